@@ -1,0 +1,7 @@
+"""Entry point for `python -m cxstudio`."""
+
+import sys
+
+from cxstudio.cli import main
+
+sys.exit(main())

@@ -1,0 +1,504 @@
+"""The Document: owns every entity of a project, is the only way to change them, and emits change events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar, cast
+
+from cxstudio.model.entities import (
+    ACYCLIC_RELATION_KINDS,
+    ENTITY_BY_KIND,
+    Card,
+    Entity,
+    Journey,
+    Lane,
+    Metric,
+    OnDelete,
+    Project,
+    Relation,
+    Stage,
+)
+from cxstudio.model.errors import InvariantError, NotFoundError, OutsideTransactionError
+from cxstudio.model.events import Added, Changed, Event, Removed
+
+T = TypeVar("T", bound=Entity)
+Listener = Callable[[Event], None]
+
+_KIND_LABEL = {
+    "project": "project", "channel": "channel", "department": "department", "persona": "persona",
+    "touchpoint": "touchpoint", "journey": "journey", "stage": "stage", "lane": "lane",
+    "card": "card", "relation": "relation", "metric": "metric", "insight": "insight",
+    "action": "action", "comment": "comment",
+}
+
+
+def _ref_values(entity: Entity, field_name: str, many: bool) -> tuple[str, ...]:
+    value = getattr(entity, field_name)
+    if value is None:
+        return ()
+    return cast(tuple[str, ...], value) if many else (cast(str, value),)
+
+
+class Document:
+    """All entities of one project, indexed for the queries views need, guarded by invariants.
+
+    Reading is free. Changing requires an open transaction (see `cxstudio.editing`): `add`,
+    `update` and `remove` check every rule first, then change the document and emit one event
+    per effect (cascades included) to the subscribed listeners.
+    """
+
+    def __init__(self, project: Project | None = None) -> None:
+        self._entities: dict[str, Entity] = {}
+        self._by_kind: dict[str, dict[str, Entity]] = {kind: {} for kind in ENTITY_BY_KIND}
+        # target id -> (referrer kind, field) -> referrer ids
+        self._referrers: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+        self._cells: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # relation kind -> source id -> target id -> number of relations
+        self._edges: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+        self._listeners: list[Listener] = []
+        self._transaction_depth = 0
+        self._project_id: str | None = None
+        if project is not None:
+            self._transaction_depth += 1
+            try:
+                self._insert(project)
+            finally:
+                self._transaction_depth -= 1
+
+    # ------------------------------------------------------------------ listeners and transactions
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._transaction_depth > 0
+
+    def _enter_transaction(self) -> None:
+        """Called by cxstudio.editing only."""
+        self._transaction_depth += 1
+
+    def _exit_transaction(self) -> None:
+        """Called by cxstudio.editing only."""
+        if self._transaction_depth <= 0:
+            raise OutsideTransactionError("No transaction is open.")
+        self._transaction_depth -= 1
+
+    def _require_transaction(self) -> None:
+        if self._transaction_depth <= 0:
+            raise OutsideTransactionError(
+                "The document can only be changed inside a transaction (use an editing operation)."
+            )
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def project(self) -> Project:
+        if self._project_id is None:
+            raise NotFoundError("The document has no project record.")
+        return cast(Project, self._entities[self._project_id])
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def find(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        return self._entities.get(entity_id)
+
+    def get(self, entity_id: str, kind: type[T] = Entity) -> T:  # type: ignore[assignment]
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            raise NotFoundError(f"There is no element with id {entity_id}.")
+        if kind is not Entity and not isinstance(entity, kind):
+            raise NotFoundError(f"{entity_id} is a {entity.KIND}, not a {kind.KIND}.")
+        return cast(T, entity)
+
+    def all(self, kind: type[T]) -> list[T]:
+        """Every entity of one kind, in display order where the kind has one."""
+        items = cast(Iterable[T], self._by_kind[kind.KIND].values())
+        if "order" in kind.field_names():
+            return sorted(items, key=lambda e: (getattr(e, "order"), e.id))
+        return list(items)
+
+    def count(self, kind: type[Entity]) -> int:
+        return len(self._by_kind[kind.KIND])
+
+    def entities(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def snapshot(self) -> dict[str, Entity]:
+        """The whole content as an id -> value mapping; two documents are equal when these are."""
+        return dict(self._entities)
+
+    def same_content(self, other: Document) -> bool:
+        return self._entities == other._entities
+
+    def referrer_ids(self, target_id: str, kind: str, field_name: str) -> set[str]:
+        by_field = self._referrers.get(target_id)
+        if not by_field:
+            return set()
+        return set(by_field.get((kind, field_name), ()))
+
+    def _children(self, parent_id: str, kind: type[T], field_name: str) -> list[T]:
+        ids = self._referrers.get(parent_id, {}).get((kind.KIND, field_name), ())
+        items = [cast(T, self._entities[i]) for i in ids]
+        return sorted(items, key=lambda e: (getattr(e, "order"), e.id))
+
+    def journeys(self) -> list[Journey]:
+        return self.all(Journey)
+
+    def stages(self, journey_id: str) -> list[Stage]:
+        return self._children(journey_id, Stage, "journey_id")
+
+    def lanes(self, journey_id: str) -> list[Lane]:
+        return self._children(journey_id, Lane, "journey_id")
+
+    def cards(self, journey_id: str) -> list[Card]:
+        """Every card of a journey (unordered across cells; use cards_in_cell for cell order)."""
+        ids = self._referrers.get(journey_id, {}).get(("card", "journey_id"), ())
+        return [cast(Card, self._entities[i]) for i in ids]
+
+    def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
+        items = [cast(Card, self._entities[i]) for i in self._cells.get((stage_id, lane_id), ())]
+        return sorted(items, key=lambda c: (c.order, c.id))
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        by_field = self._referrers.get(entity_id, {})
+        ids = set(by_field.get(("relation", "source_id"), ())) | set(by_field.get(("relation", "target_id"), ()))
+        return [cast(Relation, self._entities[i]) for i in sorted(ids)]
+
+    def journey_of(self, entity_id: str) -> str | None:
+        """The journey an element belongs to (journeys, stages, lanes, cards), else None."""
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            return None
+        if isinstance(entity, Journey):
+            return entity.id
+        return cast(str | None, getattr(entity, "journey_id", None))
+
+    # ------------------------------------------------------------------ changing
+    def add(self, entity: T) -> T:
+        """Add a new entity after checking its values and references."""
+        self._require_transaction()
+        self._insert(entity)
+        return entity
+
+    def update(self, entity_id: str, **changes: Any) -> Entity:
+        """Change fields of an entity; emits one Changed event per field that really changes."""
+        self._require_transaction()
+        old = self.get(entity_id)
+        unknown = set(changes) - set(old.field_names())
+        if unknown:
+            raise InvariantError(f"A {old.KIND} has no field {', '.join(sorted(unknown))}.")
+        if "id" in changes and changes["id"] != old.id:
+            raise InvariantError("The id of an element never changes.")
+        real = {k: v for k, v in changes.items() if getattr(old, k) != v or type(getattr(old, k)) is not type(v)}
+        if not real:
+            return old
+        new = old.replace(**real)
+        self._check(new, previous=old)
+        self._replace(old, new)
+        for name, value in real.items():
+            self._emit(Changed(old.KIND, old.id, name, getattr(old, name), value))
+        return new
+
+    def remove(self, entity_id: str) -> None:
+        """Remove an entity and everything that cannot live without it (cascade)."""
+        self._require_transaction()
+        root = self.get(entity_id)
+        if isinstance(root, Project):
+            raise InvariantError("The project record itself cannot be deleted.")
+        doomed_order: list[str] = []  # post-order: referrers before what they refer to
+        doomed: set[str] = set()
+
+        def visit(eid: str) -> None:
+            if eid in doomed:
+                return
+            doomed.add(eid)
+            for (kind, field_name), ref_ids in list(self._referrers.get(eid, {}).items()):
+                ref_cls = ENTITY_BY_KIND[kind]
+                if ref_cls.REFS[field_name].on_delete is OnDelete.CASCADE:
+                    for rid in sorted(ref_ids):
+                        visit(rid)
+            doomed_order.append(eid)
+
+        visit(entity_id)
+        # Survivors that refer to doomed entities get their reference cleared first.
+        survivor_changes: dict[str, dict[str, Any]] = {}
+        for eid in doomed_order:
+            for (kind, field_name), ref_ids in self._referrers.get(eid, {}).items():
+                ref = ENTITY_BY_KIND[kind].REFS[field_name]
+                if ref.on_delete is OnDelete.CASCADE:
+                    continue
+                for rid in ref_ids:
+                    if rid in doomed:
+                        continue
+                    survivor = self._entities[rid]
+                    pending = survivor_changes.setdefault(rid, {})
+                    if ref.on_delete is OnDelete.NULLIFY:
+                        pending[field_name] = None
+                    else:
+                        current = pending.get(field_name, getattr(survivor, field_name))
+                        pending[field_name] = tuple(v for v in current if v not in doomed)
+        for rid in sorted(survivor_changes):
+            survivor = self._entities[rid]
+            new = survivor.replace(**survivor_changes[rid])
+            self._replace(survivor, new)
+            for name, value in survivor_changes[rid].items():
+                self._emit(Changed(survivor.KIND, rid, name, getattr(survivor, name), value))
+        for eid in doomed_order:
+            entity = self._entities[eid]
+            self._delete(entity)
+            self._emit(Removed(entity))
+
+    def apply(self, event: Event) -> None:
+        """Replay one recorded event exactly (used by undo and redo); no cascades are computed."""
+        self._require_transaction()
+        if isinstance(event, Added):
+            self._insert(event.entity)
+        elif isinstance(event, Removed):
+            current = self.get(event.entity.id)
+            if current != event.entity:
+                raise InvariantError(f"Cannot replay the removal of {current.KIND} {current.id}: it has changed.")
+            if self._referrers.get(current.id):
+                raise InvariantError(f"Cannot replay the removal of {current.KIND} {current.id}: it is still referred to.")
+            self._delete(current)
+            self._emit(event)
+        else:
+            current = self.get(event.id)
+            if getattr(current, event.field) != event.old:
+                raise InvariantError(
+                    f"Cannot replay a change of {event.kind}.{event.field}: its value is no longer the recorded one."
+                )
+            new = current.replace(**{event.field: event.new})
+            self._check(new, previous=current)
+            self._replace(current, new)
+            self._emit(event)
+
+    # ------------------------------------------------------------------ checks
+    def _check(self, entity: Entity, previous: Entity | None = None) -> None:
+        entity.validate()
+        for field_name, ref in entity.REFS.items():
+            if previous is not None and getattr(previous, field_name) == getattr(entity, field_name):
+                continue
+            for target_id in _ref_values(entity, field_name, ref.many):
+                target = self._entities.get(target_id)
+                if target is None:
+                    raise InvariantError(
+                        f"{_KIND_LABEL[entity.KIND].capitalize()} '{entity.label[:40]}' refers to "
+                        f"{field_name.removesuffix('_ids').removesuffix('_id')} {target_id}, which does not exist."
+                    )
+                if target.KIND not in ref.targets:
+                    raise InvariantError(
+                        f"{_KIND_LABEL[entity.KIND].capitalize()} '{entity.label[:40]}': {field_name} must point "
+                        f"to a {' or '.join(ref.targets)}, not to a {target.KIND}."
+                    )
+        if isinstance(entity, Card):
+            self._check_card_cell(entity)
+        elif isinstance(entity, (Stage, Lane)):
+            if previous is not None and cast(Stage, previous).journey_id != entity.journey_id:
+                raise InvariantError(f"A {entity.KIND} cannot be moved to another journey.")
+        elif isinstance(entity, Relation):
+            self._check_relation(entity, previous)
+        elif isinstance(entity, Metric):
+            if entity.scope_id is not None:
+                scoped = self._entities[entity.scope_id]
+                if scoped.KIND != entity.scope:
+                    raise InvariantError(
+                        f"Metric '{entity.name}' has scope {entity.scope} but points to a {scoped.KIND}."
+                    )
+        elif isinstance(entity, Project):
+            if self._project_id is not None and self._project_id != entity.id:
+                raise InvariantError("A document has exactly one project record.")
+
+    def _check_card_cell(self, card: Card) -> None:
+        stage = cast(Stage, self._entities[card.stage_id])
+        lane = cast(Lane, self._entities[card.lane_id])
+        if stage.journey_id != card.journey_id:
+            raise InvariantError(
+                f"Card '{card.title[:40]}' cannot be placed in stage '{stage.name}', which belongs to another journey."
+            )
+        if lane.journey_id != card.journey_id:
+            raise InvariantError(
+                f"Card '{card.title[:40]}' cannot be placed in lane '{lane.name}', which belongs to another journey."
+            )
+
+    def _check_relation(self, relation: Relation, previous: Entity | None) -> None:
+        if relation.kind not in ACYCLIC_RELATION_KINDS:
+            return
+        prev = cast(Relation | None, previous)
+        if prev is not None and (prev.kind, prev.source_id, prev.target_id) == (
+            relation.kind, relation.source_id, relation.target_id,
+        ):
+            return
+        if self._reaches(relation.kind, relation.target_id, relation.source_id):
+            source = self._entities[relation.source_id].label
+            target = self._entities[relation.target_id].label
+            raise InvariantError(
+                f"'{source[:40]}' {relation.kind.replace('_', ' ')} '{target[:40]}' would close a cycle: "
+                f"'{target[:40]}' already leads back to '{source[:40]}' through {relation.kind.replace('_', ' ')} relations."
+            )
+
+    def _reaches(self, kind: str, start: str, goal: str) -> bool:
+        successors = self._edges.get(kind)
+        if not successors:
+            return False
+        seen = {start}
+        stack = [start]
+        while stack:
+            node = stack.pop()
+            if node == goal:
+                return True
+            for nxt in successors.get(node, {}):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+        return False
+
+    def check_invariants(self) -> list[str]:
+        """Every rule checked from scratch over the whole document; returns one sentence per problem."""
+        problems: list[str] = []
+        projects = self._by_kind["project"]
+        if len(projects) != 1:
+            problems.append(f"The document must hold exactly one project record, not {len(projects)}.")
+        for entity in self._entities.values():
+            try:
+                entity.validate()
+            except InvariantError as exc:
+                problems.append(str(exc))
+            for field_name, ref in entity.REFS.items():
+                for target_id in _ref_values(entity, field_name, ref.many):
+                    target = self._entities.get(target_id)
+                    if target is None:
+                        problems.append(f"{entity.KIND} {entity.id}: {field_name} points to missing {target_id}.")
+                    elif target.KIND not in ref.targets:
+                        problems.append(f"{entity.KIND} {entity.id}: {field_name} points to a {target.KIND}.")
+            if isinstance(entity, Card):
+                stage = self._entities.get(entity.stage_id)
+                lane = self._entities.get(entity.lane_id)
+                for part in (stage, lane):
+                    if part is not None and getattr(part, "journey_id", None) != entity.journey_id:
+                        problems.append(f"Card {entity.id} sits in a {part.KIND} of another journey.")
+        for kind in ACYCLIC_RELATION_KINDS:
+            cycle = self._find_cycle(kind)
+            if cycle:
+                problems.append(f"The {kind} relations form a cycle through {', '.join(cycle)}.")
+        rebuilt = Document.from_entities(self._entities.values(), check=False)
+        if rebuilt._referrers != self._referrers or rebuilt._cells != self._cells or rebuilt._edges != self._edges:
+            problems.append("Internal indexes disagree with the content.")
+        return problems
+
+    def _find_cycle(self, kind: str) -> list[str]:
+        successors = self._edges.get(kind, {})
+        colour: dict[str, int] = {}
+        for root in list(successors):
+            if root in colour:
+                continue
+            stack: list[tuple[str, Iterator[str]]] = [(root, iter(successors.get(root, {})))]
+            colour[root] = 1
+            while stack:
+                node, it = stack[-1]
+                nxt = next(it, None)
+                if nxt is None:
+                    colour[node] = 2
+                    stack.pop()
+                elif colour.get(nxt) == 1:
+                    return [n for n, _ in stack] + [nxt]
+                elif nxt not in colour:
+                    colour[nxt] = 1
+                    stack.append((nxt, iter(successors.get(nxt, {}))))
+        return []
+
+    # ------------------------------------------------------------------ construction without events
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity], check: bool = True) -> Document:
+        """Build a document from stored values (loading a file); checks every rule when `check` is set."""
+        doc = cls()
+        items = list(entities)
+        for entity in items:
+            if entity.id in doc._entities:
+                raise InvariantError(f"The id {entity.id} is used twice.")
+            doc._store(entity)
+        if check:
+            problems = doc.check_invariants()
+            if problems:
+                raise InvariantError(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more problems)")
+        return doc
+
+    # ------------------------------------------------------------------ raw storage
+    def _insert(self, entity: Entity) -> None:
+        if entity.id in self._entities:
+            raise InvariantError(f"An element with id {entity.id} already exists.")
+        self._check(entity)
+        self._store(entity)
+        self._emit(Added(entity))
+
+    def _store(self, entity: Entity) -> None:
+        self._entities[entity.id] = entity
+        self._by_kind[entity.KIND][entity.id] = entity
+        if isinstance(entity, Project):
+            self._project_id = entity.id
+        self._index(entity, add=True)
+
+    def _delete(self, entity: Entity) -> None:
+        self._index(entity, add=False)
+        del self._entities[entity.id]
+        del self._by_kind[entity.KIND][entity.id]
+        self._referrers.pop(entity.id, None)
+
+    def _replace(self, old: Entity, new: Entity) -> None:
+        self._index(old, add=False)
+        self._entities[new.id] = new
+        self._by_kind[new.KIND][new.id] = new
+        self._index(new, add=True)
+
+    def _index(self, entity: Entity, add: bool) -> None:
+        for field_name, ref in entity.REFS.items():
+            for target_id in _ref_values(entity, field_name, ref.many):
+                key = (entity.KIND, field_name)
+                if add:
+                    self._referrers[target_id][key].add(entity.id)
+                else:
+                    by_field = self._referrers.get(target_id)
+                    if by_field is not None:
+                        ids = by_field.get(key)
+                        if ids is not None:
+                            ids.discard(entity.id)
+                            if not ids:
+                                del by_field[key]
+                        if not by_field:
+                            del self._referrers[target_id]
+        if isinstance(entity, Card):
+            cell = (entity.stage_id, entity.lane_id)
+            if add:
+                self._cells[cell].add(entity.id)
+            else:
+                members = self._cells.get(cell)
+                if members is not None:
+                    members.discard(entity.id)
+                    if not members:
+                        del self._cells[cell]
+        elif isinstance(entity, Relation):
+            targets = self._edges[entity.kind][entity.source_id]
+            if add:
+                targets[entity.target_id] = targets.get(entity.target_id, 0) + 1
+            else:
+                remaining = targets.get(entity.target_id, 0) - 1
+                if remaining > 0:
+                    targets[entity.target_id] = remaining
+                else:
+                    targets.pop(entity.target_id, None)
+                if not targets:
+                    del self._edges[entity.kind][entity.source_id]
+                if not self._edges[entity.kind]:
+                    del self._edges[entity.kind]

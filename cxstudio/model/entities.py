@@ -1,0 +1,600 @@
+"""The entities of a journey-mapping project: immutable value records with UUIDs and their field rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from cxstudio.model.errors import InvariantError
+
+MAX_NAME_LENGTH = 2_000
+MAX_TEXT_LENGTH = 200_000
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+
+
+def new_id() -> str:
+    """A fresh random UUID in its canonical text form."""
+    return str(uuid.uuid4())
+
+
+class ChannelKind(StrEnum):
+    ONLINE = "online"
+    OFFLINE = "offline"
+    HYBRID = "hybrid"
+
+
+class JourneyState(StrEnum):
+    AS_IS = "as_is"
+    TO_BE = "to_be"
+
+
+class LaneKind(StrEnum):
+    CARDS = "cards"
+    EMOTION_CURVE = "emotion_curve"
+    CHANNELS = "channels"
+    DEPARTMENTS = "departments"
+    PHYSICAL_EVIDENCE = "physical_evidence"
+    CUSTOMER_ACTIONS = "customer_actions"
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT_PROCESSES = "support_processes"
+
+
+class BlueprintLine(StrEnum):
+    INTERACTION = "interaction"
+    VISIBILITY = "visibility"
+    INTERNAL_INTERACTION = "internal_interaction"
+
+
+class CardKind(StrEnum):
+    STEP = "step"
+    TOUCHPOINT = "touchpoint"
+    THOUGHT = "thought"
+    FEELING = "feeling"
+    PAIN_POINT = "pain_point"
+    OPPORTUNITY = "opportunity"
+    PROCESS = "process"
+    EVIDENCE = "evidence"
+    NOTE = "note"
+
+
+class RelationKind(StrEnum):
+    LEADS_TO = "leads_to"
+    SUPPORTED_BY = "supported_by"
+    DEPENDS_ON = "depends_on"
+    CAUSES = "causes"
+    RELATES_TO = "relates_to"
+
+
+# Relation kinds whose edges must form a directed acyclic graph: a process cannot
+# (transitively) depend on itself, a cause cannot be its own effect.
+ACYCLIC_RELATION_KINDS = frozenset(
+    {RelationKind.SUPPORTED_BY, RelationKind.DEPENDS_ON, RelationKind.CAUSES}
+)
+
+
+class MetricKind(StrEnum):
+    NPS = "nps"
+    CSAT = "csat"
+    CES = "ces"
+    RATING = "rating"
+    CUSTOM = "custom"
+
+
+class MetricScope(StrEnum):
+    PROJECT = "project"
+    JOURNEY = "journey"
+    STAGE = "stage"
+    TOUCHPOINT = "touchpoint"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class OnDelete(StrEnum):
+    """What happens to a referring entity when the entity it refers to is deleted."""
+
+    CASCADE = "cascade"  # the referrer is deleted too
+    NULLIFY = "nullify"  # the reference becomes None
+    DETACH = "detach"  # the id is removed from a tuple of ids
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference field: which entity kinds it may point at and what a delete does to it."""
+
+    targets: tuple[str, ...]
+    on_delete: OnDelete
+    many: bool = False
+
+
+PRIORITY_RANGE = range(0, 4)  # 0 none, 1 low, 2 medium, 3 high
+RATING_RANGE = range(1, 11)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """Base of every record: a stable UUID; subclasses declare their kind and references."""
+
+    KIND: ClassVar[str] = ""
+    REFS: ClassVar[dict[str, Ref]] = {}
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {}
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    id: str = field(default_factory=new_id)
+
+    def replace(self, **changes: Any) -> Entity:
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.field_names()}
+
+    @property
+    def label(self) -> str:
+        for name in ("title", "name"):
+            value = getattr(self, name, None)
+            if value:
+                return str(value)
+        return self.id
+
+    def validate(self) -> None:
+        """Raise InvariantError if a field value breaks its rule (references are checked by the Document)."""
+        _check_uuid(self, "id", self.id)
+        for f in dataclasses.fields(self):
+            if f.name == "id":
+                continue
+            value = getattr(self, f.name)
+            _check_value(self, f.name, value, f.type)
+        for name, enum_type in self.ENUMS.items():
+            value = getattr(self, name)
+            if value is not None and value not in enum_type._value2member_map_:
+                allowed = ", ".join(m.value for m in enum_type)
+                raise InvariantError(
+                    f"{self.KIND} '{self.label}': {name} must be one of {allowed}, not {value!r}."
+                )
+        for name in self.NAME_FIELDS:
+            if not str(getattr(self, name)).strip():
+                raise InvariantError(f"A {self.KIND} needs a {name}; it cannot be empty.")
+        self._validate_more()
+
+    def _validate_more(self) -> None:
+        """Entity-specific checks beyond field types."""
+
+
+def _check_uuid(entity: Entity, name: str, value: object) -> None:
+    if not isinstance(value, str):
+        raise InvariantError(f"{entity.KIND}: {name} must be a UUID string, not {value!r}.")
+    try:
+        parsed = uuid.UUID(value)
+    except ValueError:
+        raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a valid UUID.") from None
+    if str(parsed) != value:
+        raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a canonical lower-case UUID.")
+
+
+def _check_text(entity: Entity, name: str, value: str) -> None:
+    limit = MAX_NAME_LENGTH if name in ("name", "title", "label") else MAX_TEXT_LENGTH
+    if len(value) > limit:
+        raise InvariantError(
+            f"{entity.KIND} '{entity.label[:40]}': {name} is {len(value):,} characters long; "
+            f"the limit is {limit:,}."
+        )
+    if _CONTROL_CHARS.search(value):
+        raise InvariantError(
+            f"{entity.KIND} '{entity.label[:40]}': {name} contains control characters "
+            "(only tab and line breaks are allowed)."
+        )
+
+
+def _check_value(entity: Entity, name: str, value: object, annotation: object) -> None:
+    kind = str(annotation)
+    optional = "None" in kind
+    if value is None:
+        if not optional:
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must not be empty (None).")
+        return
+    if kind.startswith("tuple"):
+        if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a tuple of strings.")
+        for item in value:
+            _check_text(entity, name, item)
+        if len(set(value)) != len(value):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} lists an entry twice.")
+        return
+    if kind.startswith("bool"):
+        if not isinstance(value, bool):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be true or false.")
+        return
+    if kind.startswith("int"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a whole number, not {value!r}.")
+        return
+    if kind.startswith("float"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a finite number, not {value!r}.")
+        return
+    if kind.startswith("bytes"):
+        if not isinstance(value, bytes):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be bytes.")
+        return
+    if kind.startswith("str"):
+        if not isinstance(value, str):
+            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be text, not {value!r}.")
+        if name in entity.REFS:
+            _check_uuid(entity, name, value)
+        else:
+            _check_text(entity, name, value)
+        return
+
+
+def _check_date(entity: Entity, name: str, value: str | None, with_time: bool = False) -> None:
+    if value is None or value == "":
+        return
+    pattern = _ISO_DATETIME if with_time else _ISO_DATE
+    if not pattern.match(value):
+        shape = "YYYY-MM-DDTHH:MM" if with_time else "YYYY-MM-DD"
+        raise InvariantError(f"{entity.KIND} '{entity.label}': {name} {value!r} is not a date ({shape}).")
+
+
+def _check_order(entity: Entity, order: int) -> None:
+    if order < 0:
+        raise InvariantError(f"{entity.KIND} '{entity.label}': order must not be negative.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Project(Entity):
+    """The project itself; exactly one per document."""
+
+    KIND: ClassVar[str] = "project"
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = "Untitled project"
+    client: str = ""
+    description: str = ""
+    language: str = "en"
+    created: str = ""
+
+    def _validate_more(self) -> None:
+        if self.language not in ("de", "en"):
+            raise InvariantError(f"The project language must be 'de' or 'en', not {self.language!r}.")
+        _check_date(self, "created", self.created, with_time=True)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Channel(Entity):
+    """A channel through which a customer meets the organisation (web, e-mail, branch, ...)."""
+
+    KIND: ClassVar[str] = "channel"
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"kind": ChannelKind}
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = ""
+    kind: str = ChannelKind.ONLINE.value
+    icon: str = ""
+    order: int = 0
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Department(Entity):
+    """An organisational unit responsible for touchpoints, with a contact person."""
+
+    KIND: ClassVar[str] = "department"
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = ""
+    contact_person: str = ""
+    email: str = ""
+    order: int = 0
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+        if self.email and ("@" not in self.email or " " in self.email.strip()):
+            raise InvariantError(f"Department '{self.name}': {self.email!r} is not an e-mail address.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Persona(Entity):
+    """A named customer type for whom journeys are mapped."""
+
+    KIND: ClassVar[str] = "persona"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "preferred_channel_ids": Ref(("channel",), OnDelete.DETACH, many=True),
+    }
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = ""
+    role: str = ""
+    quote: str = ""
+    age: int | None = None
+    occupation: str = ""
+    location: str = ""
+    goals: str = ""
+    needs: str = ""
+    frustrations: str = ""
+    behaviour: str = ""
+    online_affinity: int | None = None  # 1 (offline only) .. 5 (digital native)
+    preferred_channel_ids: tuple[str, ...] = ()
+    picture: bytes | None = None
+    order: int = 0
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+        if self.age is not None and not 0 <= self.age <= 130:
+            raise InvariantError(f"Persona '{self.name}': age {self.age} is not between 0 and 130.")
+        if self.online_affinity is not None and not 1 <= self.online_affinity <= 5:
+            raise InvariantError(
+                f"Persona '{self.name}': online affinity must be between 1 and 5, not {self.online_affinity}."
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Touchpoint(Entity):
+    """An entry of the project-wide touchpoint catalogue; it can appear in many journeys."""
+
+    KIND: ClassVar[str] = "touchpoint"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "channel_id": Ref(("channel",), OnDelete.NULLIFY),
+        "department_id": Ref(("department",), OnDelete.NULLIFY),
+    }
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = ""
+    description: str = ""
+    channel_id: str | None = None
+    department_id: str | None = None
+    order: int = 0
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Journey(Entity):
+    """A customer journey for one persona: ordered stages and lanes holding cards."""
+
+    KIND: ClassVar[str] = "journey"
+    REFS: ClassVar[dict[str, Ref]] = {"persona_id": Ref(("persona",), OnDelete.NULLIFY)}
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"state": JourneyState}
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = ""
+    persona_id: str | None = None
+    scenario: str = ""
+    expectations: str = ""
+    state: str = JourneyState.AS_IS.value
+    order: int = 0
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stage(Entity):
+    """A column of a journey (a phase such as awareness or purchase)."""
+
+    KIND: ClassVar[str] = "stage"
+    REFS: ClassVar[dict[str, Ref]] = {"journey_id": Ref(("journey",), OnDelete.CASCADE)}
+
+    journey_id: str
+    name: str = ""
+    description: str = ""
+    order: int = 0
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lane(Entity):
+    """A row of a journey; its kind decides what it shows, line_below names a blueprint line under it."""
+
+    KIND: ClassVar[str] = "lane"
+    REFS: ClassVar[dict[str, Ref]] = {"journey_id": Ref(("journey",), OnDelete.CASCADE)}
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"kind": LaneKind, "line_below": BlueprintLine}
+
+    journey_id: str
+    name: str = ""
+    kind: str = LaneKind.CARDS.value
+    order: int = 0
+    line_below: str | None = None
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Card(Entity):
+    """An element placed in a cell (journey, stage, lane) at a position within the cell."""
+
+    KIND: ClassVar[str] = "card"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "journey_id": Ref(("journey",), OnDelete.CASCADE),
+        "stage_id": Ref(("stage",), OnDelete.CASCADE),
+        "lane_id": Ref(("lane",), OnDelete.CASCADE),
+        "touchpoint_id": Ref(("touchpoint",), OnDelete.NULLIFY),
+        "channel_id": Ref(("channel",), OnDelete.NULLIFY),
+        "department_id": Ref(("department",), OnDelete.NULLIFY),
+    }
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"kind": CardKind}
+
+    journey_id: str
+    stage_id: str
+    lane_id: str
+    order: int = 0
+    kind: str = CardKind.STEP.value
+    title: str = ""
+    text: str = ""
+    touchpoint_id: str | None = None
+    channel_id: str | None = None
+    department_id: str | None = None
+    rating: int | None = None
+    expectation: str = ""
+    moment_of_truth: bool = False
+    pain_point: bool = False
+    priority: int = 0
+    colour: str = ""
+    tags: tuple[str, ...] = ()
+    internal_note: str = ""
+
+    def _validate_more(self) -> None:
+        _check_order(self, self.order)
+        if self.rating is not None and self.rating not in RATING_RANGE:
+            raise InvariantError(
+                f"Card '{self.title[:40]}': rating {self.rating} is outside 1-10 "
+                "(10 = expectations clearly exceeded, 1 = clearly missed)."
+            )
+        if self.priority not in PRIORITY_RANGE:
+            raise InvariantError(f"Card '{self.title[:40]}': priority must be 0-3, not {self.priority}.")
+        if self.colour and not _COLOUR.match(self.colour):
+            raise InvariantError(f"Card '{self.title[:40]}': colour {self.colour!r} is not of the form #rrggbb.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relation(Entity):
+    """A directed relation between two cards or catalogue touchpoints, drawn as an arrow."""
+
+    KIND: ClassVar[str] = "relation"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "source_id": Ref(("card", "touchpoint"), OnDelete.CASCADE),
+        "target_id": Ref(("card", "touchpoint"), OnDelete.CASCADE),
+    }
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"kind": RelationKind}
+
+    source_id: str
+    target_id: str
+    kind: str = RelationKind.LEADS_TO.value
+    label: str = ""
+
+    def _validate_more(self) -> None:
+        if self.source_id == self.target_id:
+            raise InvariantError("A relation cannot connect an element with itself.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Metric(Entity):
+    """A measured value (NPS, CSAT, CES, a rating, ...) with its target and best-in-class value."""
+
+    KIND: ClassVar[str] = "metric"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "scope_id": Ref(("journey", "stage", "touchpoint"), OnDelete.CASCADE),
+    }
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"kind": MetricKind, "scope": MetricScope}
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+
+    name: str = ""
+    kind: str = MetricKind.CUSTOM.value
+    unit: str = ""
+    scope: str = MetricScope.PROJECT.value
+    scope_id: str | None = None
+    current: float | None = None
+    target: float | None = None
+    best_in_class: float | None = None
+    source: str = ""
+    date: str = ""
+
+    def _validate_more(self) -> None:
+        _check_date(self, "date", self.date)
+        if (self.scope == MetricScope.PROJECT) != (self.scope_id is None):
+            raise InvariantError(
+                f"Metric '{self.name}': a project metric has no scope element; "
+                "a journey, stage or touchpoint metric needs one."
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Insight(Entity):
+    """A finding from the map, backed by evidence and linked to cards."""
+
+    KIND: ClassVar[str] = "insight"
+    REFS: ClassVar[dict[str, Ref]] = {"card_ids": Ref(("card",), OnDelete.DETACH, many=True)}
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("title",)
+
+    title: str = ""
+    text: str = ""
+    evidence: str = ""
+    card_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Action(Entity):
+    """An improvement measure with owner, status and due date, aimed at insights, cards or touchpoints."""
+
+    KIND: ClassVar[str] = "action"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "insight_ids": Ref(("insight",), OnDelete.DETACH, many=True),
+        "card_ids": Ref(("card",), OnDelete.DETACH, many=True),
+        "touchpoint_ids": Ref(("touchpoint",), OnDelete.DETACH, many=True),
+        "metric_id": Ref(("metric",), OnDelete.NULLIFY),
+    }
+    ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"status": ActionStatus}
+    NAME_FIELDS: ClassVar[tuple[str, ...]] = ("title",)
+
+    title: str = ""
+    description: str = ""
+    owner: str = ""
+    status: str = ActionStatus.OPEN.value
+    priority: int = 0
+    due: str = ""
+    insight_ids: tuple[str, ...] = ()
+    card_ids: tuple[str, ...] = ()
+    touchpoint_ids: tuple[str, ...] = ()
+    metric_id: str | None = None
+    target_value: float | None = None
+    external_ref: str = ""
+
+    def _validate_more(self) -> None:
+        _check_date(self, "due", self.due)
+        if self.priority not in PRIORITY_RANGE:
+            raise InvariantError(f"Action '{self.title}': priority must be 0-3, not {self.priority}.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comment(Entity):
+    """A remark on any element; internal comments never reach a client."""
+
+    KIND: ClassVar[str] = "comment"
+    REFS: ClassVar[dict[str, Ref]] = {
+        "target_id": Ref(
+            (
+                "persona", "channel", "department", "touchpoint", "journey", "stage", "lane",
+                "card", "relation", "metric", "insight", "action",
+            ),
+            OnDelete.CASCADE,
+        ),
+    }
+
+    target_id: str
+    author: str = ""
+    text: str = ""
+    created: str = ""
+    resolved: bool = False
+    internal: bool = True
+
+    def _validate_more(self) -> None:
+        _check_date(self, "created", self.created, with_time=True)
+
+
+ENTITY_TYPES: tuple[type[Entity], ...] = (
+    Project, Channel, Department, Persona, Touchpoint, Journey, Stage, Lane, Card,
+    Relation, Metric, Insight, Action, Comment,
+)
+ENTITY_BY_KIND: dict[str, type[Entity]] = {t.KIND: t for t in ENTITY_TYPES}
