@@ -41,16 +41,16 @@ def _clamp(index: int | None, size: int) -> int:
 
 
 # ---------------------------------------------------------------------- generic elements
-def add_element(session: Session, entity: T, name: str | None = None) -> T:
+def add_element(session: Session, entity: T, label: str | None = None) -> T:
     """Add any entity (persona, channel, department, touchpoint, metric, insight, action, comment ...)."""
-    with session.transaction(name or f"Add {entity.KIND}"):
+    with session.transaction(label or f"Add {entity.KIND}"):
         if "order" in entity.field_names() and not isinstance(entity, (Stage, Lane, Card)):
             entity = cast(T, entity.replace(order=session.document.count(type(entity))))
         session.document.add(entity)
     return entity
 
 
-def edit_element(session: Session, entity_id: str, name: str | None = None, **fields: Any) -> Entity:
+def edit_element(session: Session, entity_id: str, label: str | None = None, **fields: Any) -> Entity:
     """Change fields of any element; consecutive edits of one text field merge into one undo step."""
     doc = session.document
     current = doc.get(entity_id)
@@ -59,12 +59,12 @@ def edit_element(session: Session, entity_id: str, name: str | None = None, **fi
         (field_name, value), = fields.items()
         if isinstance(value, str) and isinstance(getattr(current, field_name, None), str) and field_name not in current.REFS:
             merge_key = field_merge_key(entity_id, field_name)
-    label = name or f"Edit {current.KIND} {', '.join(sorted(fields)).replace('_', ' ')}"
-    with session.transaction(label, merge_key=merge_key):
+    step_name = label or f"Edit {current.KIND} {', '.join(sorted(fields)).replace('_', ' ')}"
+    with session.transaction(step_name, merge_key=merge_key):
         return doc.update(entity_id, **fields)
 
 
-def delete_elements(session: Session, entity_ids: Iterable[str], name: str | None = None) -> int:
+def delete_elements(session: Session, entity_ids: Iterable[str], label: str | None = None) -> int:
     """Delete a selection of elements of any kind, with their cascades; returns how many were asked for."""
     doc = session.document
     ids = [i for i in dict.fromkeys(entity_ids) if i in doc]
@@ -78,8 +78,8 @@ def delete_elements(session: Session, entity_ids: Iterable[str], name: str | Non
             journeys.add(entity.journey_id)
         elif isinstance(entity, Card):
             cells.add((entity.stage_id, entity.lane_id))
-    label = name or (f"Delete {doc.get(ids[0]).KIND}" if len(ids) == 1 else f"Delete {len(ids)} elements")
-    with session.transaction(label):
+    step_name = label or (f"Delete {doc.get(ids[0]).KIND}" if len(ids) == 1 else f"Delete {len(ids)} elements")
+    with session.transaction(step_name):
         for entity_id in ids:
             if entity_id in doc:
                 doc.remove(entity_id)
@@ -285,7 +285,7 @@ def link(
 
 def unlink(session: Session, relation_id: str) -> None:
     session.document.get(relation_id, Relation)
-    delete_elements(session, [relation_id], name="Remove relation")
+    delete_elements(session, [relation_id], label="Remove relation")
 
 
 # ---------------------------------------------------------------------- clipboard
