@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from cxstudio.editing.session import ChangeSet, Session
 from cxstudio.model.defaults import default_channels
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Project
+
+if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file is touched
+    from cxstudio.persistence.errors import ProjectFileError
+    from cxstudio.persistence.lock import LockInfo
+    from cxstudio.persistence.project_file import Inspection, ProjectFile
+    from cxstudio.persistence.working_copy import RecoverableProject
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -18,23 +26,42 @@ class OpenProject:
     """A project in memory: its Document, the editing Session (undo/redo) and, lazily, its relation graph.
 
     Run any operation of `cxstudio.editing.operations` with `project.run(op, ...)`; each run is
-    one undo step.
+    one undo step. A project opened from or created for a file also has a working copy: every
+    committed change (do, undo, redo) is written through to it, so a crash loses nothing. If that
+    write fails (e.g. the disk is full), `run`, `undo` and `redo` raise a ProjectFileError after the
+    change has been applied in memory and shown; the change stays pending, is retried on the next
+    commit and on Save, and `write_error` tells whether the working copy is behind.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, file: ProjectFile | None = None) -> None:
         self.document = document
         self.session = Session(document)
         self._graph: Any = None
+        self._file = file
+        if file is not None:
+            file.attach(self.session)
 
     def run(self, operation: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Run one editing operation on this project (one undo step) and return its result."""
-        return operation(self.session, *args, **kwargs)
+        result = operation(self.session, *args, **kwargs)
+        self._raise_write_error()
+        return result
 
     def undo(self) -> ChangeSet | None:
-        return self.session.undo()
+        change_set = self.session.undo()
+        self._raise_write_error()
+        return change_set
 
     def redo(self) -> ChangeSet | None:
-        return self.session.redo()
+        change_set = self.session.redo()
+        self._raise_write_error()
+        return change_set
+
+    def _raise_write_error(self) -> None:
+        if self._file is not None:
+            error = self._file.take_write_error()
+            if error is not None:
+                raise error
 
     @property
     def graph(self) -> Any:
@@ -49,6 +76,76 @@ class OpenProject:
     def is_modified(self) -> bool:
         return not self.session.is_clean
 
+    # ------------------------------------------------------------------ the project file
+    @property
+    def path(self) -> Path | None:
+        """The project's file, or None while it has never been saved."""
+        return self._file.path if self._file is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """True when Save is refused (locked by another editor, write-protected, or opened read-only)."""
+        return self._file is not None and self._file.read_only
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the project is read-only, as an English clause (None when writable); see read_only_reason_in."""
+        return self._file.read_only_reason("en") if self._file is not None else None
+
+    def read_only_reason_in(self, language: str) -> str | None:
+        """Why the project is read-only in 'de' or 'en' (for the editor's banner)."""
+        return self._file.read_only_reason(language) if self._file is not None else None
+
+    @property
+    def lock_holder(self) -> LockInfo | None:
+        """Who has the file open when that is why it is read-only (user, host, pid, since)."""
+        return self._file.lock_holder() if self._file is not None else None
+
+    def lock_note(self, language: str = "en") -> str | None:
+        """One sentence when opening took over a stale lock of a crashed editor, else None."""
+        return self._file.lock_note(language) if self._file is not None else None
+
+    @property
+    def write_error(self) -> ProjectFileError | None:
+        """The last write-through failure while the working copy is behind the document, else None."""
+        return self._file.write_error if self._file is not None else None
+
+    @property
+    def working_copy(self) -> Path | None:
+        """The folder of the working copy (for diagnostics)."""
+        return self._file.working.folder if self._file is not None else None
+
+    def _require_file(self) -> ProjectFile:
+        if self._file is None:
+            from cxstudio.persistence.project_file import ProjectFile
+
+            self._file = ProjectFile.create_unsaved(self.document)
+            self._file.attach(self.session)
+        return self._file
+
+    def save(self) -> None:
+        """Save to the project's file (atomic replace); ProjectFileError if it has none or is read-only."""
+        self._require_file().save(self.document)
+
+    def save_as(self, path: str | os.PathLike[str]) -> None:
+        """Save to `path` (replacing it atomically), which becomes the project's file, locked and writable."""
+        self._require_file().save_as(path, self.document)
+
+    def save_copy(self, path: str | os.PathLike[str]) -> None:
+        """Write a copy to `path` (e.g. for a client) and keep working on the current file."""
+        self._require_file().save_copy(path, self.document)
+
+    def close(self) -> None:
+        """Release the lock and delete the working copy; unsaved changes are gone (ask the user first)."""
+        if self._file is not None:
+            self._file.close()
+
+    def __enter__(self) -> OpenProject:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def empty_document(name: str = "Untitled project", language: str = "en") -> Document:
     """A document with only the project record and the default channels in `language`."""
@@ -61,8 +158,14 @@ def empty_document(name: str = "Untitled project", language: str = "en") -> Docu
     return document
 
 
-def create(template: str | None = None, language: str = "en", name: str | None = None) -> OpenProject:
-    """A new project in memory: empty (with default channels) or built from a bundled template or example."""
+def create(
+    template: str | None = None, language: str = "en", name: str | None = None, with_working_copy: bool = True
+) -> OpenProject:
+    """A new, unsaved project: empty (with default channels) or built from a bundled template or example.
+
+    It gets a working copy at once, so a crash before the first save loses nothing (it is offered by
+    `find_recoverable()`); `save_as(path)` gives it a file. `with_working_copy=False` keeps it in memory only.
+    """
     if template is None:
         document = empty_document(name or ("Neues Projekt" if language == "de" else "Untitled project"), language)
     else:
@@ -74,4 +177,56 @@ def create(template: str | None = None, language: str = "en", name: str | None =
             with session.transaction("Name project"):
                 document.update(document.project.id, name=name)
             session.detach()
-    return OpenProject(document)
+    if not with_working_copy:
+        return OpenProject(document)
+    from cxstudio.persistence.project_file import ProjectFile
+
+    return OpenProject(document, ProjectFile.create_unsaved(document))
+
+
+def open_project(path: str | os.PathLike[str], read_only: bool = False) -> OpenProject:
+    """Open a `.cxstudio` file for editing: checks it, works on a recovery copy and locks the file.
+
+    Raises ProjectFileError (one sentence, `.message("de")` in German) when the file is not a sound
+    project; the file itself is never modified by opening. When another editor holds the lock, the
+    file is write-protected or `read_only` is set, the project opens read-only (see `read_only_reason`).
+    """
+    from cxstudio.persistence.project_file import ProjectFile
+
+    project_file, document = ProjectFile.open(path, read_only=read_only)
+    return OpenProject(document, project_file)
+
+
+def check_file(path: str | os.PathLike[str], thorough: bool = True) -> Inspection:
+    """Every opening check plus the model's invariants, without opening for editing (never writes the file).
+
+    Raises ProjectFileError when the file is not a readable project at all; otherwise the result's
+    `problems` lists every problem and `document` is the loaded document when it is sound.
+    """
+    from cxstudio.persistence.project_file import inspect_file
+
+    return inspect_file(path, thorough=thorough)
+
+
+def find_recoverable() -> list[RecoverableProject]:
+    """Unsaved work of editors that crashed or were killed (name, original path, last edit), newest first."""
+    from cxstudio.persistence.working_copy import find_recoverable as find
+
+    return find()
+
+
+def recover(item: RecoverableProject) -> OpenProject:
+    """Reopen unsaved work from `find_recoverable()`; the project is marked unsaved (Save writes it back)."""
+    from cxstudio.persistence.project_file import ProjectFile
+
+    project_file, document = ProjectFile.recover(item)
+    project = OpenProject(document, project_file)
+    project.session.mark_dirty()
+    return project
+
+
+def discard_recoverable(item: RecoverableProject) -> None:
+    """Throw away the unsaved work of `item` (its working copy)."""
+    import shutil
+
+    shutil.rmtree(item.folder, ignore_errors=True)

@@ -1,0 +1,169 @@
+"""The opening checks of a project file, in order, each failing with one ProjectFileError and never writing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from cxstudio.persistence.errors import FILE_KINDS, ProjectFileError
+from cxstudio.persistence.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class FileHeader:
+    """What the first 100 bytes of an SQLite file say about it."""
+
+    page_size: int
+    page_count: int | None  # None when the header's page count is not trustworthy
+    user_version: int
+    application_id: int
+
+
+def _looks_like(data: bytes) -> str:
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return "zip"
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "binary"
+    printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+    return "text" if text and printable >= 0.95 * len(text) else "binary"
+
+
+def _not_sqlite(path: Path, data: bytes) -> ProjectFileError:
+    kind = _looks_like(data)
+    english, german = FILE_KINDS[kind]
+    return ProjectFileError("not_sqlite", path=path, looks_like=english, looks_like_de=german)
+
+
+def check_path(path: Path) -> FileHeader:
+    """Checks 1-5: the file exists, is a file, is readable, is not empty and starts like an SQLite database."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ProjectFileError("missing", path=path) from None
+    except PermissionError:
+        raise ProjectFileError("unreadable", path=path) from None
+    except OSError as exc:  # e.g. a name that is too long or a broken network share
+        raise ProjectFileError("missing", path=path) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ProjectFileError("is_directory", path=path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(HEADER_SIZE)
+    except PermissionError:
+        raise ProjectFileError("unreadable", path=path) from None
+    except IsADirectoryError:
+        raise ProjectFileError("is_directory", path=path) from None
+    if not data:
+        raise ProjectFileError("empty", path=path)
+    if not data.startswith(SQLITE_MAGIC):
+        raise _not_sqlite(path, data)
+    if len(data) < HEADER_SIZE:
+        raise ProjectFileError("corrupt", path=path, detail="it ends inside the database header")
+    header = parse_header(data)
+    if header is None:
+        raise ProjectFileError("corrupt", path=path, detail="the database header is invalid")
+    size = info.st_size
+    if size % header.page_size:
+        raise ProjectFileError("corrupt", path=path, detail="its size is not a whole number of database pages")
+    if header.page_count is not None and size < header.page_count * header.page_size:
+        raise ProjectFileError("corrupt", path=path, detail="it is shorter than its header says")
+    return header
+
+
+def parse_header(data: bytes) -> FileHeader | None:
+    """The header fields we rely on, or None when they are out of SQLite's ranges."""
+    raw_page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return None
+    change_counter = data[24:28]
+    valid_for = data[92:96]
+    page_count = int.from_bytes(data[28:32], "big") if change_counter == valid_for else None
+    if page_count == 0:
+        page_count = None
+    return FileHeader(
+        page_size=page_size,
+        page_count=page_count,
+        user_version=int.from_bytes(data[60:64], "big", signed=True),
+        application_id=int.from_bytes(data[68:72], "big", signed=True),
+    )
+
+
+def _scalar(connection: sqlite3.Connection, sql: str) -> object:
+    row = connection.execute(sql).fetchone()
+    return row[0] if row else None
+
+
+def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = False) -> int:
+    """Checks 6-8 on an open copy: intact (quick_check or integrity_check), ours, not newer; returns its version."""
+    pragma = "integrity_check" if thorough else "quick_check"
+    try:
+        rows = connection.execute(f"PRAGMA {pragma}(1)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
+    if not rows or rows[0][0] != "ok":
+        detail = str(rows[0][0]) if rows else "the check returned nothing"
+        raise ProjectFileError("corrupt", path=path, detail=_shorten(detail))
+    try:
+        application_id = _scalar(connection, "PRAGMA application_id")
+        version = _scalar(connection, "PRAGMA user_version")
+    except sqlite3.DatabaseError as exc:
+        raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
+    if application_id != signed_application_id():
+        raise ProjectFileError("foreign_database", path=path)
+    if not isinstance(version, int) or version < 1:
+        raise ProjectFileError("unknown_schema", path=path, found=version)
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError("newer_schema", path=path, found=version, supported=SCHEMA_VERSION)
+    return version
+
+
+def signed_application_id() -> int:
+    """APPLICATION_ID as SQLite reports it (a signed 32-bit integer)."""
+    return APPLICATION_ID - (1 << 32) if APPLICATION_ID >= 1 << 31 else APPLICATION_ID
+
+
+def check_tables(connection: sqlite3.Connection) -> list[str]:
+    """Problems with the current schema's tables and columns (a file of our format that lacks some)."""
+    problems: list[str] = []
+    for kind, table in TABLES.items():
+        columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{kind}")')}
+        if not columns:
+            problems.append(f"The table {kind} is missing.")
+            continue
+        missing = [c.name for c in table.c if c.name not in columns]
+        if missing:
+            problems.append(f"The table {kind} lacks the column(s) {', '.join(missing)}.")
+    return problems
+
+
+def foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
+    """Rows whose declared foreign key points at a missing row, as sentences."""
+    problems = []
+    for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check").fetchall()[:1000]:
+        problems.append(f"A {table} row (rowid {rowid}) refers to a {parent} that does not exist.")
+    return problems
+
+
+def _sqlite_detail(exc: sqlite3.Error) -> str:
+    return _shorten(str(exc) or type(exc).__name__)
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may replace `path` (its folder must allow creating the temporary file)."""
+    return os.access(path.parent, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.W_OK))

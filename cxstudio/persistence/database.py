@@ -1,0 +1,71 @@
+"""SQLite connections for project files: pragmas, explicit transactions, SQLAlchemy engines, schema creation."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+from cxstudio.persistence.schema import APPLICATION_ID, SCHEMA_VERSION, metadata
+
+
+def connect_raw(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection in autocommit mode (transactions are opened explicitly)."""
+    if read_only:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                     check_same_thread=False)
+    else:
+        connection = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def working_copy_engine(path: Path) -> Engine:
+    """An engine over one long-lived connection to a working copy, with durable rollback-journal commits.
+
+    The working copy is never e-mailed or synced, so it may keep its journal file between commits
+    (journal_mode=PERSIST saves a file deletion per commit); synchronous=FULL makes every commit durable.
+    """
+
+    def create_connection() -> sqlite3.Connection:
+        connection = connect_raw(path)
+        connection.execute("PRAGMA journal_mode = PERSIST")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        return connection
+
+    engine = create_engine("sqlite://", creator=create_connection, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def plain_engine(path: Path) -> Engine:
+    """An engine for writing a new, standalone project file (rollback journal deleted after each commit)."""
+
+    def create_connection() -> sqlite3.Connection:
+        connection = connect_raw(path)
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA synchronous = FULL")
+        return connection
+
+    engine = create_engine("sqlite://", creator=create_connection, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table and stamp the file as a CX Studio project of the current schema version."""
+    with engine.begin() as connection:
+        metadata.create_all(connection)
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,177 @@
+"""Project-file errors: a code plus parameters, rendered as one sentence in English or German."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+# code -> (English, German). Parameters are filled with str.format; every message is one sentence.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": (
+        "The file {path} does not exist.",
+        "Die Datei {path} existiert nicht.",
+    ),
+    "is_directory": (
+        "{path} is a folder, not a CX Studio project file.",
+        "{path} ist ein Ordner, keine CX-Studio-Projektdatei.",
+    ),
+    "unreadable": (
+        "The file {path} cannot be read: you have no permission to open it.",
+        "Die Datei {path} kann nicht gelesen werden: Ihnen fehlt die Berechtigung, sie zu öffnen.",
+    ),
+    "empty": (
+        "The file {path} is empty (0 bytes), so it holds no project.",
+        "Die Datei {path} ist leer (0 Byte) und enthält daher kein Projekt.",
+    ),
+    "not_sqlite": (
+        "The file {path} is not a CX Studio project file (it is not an SQLite database; it looks like {looks_like}).",
+        "Die Datei {path} ist keine CX-Studio-Projektdatei (sie ist keine SQLite-Datenbank, sondern offenbar {looks_like_de}).",
+    ),
+    "corrupt": (
+        "The project file {path} is damaged or truncated and cannot be opened ({detail}).",
+        "Die Projektdatei {path} ist beschädigt oder abgeschnitten und kann nicht geöffnet werden ({detail}).",
+    ),
+    "foreign_database": (
+        "The file {path} is an SQLite database of another application, not a CX Studio project.",
+        "Die Datei {path} ist eine SQLite-Datenbank einer anderen Anwendung, kein CX-Studio-Projekt.",
+    ),
+    "newer_schema": (
+        "The project {path} was saved by a newer CX Studio (file format {found}); this version reads formats "
+        "up to {supported}, so please update CX Studio to open it.",
+        "Das Projekt {path} wurde mit einem neueren CX Studio gespeichert (Dateiformat {found}); diese Version "
+        "liest Formate bis {supported}, bitte aktualisieren Sie CX Studio, um es zu öffnen.",
+    ),
+    "unknown_schema": (
+        "The project file {path} has no valid file format number ({found}), so it was not written completely "
+        "by CX Studio.",
+        "Die Projektdatei {path} hat keine gültige Dateiformat-Nummer ({found}) und wurde daher nicht "
+        "vollständig von CX Studio geschrieben.",
+    ),
+    "invalid_content": (
+        "The project file {path} contains {count} invalid entries and is not opened to protect it; the first: "
+        "{first} (run 'cxstudio check' for the full list).",
+        "Die Projektdatei {path} enthält {count} ungültige Einträge und wird zu ihrem Schutz nicht geöffnet; "
+        "der erste: {first} ('cxstudio check' zeigt die ganze Liste).",
+    ),
+    "disk_full": (
+        "Your last change could not be written to the recovery copy in {folder} because the disk is full; "
+        "it is kept in memory, so free some space or save the project to another drive.",
+        "Ihre letzte Änderung konnte nicht in die Wiederherstellungskopie in {folder} geschrieben werden, weil "
+        "der Datenträger voll ist; sie bleibt im Speicher erhalten, geben Sie also Speicherplatz frei oder "
+        "speichern Sie das Projekt auf einem anderen Laufwerk.",
+    ),
+    "write_failed": (
+        "Your last change could not be written to the recovery copy in {folder} ({detail}); it is kept in "
+        "memory, so save the project soon.",
+        "Ihre letzte Änderung konnte nicht in die Wiederherstellungskopie in {folder} geschrieben werden "
+        "({detail}); sie bleibt im Speicher erhalten, speichern Sie das Projekt also bald.",
+    ),
+    "working_copy_failed": (
+        "CX Studio cannot create its recovery copy in {folder} ({detail}).",
+        "CX Studio kann seine Wiederherstellungskopie in {folder} nicht anlegen ({detail}).",
+    ),
+    "save_disk_full": (
+        "The project could not be saved to {path} because the disk is full; the file there is unchanged.",
+        "Das Projekt konnte nicht unter {path} gespeichert werden, weil der Datenträger voll ist; die Datei "
+        "dort ist unverändert.",
+    ),
+    "save_failed": (
+        "The project could not be saved to {path} ({detail}); the file there is unchanged.",
+        "Das Projekt konnte nicht unter {path} gespeichert werden ({detail}); die Datei dort ist unverändert.",
+    ),
+    "save_folder_read_only": (
+        "The project cannot be saved to {path} because you may not write in that folder; use Save As to "
+        "choose another place.",
+        "Das Projekt kann nicht unter {path} gespeichert werden, weil Sie in diesem Ordner nicht schreiben "
+        "dürfen; wählen Sie mit „Speichern unter“ einen anderen Ort.",
+    ),
+    "read_only": (
+        "This project is open read-only ({reason}); use Save As to save your changes under another name.",
+        "Dieses Projekt ist schreibgeschützt geöffnet ({reason_de}); speichern Sie Ihre Änderungen mit "
+        "„Speichern unter“ unter einem anderen Namen.",
+    ),
+    "no_path": (
+        "This project has not been saved yet; use Save As to choose a file name.",
+        "Dieses Projekt wurde noch nicht gespeichert; wählen Sie mit „Speichern unter“ einen Dateinamen.",
+    ),
+    "locked_target": (
+        "{path} cannot be overwritten because {holder} has it open.",
+        "{path} kann nicht überschrieben werden, weil {holder_de} die Datei geöffnet hat.",
+    ),
+    "target_exists": (
+        "{path} already exists; use --force to overwrite it.",
+        "{path} existiert bereits; mit --force wird die Datei überschrieben.",
+    ),
+    "target_is_directory": (
+        "{path} is a folder; give a file name ending in .cxstudio.",
+        "{path} ist ein Ordner; geben Sie einen Dateinamen mit der Endung .cxstudio an.",
+    ),
+    "closed": (
+        "This project has been closed.",
+        "Dieses Projekt wurde geschlossen.",
+    ),
+    "recovery_gone": (
+        "The unsaved work of {name} can no longer be recovered: its recovery copy was removed or is in use.",
+        "Die ungespeicherte Arbeit an {name} kann nicht mehr wiederhergestellt werden: ihre "
+        "Wiederherstellungskopie wurde entfernt oder wird gerade benutzt.",
+    ),
+}
+
+# Reasons a project opens read-only, as (English, German) with parameters.
+READ_ONLY_REASONS: dict[str, tuple[str, str]] = {
+    "requested": ("opened read-only on request", "auf Wunsch schreibgeschützt geöffnet"),
+    "locked": (
+        "{holder} has had it open since {since}",
+        "{holder_de} hat es seit {since} geöffnet",
+    ),
+    "file_read_only": ("the file is write-protected", "die Datei ist schreibgeschützt"),
+    "folder_read_only": (
+        "you may not write in its folder",
+        "Sie dürfen in ihrem Ordner nicht schreiben",
+    ),
+}
+
+# What a non-SQLite file looks like, for the not_sqlite message: key -> (English, German).
+FILE_KINDS: dict[str, tuple[str, str]] = {
+    "zip": ("a ZIP archive or an Office document", "ein ZIP-Archiv oder ein Office-Dokument"),
+    "pdf": ("a PDF document", "ein PDF-Dokument"),
+    "text": ("a text file", "eine Textdatei"),
+    "binary": ("some other binary file", "eine andere Binärdatei"),
+}
+
+
+def language_from_environment(explicit: str | None = None) -> str:
+    """'de' or 'en': an explicit choice wins, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG (de* means German)."""
+    if explicit in ("de", "en"):
+        return explicit
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        first = value.split(":")[0].strip()
+        if first and first not in ("C", "POSIX"):
+            return "de" if first.lower().startswith("de") else "en"
+    return "en"
+
+
+class ProjectFileError(Exception):
+    """A project file could not be opened, written or saved; `message(language)` is one sentence."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        if code not in MESSAGES:
+            raise ValueError(f"Unknown project-file error code {code!r}.")
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, language: str = "en") -> str:
+        english, german = MESSAGES[self.code]
+        params = {key: value for key, value in self.params.items()}
+        return (german if language == "de" else english).format(**params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def read_only_reason(code: str, language: str = "en", **params: Any) -> str:
+    """The reason a project is read-only as a short clause in `language`."""
+    english, german = READ_ONLY_REASONS[code]
+    return (german if language == "de" else english).format(**params)

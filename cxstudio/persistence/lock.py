@@ -1,0 +1,182 @@
+"""The lock file beside an open project: who holds it (user, host, pid, time) and stale-lock takeover."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def lock_path_for(project_path: Path) -> Path:
+    """The lock file of a project: hidden, beside it (LibreOffice's naming, which sync tools know)."""
+    return project_path.parent / f".~lock.{project_path.name}#"
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown user"
+
+
+def host_name() -> str:
+    return socket.gethostname() or "unknown host"
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this host."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, belongs to someone else
+        return True
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class LockInfo:
+    """Who holds a project's lock file."""
+
+    user: str
+    host: str
+    pid: int
+    since: str  # ISO 8601 with offset
+    token: str = ""
+
+    @property
+    def holder(self) -> str:
+        return f"{self.user} on {self.host} (process {self.pid})"
+
+    def holder_in(self, language: str) -> str:
+        if language == "de":
+            return f"{self.user} auf {self.host} (Prozess {self.pid})"
+        return self.holder
+
+    @property
+    def since_text(self) -> str:
+        try:
+            return dt.datetime.fromisoformat(self.since).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return self.since
+
+    def is_stale(self) -> bool:
+        """A lock left by a dead process on this host; a lock from another host is never judged stale."""
+        return self.host == host_name() and not pid_alive(self.pid)
+
+    def to_json(self) -> str:
+        return json.dumps({"user": self.user, "host": self.host, "pid": self.pid, "since": self.since,
+                           "token": self.token}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> LockInfo | None:
+        try:
+            data = json.loads(text)
+            return cls(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]),
+                       str(data.get("token", "")))
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def read_lock(project_path: Path) -> LockInfo | None:
+    """The lock on a project, if any (an unreadable or garbled lock file counts as held by an unknown user)."""
+    path = lock_path_for(project_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return LockInfo("an unknown user", "an unknown host", 0, "")
+    info = LockInfo.from_json(text)
+    if info is None:
+        return LockInfo("an unknown user", "an unknown host", 0, "")
+    return info
+
+
+@dataclass(slots=True)
+class LockOutcome:
+    """The result of trying to lock a project."""
+
+    lock: ProjectLock | None  # ours when we got it
+    holder: LockInfo | None  # who has it when we did not
+    taken_over: LockInfo | None  # the stale lock we replaced, if any
+    folder_read_only: bool = False
+
+    def note(self, language: str = "en") -> str | None:
+        """One sentence about a stale lock that was taken over, else None."""
+        if self.taken_over is None:
+            return None
+        old = self.taken_over
+        if language == "de":
+            return (f"Eine verwaiste Sperre von {old.holder_in('de')} vom {old.since_text} wurde übernommen "
+                    "(dieser Prozess läuft nicht mehr).")
+        return f"A stale lock of {old.holder} from {old.since_text} was taken over (that process no longer runs)."
+
+
+class ProjectLock:
+    """Our lock on one project file; `release()` removes the lock file only if it is still ours."""
+
+    def __init__(self, project_path: Path, info: LockInfo) -> None:
+        self.project_path = project_path
+        self.info = info
+
+    @property
+    def path(self) -> Path:
+        return lock_path_for(self.project_path)
+
+    def release(self) -> None:
+        current = read_lock(self.project_path)
+        if current is not None and current.token == self.info.token:
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+
+def _write_exclusive(path: Path, info: LockInfo) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        os.write(fd, info.to_json().encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def acquire_lock(project_path: Path) -> LockOutcome:
+    """Lock a project for this process, taking over a stale lock; otherwise report who holds it."""
+    info = LockInfo(current_user(), host_name(), os.getpid(), now_iso(), uuid.uuid4().hex)
+    path = lock_path_for(project_path)
+    taken_over = None
+    for _attempt in range(3):
+        try:
+            _write_exclusive(path, info)
+            return LockOutcome(ProjectLock(project_path, info), None, taken_over)
+        except FileExistsError:
+            holder = read_lock(project_path)
+            if holder is None:
+                continue  # released in between: try again
+            if not holder.is_stale():
+                return LockOutcome(None, holder, None)
+            taken_over = holder
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                return LockOutcome(None, holder, None, folder_read_only=True)
+        except (PermissionError, OSError):
+            return LockOutcome(None, None, None, folder_read_only=True)
+    holder = read_lock(project_path)
+    return LockOutcome(None, holder, None)

@@ -1,0 +1,164 @@
+"""The SQLite schema of a `.cxstudio` file (one table per entity kind) and the row <-> entity mapping."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+)
+
+from cxstudio.model.entities import ENTITY_TYPES, Entity
+
+APPLICATION_ID = 0x43585354  # 'CXST' in PRAGMA application_id: this file is a CX Studio project
+SCHEMA_VERSION = 1  # PRAGMA user_version of files this version writes
+FILE_SUFFIX = ".cxstudio"
+
+metadata = MetaData()
+
+
+class FieldType:
+    """How one dataclass field is stored: the annotation decides the column type and the converters."""
+
+    TEXT = "text"
+    INTEGER = "integer"
+    FLOAT = "float"
+    BOOLEAN = "boolean"
+    BLOB = "blob"
+    TEXT_TUPLE = "text_tuple"  # tuple[str, ...] stored as a JSON array
+
+
+def field_type(annotation: object) -> tuple[str, bool]:
+    """(FieldType, nullable) of a dataclass field annotation (a string under postponed evaluation)."""
+    text = str(annotation)
+    nullable = "None" in text
+    for prefix, kind in (
+        ("tuple", FieldType.TEXT_TUPLE),
+        ("bool", FieldType.BOOLEAN),
+        ("int", FieldType.INTEGER),
+        ("float", FieldType.FLOAT),
+        ("bytes", FieldType.BLOB),
+        ("str", FieldType.TEXT),
+    ):
+        if text.startswith(prefix):
+            return kind, nullable
+    raise TypeError(f"No column type for the annotation {text!r}.")
+
+
+def _column(entity_type: type[Entity], field: dataclasses.Field[Any]) -> Column[Any]:
+    if field.name == "id":
+        return Column("id", Text, primary_key=True)
+    kind, nullable = field_type(field.type)
+    ref = entity_type.REFS.get(field.name)
+    if ref is not None and not ref.many and len(ref.targets) == 1:
+        # Deferred: a change set is written in one transaction and only has to be consistent at its end.
+        foreign_key = ForeignKey(f"{ref.targets[0]}.id", deferrable=True, initially="DEFERRED")
+        return Column(field.name, Text, foreign_key, nullable=nullable)
+    column_type: Any = {
+        FieldType.TEXT: Text,
+        FieldType.INTEGER: Integer,
+        FieldType.FLOAT: Float,
+        FieldType.BOOLEAN: Boolean(create_constraint=True, name=f"ck_{entity_type.KIND}_{field.name}"),
+        FieldType.BLOB: LargeBinary,
+        FieldType.TEXT_TUPLE: Text,
+    }[kind]
+    return Column(field.name, column_type, nullable=nullable)
+
+
+def _table(entity_type: type[Entity]) -> Table:
+    fields = dataclasses.fields(entity_type)
+    table = Table(entity_type.KIND, metadata, *(_column(entity_type, f) for f in fields))
+    for name, ref in entity_type.REFS.items():
+        if not ref.many:  # referrer lookups (cascades, foreign-key checks on delete) stay indexed
+            Index(f"ix_{entity_type.KIND}_{name}", table.c[name])
+    return table
+
+
+TABLES: dict[str, Table] = {t.KIND: _table(t) for t in ENTITY_TYPES}
+
+
+# ---------------------------------------------------------------------- row <-> entity
+def _encode_tuple(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+def _decode_tuple(value: Any) -> Any:
+    """A JSON array of strings back to a tuple; anything else is passed on for validation to reject."""
+    if not isinstance(value, str):
+        return value
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return value
+    return tuple(decoded) if isinstance(decoded, list) else value
+
+
+def _decode_boolean(value: Any) -> Any:
+    if type(value) is int and value in (0, 1):
+        return bool(value)
+    return value
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCodec:
+    """Converts one entity kind between its dataclass and the values of its table row (column order)."""
+
+    entity_type: type[Entity]
+    table: Table
+    names: tuple[str, ...]
+    decoders: tuple[Callable[[Any], Any], ...]
+    encoders: dict[str, Callable[[Any], Any]]
+
+    def to_row(self, entity: Entity) -> dict[str, Any]:
+        row = {name: getattr(entity, name) for name in self.names}
+        for name, encode in self.encoders.items():
+            row[name] = encode(row[name])
+        return row
+
+    def encode_field(self, name: str, value: Any) -> Any:
+        encode = self.encoders.get(name)
+        return encode(value) if encode is not None else value
+
+    def from_row(self, values: tuple[Any, ...] | Any) -> Entity:
+        """Build the entity without validating it (the loader checks the whole document afterwards)."""
+        decoded = {name: decode(value) for name, decode, value in zip(self.names, self.decoders, values)}
+        return self.entity_type(**decoded)
+
+
+def _codec(entity_type: type[Entity]) -> EntityCodec:
+    names: list[str] = []
+    decoders: list[Callable[[Any], Any]] = []
+    encoders: dict[str, Callable[[Any], Any]] = {}
+    for field in dataclasses.fields(entity_type):
+        names.append(field.name)
+        kind = FieldType.TEXT if field.name == "id" else field_type(field.type)[0]
+        if kind == FieldType.TEXT_TUPLE:
+            decoders.append(_decode_tuple)
+            encoders[field.name] = _encode_tuple
+        elif kind == FieldType.BOOLEAN:
+            decoders.append(_decode_boolean)
+        else:
+            decoders.append(_identity)
+    return EntityCodec(entity_type, TABLES[entity_type.KIND], tuple(names), tuple(decoders), encoders)
+
+
+CODECS: dict[str, EntityCodec] = {t.KIND: _codec(t) for t in ENTITY_TYPES}

@@ -1,0 +1,78 @@
+"""Reading a whole Document from a project database and writing documents and change sets into one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Select, delete, insert, select, type_coerce, update
+from sqlalchemy.types import NullType
+
+from cxstudio.editing.session import ChangeSet
+from cxstudio.model.document import Document
+from cxstudio.model.entities import ENTITY_TYPES, Entity
+from cxstudio.model.errors import InvariantError
+from cxstudio.model.events import Added, Changed, Removed
+from cxstudio.persistence.schema import CODECS, TABLES
+
+
+def _raw_select(kind: str) -> Select[Any]:
+    """SELECT of every column without SQLAlchemy's result conversion: values are checked by the model."""
+    table = TABLES[kind]
+    return select(*(type_coerce(column, NullType()).label(column.name) for column in table.c))
+
+
+_SELECTS: dict[str, Select[Any]] = {t.KIND: _raw_select(t.KIND) for t in ENTITY_TYPES}
+
+
+def read_entities(connection: Connection) -> list[Entity]:
+    """Every row of every entity table as entities, one bulk SELECT per table, without validation."""
+    entities: list[Entity] = []
+    for entity_type in ENTITY_TYPES:
+        codec = CODECS[entity_type.KIND]
+        rows = connection.execute(_SELECTS[entity_type.KIND]).all()
+        entities.extend(map(codec.from_row, rows))
+    return entities
+
+
+def check_document(document: Document) -> list[str]:
+    """Every rule of the model, from scratch: one sentence per problem (empty when sound)."""
+    return document.check_invariants()
+
+
+def build_document(entities: Iterable[Entity]) -> tuple[Document | None, list[str]]:
+    """A Document from loaded entities and the problems that make it unusable (none: the document is sound)."""
+    try:
+        document = Document.from_entities(entities, check=False)
+    except InvariantError as exc:  # a duplicate id
+        return None, [str(exc)]
+    problems = check_document(document)
+    return (None if problems else document), problems
+
+
+def write_document(connection: Connection, document: Document) -> None:
+    """Insert every entity of a document into empty tables (inside the caller's transaction)."""
+    by_kind: dict[str, list[dict[str, Any]]] = {t.KIND: [] for t in ENTITY_TYPES}
+    for entity in document.entities():
+        by_kind[entity.KIND].append(CODECS[entity.KIND].to_row(entity))
+    for entity_type in ENTITY_TYPES:
+        rows = by_kind[entity_type.KIND]
+        if rows:
+            connection.execute(insert(TABLES[entity_type.KIND]), rows)
+
+
+def write_change_set(connection: Connection, change_set: ChangeSet) -> None:
+    """Apply one change set's events as INSERT/DELETE/UPDATE of exactly the rows they touched (caller's transaction)."""
+    for event in change_set.events:
+        if isinstance(event, Changed):
+            codec = CODECS[event.kind]
+            connection.execute(
+                update(codec.table).where(codec.table.c.id == event.id),
+                {event.field: codec.encode_field(event.field, event.new)},
+            )
+        elif isinstance(event, Added):
+            codec = CODECS[event.entity.KIND]
+            connection.execute(insert(codec.table), codec.to_row(event.entity))
+        elif isinstance(event, Removed):
+            table = TABLES[event.entity.KIND]
+            connection.execute(delete(table).where(table.c.id == event.entity.id))
