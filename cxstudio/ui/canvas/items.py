@@ -1,0 +1,474 @@
+"""Graphics items of the canvas: each draws one box of the layout (card, header, relation, curve, line) and nothing else."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cxstudio.layout import (
+    BlueprintLineGeom,
+    CardBox,
+    EmotionCurve,
+    HeaderBox,
+    Marker,
+    Rect,
+    RelationRoute,
+    TextLine,
+    rating_colour,
+)
+from cxstudio.ui.canvas.text import REFERENCE_PIXEL_SIZE, draw_text, reference_font
+
+SELECTION_COLOUR = QColor("#2563eb")
+HOVER_COLOUR = QColor("#93c5fd")
+GRID_LINE_COLOUR = QColor("#d1d5db")
+HEADER_FILL = QColor("#f3f4f6")
+STAGE_HEADER_FILL = QColor("#e5e7eb")
+TEXT_COLOUR = QColor("#111827")
+MUTED_TEXT_COLOUR = QColor("#4b5563")
+RELATION_COLOUR = QColor("#475569")
+CURVE_COLOUR = QColor("#7c3aed")
+PAIN_POINT_OUTLINE = QColor("#dc2626")
+MOMENT_OF_TRUTH_OUTLINE = QColor("#b45309")
+LINE_COLOURS = {"interaction": QColor("#0f766e"), "visibility": QColor("#b91c1c"), "internal_interaction": QColor("#6d28d9")}
+
+HANDLE_RADIUS = 6.0
+# below this level of detail (about 35 % zoom) cards are drawn as plain coloured rectangles
+SIMPLE_DETAIL = 0.35
+
+Z_GRID = 0.0
+Z_LINE = 1.0
+Z_CURVE = 1.5
+Z_HEADER = 2.0
+Z_CARD = 3.0
+Z_RELATION = 4.0
+Z_DRAGGED = 20.0
+Z_OVERLAY = 30.0
+
+
+def qrect(rect: Rect, dx: float = 0.0, dy: float = 0.0) -> QRectF:
+    return QRectF(rect.x - dx, rect.y - dy, rect.width, rect.height)
+
+
+def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], colour: QColor, dx: float = 0.0, dy: float = 0.0) -> None:
+    """Draw each layout line as it is at its baseline (never re-wrapped), shifted by (-dx, -dy) into item coordinates."""
+    painter.setPen(colour)
+    for line in lines:
+        if line.text:
+            draw_text(painter, line.x - dx, line.baseline - dy, line.text, line.size, line.bold, line.italic)
+
+
+def level_of_detail(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def star_polygon(center: QPointF, outer: float) -> QPolygonF:
+    inner = outer * 0.45
+    points = []
+    for index in range(10):
+        radius = outer if index % 2 == 0 else inner
+        angle = -math.pi / 2 + index * math.pi / 5
+        points.append(QPointF(center.x() + radius * math.cos(angle), center.y() + radius * math.sin(angle)))
+    return QPolygonF(points)
+
+
+class ElementItem(QGraphicsItem):
+    """An item standing for one element of the document (card, stage, lane, relation) by its id."""
+
+    base_z = 0.0
+
+    def __init__(self, element_id: str) -> None:
+        super().__init__()
+        self.element_id = element_id
+        self.setZValue(self.base_z)
+
+    def selected_outline(self, painter: QPainter, rect: QRectF, radius: float = 4.0) -> None:
+        pen = QPen(SELECTION_COLOUR, 2.5)
+        pen.setCosmetic(False)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), radius + 2, radius + 2)
+
+
+class CardItem(ElementItem):
+    """A card: kind colour, kind label, markers (moment of truth, pain point, rating), title, text, channel/department."""
+
+    base_z = Z_CARD
+
+    def __init__(self, box: CardBox) -> None:
+        super().__init__(box.id)
+        self.box = box
+        self.hovered = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setPos(box.rect.x, box.rect.y)
+
+    def set_box(self, box: CardBox) -> None:
+        if box == self.box:
+            return
+        if (box.rect.width, box.rect.height) != (self.box.rect.width, self.box.rect.height):
+            self.prepareGeometryChange()
+        self.box = box
+        if (self.pos().x(), self.pos().y()) != (box.rect.x, box.rect.y):
+            self.setPos(box.rect.x, box.rect.y)
+        self.update()
+
+    def home_pos(self) -> QPointF:
+        return QPointF(self.box.rect.x, self.box.rect.y)
+
+    def title_size(self) -> float:
+        return self.box.title_lines[0].size if self.box.title_lines else 11.0
+
+    def set_hovered(self, hovered: bool) -> None:
+        if hovered != self.hovered:
+            self.hovered = hovered
+            self.update()
+
+    def handle_center(self) -> QPointF:
+        """The relation handle's centre in scene coordinates: the middle of the card's right edge."""
+        return self.pos() + QPointF(self.box.rect.width, self.box.rect.height / 2)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-4, -4, self.box.rect.width + HANDLE_RADIUS + 6, self.box.rect.height + 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self.box.rect.width, self.box.rect.height))
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        box = self.box
+        rect = QRectF(0, 0, box.rect.width, box.rect.height)
+        fill = QColor(box.colour)
+        lod = level_of_detail(option, painter)
+        if lod < SIMPLE_DETAIL:
+            painter.fillRect(rect, fill)
+            if box.pain_point or box.moment_of_truth:
+                edge = PAIN_POINT_OUTLINE if box.pain_point else MOMENT_OF_TRUTH_OUTLINE
+                painter.fillRect(QRectF(0, 0, 8, rect.height()), edge)
+            if self.isSelected():
+                painter.fillRect(rect, QColor(37, 99, 235, 110))
+            return
+        border = QColor(fill).darker(135)
+        outline_width = 1.0
+        if box.pain_point:
+            border, outline_width = PAIN_POINT_OUTLINE, 1.8
+        elif box.moment_of_truth:
+            border, outline_width = MOMENT_OF_TRUTH_OUTLINE, 1.8
+        painter.setPen(QPen(border, outline_width))
+        painter.setBrush(QBrush(fill))
+        painter.drawRoundedRect(rect, 4, 4)
+        dx, dy = box.rect.x, box.rect.y
+        text_colour = QColor(box.text_colour)
+        muted = QColor(text_colour)
+        muted.setAlphaF(0.72)
+        if box.kind_line is not None:
+            draw_lines(painter, (box.kind_line,), muted, dx, dy)
+        draw_lines(painter, box.title_lines, text_colour, dx, dy)
+        draw_lines(painter, box.text_lines, text_colour, dx, dy)
+        draw_lines(painter, box.footer_lines, muted, dx, dy)
+        for marker in box.markers:
+            self._paint_marker(painter, marker, dx, dy)
+        if self.isSelected():
+            self.selected_outline(painter, rect)
+        if self.isSelected() or self.hovered:
+            center = QPointF(rect.width(), rect.height() / 2)
+            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            painter.setBrush(SELECTION_COLOUR if self.isSelected() else HOVER_COLOUR.darker(130))
+            painter.drawEllipse(center, HANDLE_RADIUS, HANDLE_RADIUS)
+            painter.setPen(QPen(QColor("#ffffff"), 1.6))
+            painter.drawLine(QPointF(center.x() - 3, center.y()), QPointF(center.x() + 3, center.y()))
+            painter.drawLine(QPointF(center.x() + 1, center.y() - 2), QPointF(center.x() + 3, center.y()))
+            painter.drawLine(QPointF(center.x() + 1, center.y() + 2), QPointF(center.x() + 3, center.y()))
+
+    @staticmethod
+    def _paint_marker(painter: QPainter, marker: Marker, dx: float, dy: float) -> None:
+        rect = qrect(marker.rect, dx, dy)
+        painter.setPen(QPen(QColor(marker.fill).darker(125), 0.8))
+        painter.setBrush(QColor(marker.fill))
+        painter.drawEllipse(rect)
+        if marker.kind == "moment_of_truth":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawPolygon(star_polygon(rect.center(), rect.width() * 0.38))
+            return
+        draw_lines(painter, (marker.label,), QColor("#ffffff"), dx, dy)
+
+
+class HeaderItem(ElementItem):
+    """A stage header (column) or a lane header (row); derived swimlane lanes are shown but not selectable."""
+
+    base_z = Z_HEADER
+
+    def __init__(self, box: HeaderBox, is_stage: bool, selectable: bool) -> None:
+        super().__init__(box.id)
+        self.box = box
+        self.is_stage = is_stage
+        self.selectable = selectable
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, selectable)
+        self.setPos(box.rect.x, box.rect.y)
+
+    def set_box(self, box: HeaderBox) -> None:
+        if box == self.box:
+            return
+        if (box.rect.width, box.rect.height) != (self.box.rect.width, self.box.rect.height):
+            self.prepareGeometryChange()
+        self.box = box
+        self.setPos(box.rect.x, box.rect.y)
+        self.update()
+
+    def title_size(self) -> float:
+        return self.box.lines[0].size if self.box.lines else 12.0
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self.box.rect.width, self.box.rect.height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self.boundingRect()
+        painter.setPen(QPen(GRID_LINE_COLOUR, 1.0))
+        painter.setBrush(STAGE_HEADER_FILL if self.is_stage else HEADER_FILL)
+        painter.drawRect(rect)
+        if self.is_stage:
+            painter.fillRect(QRectF(0, rect.height() - 3, rect.width(), 3), QColor("#9ca3af"))
+        if level_of_detail(option, painter) >= SIMPLE_DETAIL / 2:
+            bold = [ln for ln in self.box.lines if ln.bold]
+            rest = [ln for ln in self.box.lines if not ln.bold]
+            draw_lines(painter, tuple(bold), TEXT_COLOUR, self.box.rect.x, self.box.rect.y)
+            draw_lines(painter, tuple(rest), MUTED_TEXT_COLOUR, self.box.rect.x, self.box.rect.y)
+        if self.isSelected():
+            painter.setPen(QPen(SELECTION_COLOUR, 3.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+
+
+class RelationItem(ElementItem):
+    """A relation drawn as the layout's polyline with an arrow head and its label; dashed for 'relates to'."""
+
+    base_z = Z_RELATION
+
+    def __init__(self, route: RelationRoute) -> None:
+        super().__init__(route.id)
+        self.route = route
+        self._override: tuple[QPointF, QPointF] | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self._rebuild()
+
+    def set_route(self, route: RelationRoute) -> None:
+        if route == self.route and self._override is None:
+            return
+        self.prepareGeometryChange()
+        self.route = route
+        self._override = None
+        self._rebuild()
+        self.update()
+
+    def follow(self, start: QPointF, end: QPointF) -> None:
+        """While cards are dragged, draw a straight arrow between the moving cards' centres."""
+        self.prepareGeometryChange()
+        self._override = (start, end)
+        self._rebuild()
+        self.update()
+
+    def reset(self) -> None:
+        if self._override is not None:
+            self.prepareGeometryChange()
+            self._override = None
+            self._rebuild()
+            self.update()
+
+    def _rebuild(self) -> None:
+        if self._override is not None:
+            start, end = self._override
+            self._points = [start, end]
+            line = QLineF(end, start)
+            if line.length() > 0:
+                line.setLength(10)
+                normal = line.normalVector()
+                normal.setLength(4)
+                base = line.p2()
+                offset = normal.p2() - normal.p1()
+                self._arrow = QPolygonF([end, base + offset, base - offset])
+            else:
+                self._arrow = QPolygonF()
+        else:
+            self._points = [QPointF(x, y) for x, y in self.route.points]
+            self._arrow = QPolygonF([QPointF(x, y) for x, y in self.route.arrow])
+        path = QPainterPath()
+        if self._points:
+            path.moveTo(self._points[0])
+            for point in self._points[1:]:
+                path.lineTo(point)
+        self._path = path
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8.0)
+        shape = stroker.createStroke(path)
+        shape.addPolygon(self._arrow)
+        self._shape = shape
+        bounds = shape.boundingRect().adjusted(-2, -2, 2, 2)
+        if self._override is None and self.route.label_line is not None:
+            line = self.route.label_line
+            bounds = bounds.united(QRectF(line.x - 2, line.baseline - line.size * 1.2, line.width + 4, line.size * 1.6))
+        self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        colour = SELECTION_COLOUR if self.isSelected() else RELATION_COLOUR
+        pen = QPen(colour, 2.4 if self.isSelected() else 1.3)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if self.route.kind == "relates_to":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(QPen(colour, 1.0))
+        painter.setBrush(colour)
+        painter.drawPolygon(self._arrow)
+        if self._override is None and self.route.label_line is not None and level_of_detail(option, painter) >= SIMPLE_DETAIL:
+            line = self.route.label_line
+            painter.fillRect(QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3),
+                             QColor(255, 255, 255, 220))
+            draw_lines(painter, (line,), colour)
+
+
+class EmotionCurveItem(QGraphicsItem):
+    """The emotion curve of one curve lane: neutral line, 1 and 10 ticks, the rated cards' points joined."""
+
+    def __init__(self, curve: EmotionCurve) -> None:
+        super().__init__()
+        self.curve = curve
+        self.setZValue(Z_CURVE)
+
+    def set_curve(self, curve: EmotionCurve) -> None:
+        if curve == self.curve:
+            return
+        self.prepareGeometryChange()
+        self.curve = curve
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        rect = qrect(self.curve.rect)
+        for line in self.curve.tick_lines:
+            rect = rect.united(QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.4))
+        return rect.adjusted(-8, -8, 8, 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        curve = self.curve
+        plot = qrect(curve.rect)
+        painter.setPen(QPen(QColor("#9ca3af"), 0.8, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(plot.left(), curve.neutral_y), QPointF(plot.right(), curve.neutral_y))
+        painter.setPen(QPen(QColor("#e5e7eb"), 0.8))
+        painter.drawLine(QPointF(plot.left(), curve.top_y), QPointF(plot.right(), curve.top_y))
+        painter.drawLine(QPointF(plot.left(), curve.bottom_y), QPointF(plot.right(), curve.bottom_y))
+        draw_lines(painter, curve.tick_lines, MUTED_TEXT_COLOUR)
+        if not curve.points:
+            return
+        path = QPainterPath(QPointF(curve.points[0].x, curve.points[0].y))
+        for point in curve.points[1:]:
+            path.lineTo(QPointF(point.x, point.y))
+        pen = QPen(CURVE_COLOUR, 2.2)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        detailed = level_of_detail(option, painter) >= SIMPLE_DETAIL
+        radius = 7.0 if detailed else 4.0
+        for point in curve.points:
+            painter.setPen(QPen(QColor("#ffffff"), 1.2))
+            painter.setBrush(QColor(rating_colour(point.rating)))
+            painter.drawEllipse(QPointF(point.x, point.y), radius, radius)
+            if detailed:
+                text = str(point.rating)
+                size = 7.5
+                width = QFontMetricsF(reference_font(True)).horizontalAdvance(text) * size / REFERENCE_PIXEL_SIZE
+                painter.setPen(QColor("#ffffff"))
+                draw_text(painter, point.x - width / 2, point.y + size * 0.36, text, size, True)
+
+
+class BlueprintLineItem(QGraphicsItem):
+    """A line of interaction, visibility or internal interaction across the grid, with its name above it."""
+
+    def __init__(self, geom: BlueprintLineGeom) -> None:
+        super().__init__()
+        self.geom = geom
+        self.setZValue(Z_LINE)
+
+    def set_geom(self, geom: BlueprintLineGeom) -> None:
+        if geom == self.geom:
+            return
+        self.prepareGeometryChange()
+        self.geom = geom
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        geom = self.geom
+        label = geom.label_line
+        top = min(geom.y, label.baseline - label.size * 1.2)
+        return QRectF(geom.x0 - 2, top - 2, geom.x1 - geom.x0 + 4, geom.y - top + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        geom = self.geom
+        colour = LINE_COLOURS.get(geom.kind, QColor("#374151"))
+        pen = QPen(colour, 2.0, Qt.PenStyle.DashLine if geom.kind == "visibility" else Qt.PenStyle.SolidLine)
+        if geom.kind == "internal_interaction":
+            pen.setStyle(Qt.PenStyle.DashDotLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(geom.x0, geom.y), QPointF(geom.x1, geom.y))
+        draw_lines(painter, (geom.label_line,), colour)
+
+
+class GridItem(QGraphicsItem):
+    """The map's background: the journey title, alternating lane rows and the cell borders."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_GRID)
+        self._rect = QRectF()
+        self._rows: list[QRectF] = []
+        self._columns: list[QRectF] = []
+        self._title: tuple[TextLine, ...] = ()
+        self._curve_rows: set[int] = set()
+
+    def set_geometry(self, bounds: QRectF, rows: list[QRectF], columns: list[QRectF], title: tuple[TextLine, ...],
+                     curve_rows: set[int]) -> None:
+        self.prepareGeometryChange()
+        self._rect = bounds
+        self._rows = rows
+        self._columns = columns
+        self._title = title
+        self._curve_rows = curve_rows
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        for index, row in enumerate(self._rows):
+            if index in self._curve_rows:
+                painter.fillRect(row, QColor("#faf5ff"))
+            elif index % 2:
+                painter.fillRect(row, QColor("#f9fafb"))
+        painter.setPen(QPen(GRID_LINE_COLOUR, 1.0))
+        for row in self._rows:
+            painter.drawLine(row.bottomLeft(), row.bottomRight())
+        for column in self._columns:
+            painter.drawLine(column.topRight(), column.bottomRight())
+        if self._title and level_of_detail(option, painter) >= SIMPLE_DETAIL / 3:
+            draw_lines(painter, tuple(ln for ln in self._title if ln.bold), TEXT_COLOUR)
+            draw_lines(painter, tuple(ln for ln in self._title if not ln.bold), MUTED_TEXT_COLOUR)
+

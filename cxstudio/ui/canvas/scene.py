@@ -1,0 +1,588 @@
+"""The journey scene: one item per box of `layout_journey`, kept in step with the document once per committed change set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
+
+from cxstudio.editing.session import ChangeSet
+from cxstudio.layout import JourneyLayout, Rect, ViewKind, is_touchpoint_card, label, layout_journey
+from cxstudio.layout.fonts import TextMeasurer, default_measurer
+from cxstudio.model.entities import (
+    Card,
+    CardKind,
+    Channel,
+    Department,
+    Journey,
+    LaneKind,
+    Relation,
+    Touchpoint,
+)
+from cxstudio.model.events import Changed
+from cxstudio.ui.canvas.items import (
+    HANDLE_RADIUS,
+    SELECTION_COLOUR,
+    Z_DRAGGED,
+    Z_OVERLAY,
+    BlueprintLineItem,
+    CardItem,
+    ElementItem,
+    EmotionCurveItem,
+    GridItem,
+    HeaderItem,
+    RelationItem,
+    qrect,
+)
+
+if TYPE_CHECKING:
+    from cxstudio.api import OpenProject
+
+ItemT = TypeVar("ItemT", bound=QGraphicsItem)
+BoxT = TypeVar("BoxT")
+
+SWIMLANE_VIEWS = (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT)
+# kinds of entities whose change can alter a journey's picture even though they belong to no journey
+_SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project"})
+
+
+class JourneyScene(QGraphicsScene):
+    """Displays one journey of the document in one view; never changes the document itself.
+
+    `relayout()` computes the layout once and updates the items by id: boxes that did not
+    change leave their item untouched, new boxes get items, vanished ones lose theirs.
+    """
+
+    def __init__(self, project: OpenProject, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.document = project.document
+        self.measurer: TextMeasurer = default_measurer()
+        self.journey_id: str | None = None
+        self.view_kind: ViewKind = ViewKind.MAP
+        self.layout: JourneyLayout | None = None
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.items_by_id: dict[str, ElementItem] = {}
+        self.card_items: dict[str, CardItem] = {}
+        self.stage_items: dict[str, HeaderItem] = {}
+        self.lane_items: dict[str, HeaderItem] = {}
+        self.relation_items: dict[str, RelationItem] = {}
+        self.curve_items: dict[str, EmotionCurveItem] = {}
+        self.line_items: dict[str, BlueprintLineItem] = {}
+        self.grid = GridItem()
+        self.addItem(self.grid)
+        self._hovered: str | None = None
+        self._drag_origins: dict[str, QPointF] = {}
+        self.relayout_count = 0
+        self._drop_line = self._overlay_line(QPen(SELECTION_COLOUR, 3.0))
+        self._link_line = self._overlay_line(QPen(SELECTION_COLOUR, 1.6, Qt.PenStyle.DashLine))
+        self._rubber_band = QGraphicsRectItem()
+        self._rubber_band.setPen(QPen(SELECTION_COLOUR, 1.0, Qt.PenStyle.DashLine))
+        self._rubber_band.setBrush(QColor(37, 99, 235, 40))
+        self._rubber_band.setZValue(Z_OVERLAY)
+        self._rubber_band.hide()
+        self.addItem(self._rubber_band)
+        self.setSceneRect(QRectF(0, 0, 1, 1))
+
+    def _overlay_line(self, pen: QPen) -> QGraphicsLineItem:
+        item = QGraphicsLineItem()
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        item.setPen(pen)
+        item.setZValue(Z_OVERLAY)
+        item.hide()
+        self.addItem(item)
+        return item
+
+    # ------------------------------------------------------------------ building
+    def show_journey(self, journey_id: str | None, view: ViewKind) -> None:
+        """Show another journey or view: every element item is rebuilt."""
+        self._remove_all_element_items()
+        self.journey_id = journey_id
+        self.view_kind = ViewKind(view)
+        self.relayout()
+
+    def _remove_all_element_items(self) -> None:
+        self.blockSignals(True)
+        try:
+            for collection in (self.card_items, self.stage_items, self.lane_items, self.relation_items,
+                               self.curve_items, self.line_items):
+                for item in collection.values():
+                    self.removeItem(item)
+                collection.clear()
+            self.items_by_id.clear()
+        finally:
+            self.blockSignals(False)
+
+    def apply_change_set(self, change_set: ChangeSet) -> None:
+        """Re-lay out once if the committed change set touches what this scene shows."""
+        if self.journey_id is None:
+            return
+        if self.journey_id not in self.document or self._touches_journey(change_set):
+            self.relayout()
+
+    def _touches_journey(self, change_set: ChangeSet) -> bool:
+        journey_id = self.journey_id
+        shown = self.card_items
+        for event in change_set.events:
+            if isinstance(event, Changed):
+                if event.kind in _SHARED_KINDS or event.id == journey_id or event.id in self.items_by_id:
+                    return True
+                if event.kind == Card.KIND and event.field == "journey_id" and journey_id in (event.old, event.new):
+                    return True
+                entity = self.document.find(event.id)
+                if getattr(entity, "journey_id", None) == journey_id:
+                    return True
+                continue
+            entity = event.entity
+            if entity.KIND in _SHARED_KINDS or entity.id == journey_id:
+                return True
+            if getattr(entity, "journey_id", None) == journey_id:
+                return True
+            if isinstance(entity, Relation) and (entity.source_id in shown or entity.target_id in shown):
+                return True
+        return False
+
+    def relayout(self) -> None:
+        """Compute the layout of the shown journey and bring the items in line with it."""
+        self.relayout_count += 1
+        journey_id = self.journey_id
+        if journey_id is None or not isinstance(self.document.find(journey_id), Journey):
+            self.journey_id = None if journey_id is None or journey_id not in self.document else journey_id
+            self.layout = None
+            self._remove_all_element_items()
+            self.grid.set_geometry(QRectF(), [], [], (), set())
+            self.setSceneRect(QRectF(0, 0, 1, 1))
+            self.selectionChanged.emit()
+            return
+        layout = layout_journey(self.document, journey_id, self.view_kind, measurer=self.measurer)
+        self.layout = layout
+        selected_before = self.selected_ids()
+        self.blockSignals(True)
+        try:
+            self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+            rows = [qrect(r) for r in layout.lane_rows.values()]
+            columns = [qrect(r) for r in layout.stage_columns.values()]
+            curve_keys = {c.lane_key for c in layout.curves}
+            curve_rows = {i for i, key in enumerate(layout.lane_rows) if key in curve_keys}
+            bounds = QRectF(0, 0, layout.width, layout.height)
+            self.grid.set_geometry(bounds, rows, columns, layout.title_lines, curve_rows)
+            self._sync(self.card_items, layout.cards, CardItem, lambda item, box: item.set_box(box), True)
+            self._sync(self.stage_items, {h.id: h for h in layout.stage_headers},
+                       lambda box: HeaderItem(box, True, True), lambda item, box: item.set_box(box), True)
+            derived = self.view_kind in SWIMLANE_VIEWS
+            self._sync(self.lane_items, {h.id: h for h in layout.lane_headers},
+                       lambda box: HeaderItem(box, False, not (derived and box.kind in ("channel", "department"))),
+                       lambda item, box: item.set_box(box), True)
+            self._sync(self.relation_items, {r.id: r for r in layout.relations}, RelationItem,
+                       lambda item, route: item.set_route(route), True)
+            self._sync(self.curve_items, {c.lane_key: c for c in layout.curves}, EmotionCurveItem,
+                       lambda item, curve: item.set_curve(curve), False)
+            self._sync(self.line_items, {f"{g.lane_key}:{g.kind}": g for g in layout.lines}, BlueprintLineItem,
+                       lambda item, geom: item.set_geom(geom), False)
+        finally:
+            self.blockSignals(False)
+        if self._hovered is not None and self._hovered not in self.card_items:
+            self._hovered = None
+        if self.selected_ids() != selected_before:
+            self.selectionChanged.emit()
+
+    def _sync(
+        self,
+        items: dict[str, ItemT],
+        boxes: dict[str, BoxT],
+        create: Callable[[BoxT], ItemT],
+        update: Callable[[ItemT, BoxT], None],
+        element: bool,
+    ) -> None:
+        for key in [k for k in items if k not in boxes]:
+            item = items.pop(key)
+            self.removeItem(item)
+            if element:
+                self.items_by_id.pop(key, None)
+        for key, box in boxes.items():
+            item = items.get(key)
+            if item is None:
+                item = create(box)
+                items[key] = item
+                self.addItem(item)
+                if element and isinstance(item, ElementItem) and (not isinstance(item, HeaderItem) or item.selectable):
+                    self.items_by_id[key] = item
+            else:
+                update(item, box)
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[str]:
+        """Selected element ids: cards in view order, then stages, lanes and relations."""
+        ids = []
+        for collection in (self.card_items, self.stage_items, self.lane_items, self.relation_items):
+            ids.extend(key for key, item in collection.items() if item.isSelected())
+        return ids
+
+    def selected_card_ids(self) -> list[str]:
+        return [key for key, item in self.card_items.items() if item.isSelected()]
+
+    def set_selection(self, ids: Iterable[str], add: bool = False) -> None:
+        """Select exactly `ids` (or add them); emits selectionChanged once."""
+        wanted = [i for i in ids if i in self.items_by_id]
+        before = self.selected_ids()
+        self.blockSignals(True)
+        try:
+            if not add:
+                for item in self.selectedItems():
+                    if getattr(item, "element_id", None) not in wanted:
+                        item.setSelected(False)
+            for element_id in wanted:
+                self.items_by_id[element_id].setSelected(True)
+        finally:
+            self.blockSignals(False)
+        if self.selected_ids() != before:
+            self.selectionChanged.emit()
+
+    def toggle_selection(self, element_id: str) -> None:
+        item = self.items_by_id.get(element_id)
+        if item is None:
+            return
+        item.setSelected(not item.isSelected())
+
+    def all_card_ids(self) -> list[str]:
+        return list(self.card_items)
+
+    def first_card_id(self) -> str | None:
+        return next(iter(self.card_items), None)
+
+    def bounding_rect_of(self, ids: Iterable[str]) -> QRectF | None:
+        rect: QRectF | None = None
+        for element_id in ids:
+            item = self.items_by_id.get(element_id)
+            if item is None:
+                continue
+            bounds = item.sceneBoundingRect()
+            rect = bounds if rect is None else rect.united(bounds)
+        return rect
+
+    # ------------------------------------------------------------------ hit testing
+    def card_item_at(self, pos: QPointF) -> CardItem | None:
+        if self.layout is None:
+            return None
+        card_id = self.layout.card_at(pos.x(), pos.y())
+        return self.card_items.get(card_id) if card_id is not None else None
+
+    def card_at(self, x: float, y: float) -> str | None:
+        """The id of the card under a scene point (the layout's own hit test)."""
+        return self.layout.card_at(x, y) if self.layout is not None else None
+
+    def element_at(self, pos: QPointF) -> ElementItem | None:
+        """The card, relation or header under a scene point (cards win over the arrows that touch them)."""
+        card = self.card_item_at(pos)
+        if card is not None:
+            return card
+        for item in self.items(pos):
+            if isinstance(item, RelationItem):
+                return item
+        for item in (*self.stage_items.values(), *self.lane_items.values()):
+            if item.sceneBoundingRect().contains(pos):
+                return item
+        return None
+
+    def handle_at(self, pos: QPointF) -> str | None:
+        """The card whose relation handle (shown on selected and hovered cards) is under a scene point."""
+        candidates = [k for k, item in self.card_items.items() if item.isSelected()]
+        if self._hovered is not None:
+            candidates.append(self._hovered)
+        for card_id in candidates:
+            item = self.card_items.get(card_id)
+            if item is None:
+                continue
+            delta = item.handle_center() - pos
+            if delta.x() * delta.x() + delta.y() * delta.y() <= (HANDLE_RADIUS + 3) ** 2:
+                return card_id
+        return None
+
+    def set_hovered(self, card_id: str | None) -> None:
+        if card_id == self._hovered:
+            return
+        previous = self.card_items.get(self._hovered) if self._hovered else None
+        if previous is not None:
+            previous.set_hovered(False)
+        self._hovered = card_id
+        current = self.card_items.get(card_id) if card_id else None
+        if current is not None:
+            current.set_hovered(True)
+
+    def card_ids_in(self, rect: QRectF) -> list[str]:
+        if self.layout is None:
+            return []
+        return self.layout.cards_in_rect(Rect(rect.x(), rect.y(), rect.width(), rect.height()))
+
+    def lane_key_of(self, card_id: str) -> str | None:
+        box = self.layout.cards.get(card_id) if self.layout is not None else None
+        return box.lane_key if box is not None else None
+
+    def is_curve_lane_at(self, pos: QPointF) -> bool:
+        if self.layout is None:
+            return False
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        return cell is not None and cell[1] in {c.lane_key for c in self.layout.curves}
+
+    def neighbour_card(self, card_id: str, direction: tuple[int, int]) -> str | None:
+        """The nearest card from `card_id` in a direction (-1/0/1 on x and y), judged by the card centres."""
+        if self.layout is None or card_id not in self.layout.cards:
+            return None
+        cx, cy = self.layout.cards[card_id].rect.center
+        dx, dy = direction
+        best: tuple[float, str] | None = None
+        for other_id, box in self.layout.cards.items():
+            if other_id == card_id:
+                continue
+            ox, oy = box.rect.center
+            along = (ox - cx) * dx + (oy - cy) * dy
+            if along <= 1.0:
+                continue
+            across = abs((ox - cx) * dy) + abs((oy - cy) * dx)
+            score = along + 3 * across
+            if best is None or score < best[0]:
+                best = (score, other_id)
+        return best[1] if best is not None else None
+
+    # ------------------------------------------------------------------ card drag preview
+    def begin_card_drag(self, card_ids: list[str]) -> None:
+        self._drag_origins = {}
+        for card_id in card_ids:
+            item = self.card_items.get(card_id)
+            if item is not None:
+                self._drag_origins[card_id] = item.home_pos()
+                item.setZValue(Z_DRAGGED)
+                item.setOpacity(0.85)
+
+    def drag_cards_by(self, card_ids: list[str], dx: float, dy: float) -> None:
+        for card_id, origin in self._drag_origins.items():
+            self.card_items[card_id].setPos(origin.x() + dx, origin.y() + dy)
+        moving = self._drag_origins
+        for item in self.relation_items.values():
+            route = item.route
+            if route.source_id in moving or route.target_id in moving:
+                source = self.card_items.get(route.source_id)
+                target = self.card_items.get(route.target_id)
+                if source is not None and target is not None:
+                    item.follow(source.sceneBoundingRect().center(), _border_point(target, source))
+
+    def end_card_drag(self) -> None:
+        for card_id in self._drag_origins:
+            item = self.card_items.get(card_id)
+            if item is not None:
+                item.setPos(item.home_pos())
+                item.setZValue(item.base_z)
+                item.setOpacity(1.0)
+        for item in self.relation_items.values():
+            item.reset()
+        self._drag_origins = {}
+        self.show_drop_line(None)
+
+    def card_drop_target(self, pos: QPointF) -> tuple[str, str, int] | None:
+        """(stage id, lane key, index) where cards dropped at `pos` would go, or None outside the cells."""
+        layout = self.layout
+        if layout is None:
+            return None
+        cell = layout.cell_at(pos.x(), pos.y())
+        if cell is None:
+            return None
+        stage_id, lane_key = cell
+        if lane_key in {c.lane_key for c in layout.curves} and self.view_kind in SWIMLANE_VIEWS:
+            return None
+        index = layout.insertion_index(stage_id, lane_key, pos.y(), exclude=frozenset(self._drag_origins))
+        return stage_id, lane_key, index
+
+    def card_drop_line(self, target: tuple[str, str, int]) -> QLineF | None:
+        if self.layout is None:
+            return None
+        (x0, y0), (x1, y1) = self.layout.drop_target_indicator(*target)
+        return QLineF(x0, y0, x1, y1)
+
+    # ------------------------------------------------------------------ stage and lane boundaries
+    def stage_boundary_at(self, x: float) -> int:
+        """Column boundary nearest to `x`: 0 = before the first stage, n = after the last."""
+        if self.layout is None:
+            return 0
+        return sum(1 for header in self.layout.stage_headers if header.rect.center[0] < x)
+
+    def stage_boundary_line(self, boundary: int) -> QLineF | None:
+        layout = self.layout
+        if layout is None or not layout.stage_headers:
+            return None
+        headers = layout.stage_headers
+        x = headers[boundary].rect.x if boundary < len(headers) else headers[-1].rect.right
+        return QLineF(x, layout.grid_rect.y, x, layout.grid_rect.bottom)
+
+    def _shown_lane_rows(self) -> list[tuple[str, Rect]]:
+        if self.layout is None:
+            return []
+        return [(h.id, h.rect) for h in self.layout.lane_headers]
+
+    def lane_boundary_at(self, y: float) -> int:
+        """Row boundary nearest to `y`, as an index among all the journey's lanes (hidden ones included)."""
+        if self.layout is None or self.journey_id is None:
+            return 0
+        shown = self._shown_lane_rows()
+        position = sum(1 for _key, rect in shown if rect.center[1] < y)
+        lanes = self.document.lanes(self.journey_id)
+        order = {lane.id: index for index, lane in enumerate(lanes)}
+        if position < len(shown):
+            return order.get(shown[position][0], len(lanes))
+        if shown and shown[-1][0] in order:
+            return order[shown[-1][0]] + 1
+        return len(lanes)
+
+    def lane_boundary_line(self, boundary: int) -> QLineF | None:
+        layout = self.layout
+        if layout is None or self.journey_id is None:
+            return None
+        lanes = self.document.lanes(self.journey_id)
+        shown = dict(self._shown_lane_rows())
+        rect = None
+        for lane in lanes[boundary:]:
+            if lane.id in shown:
+                rect = shown[lane.id]
+                y = rect.y
+                break
+        else:
+            rows = list(shown.values())
+            if not rows:
+                return None
+            y = rows[-1].bottom
+        return QLineF(layout.grid_rect.x, y, layout.grid_rect.right, y)
+
+    def palette_drop_line(self, what: object, pos: QPointF) -> QLineF | None:
+        kind = getattr(what, "what", None)
+        if kind == "stage":
+            return self.stage_boundary_line(self.stage_boundary_at(pos.x()))
+        if kind == "lane":
+            return self.lane_boundary_line(self.lane_boundary_at(pos.y()))
+        target = self.card_drop_target(pos)
+        return self.card_drop_line(target) if target is not None else None
+
+    # ------------------------------------------------------------------ where new cards go
+    def home_lane_id(self) -> str | None:
+        """The real lane that holds new cards created in a swimlane view: the one with most touchpoint cards."""
+        if self.journey_id is None:
+            return None
+        lanes = [ln for ln in self.document.lanes(self.journey_id) if ln.kind != LaneKind.EMOTION_CURVE.value]
+        if not lanes:
+            return None
+        counts = {lane.id: 0 for lane in lanes}
+        for card in self.document.cards(self.journey_id):
+            if card.lane_id in counts and is_touchpoint_card(card):
+                counts[card.lane_id] += 1
+        best = max(lanes, key=lambda lane: (counts[lane.id], lane.kind == LaneKind.CARDS.value, -lane.order))
+        return best.id
+
+    def first_card_lane_id(self) -> str | None:
+        if self.journey_id is None:
+            return None
+        lanes = self.document.lanes(self.journey_id)
+        for lane in lanes:
+            if lane.kind != LaneKind.EMOTION_CURVE.value:
+                return lane.id
+        return lanes[0].id if lanes else None
+
+    def new_card_target(
+        self, pos: QPointF, kind: str
+    ) -> tuple[str, str, int | None, str, dict[str, str], QRectF] | None:
+        """Where a card created at `pos` goes: (stage id, lane id, index, kind, extra fields, rect for its editor)."""
+        layout = self.layout
+        if layout is None:
+            return None
+        cell = layout.cell_at(pos.x(), pos.y())
+        if cell is None:
+            return None
+        stage_id, lane_key = cell
+        if lane_key in {c.lane_key for c in layout.curves}:
+            return None
+        cell_rect = layout.cells[cell]
+        shown = layout.cards_in_cell(stage_id, lane_key)
+        fields: dict[str, str] = {}
+        if self.view_kind in SWIMLANE_VIEWS:
+            lane_id = self.home_lane_id()
+            if lane_id is None:
+                return None
+            prefix, _, entity_id = lane_key.partition(":")
+            if entity_id and entity_id != "none":
+                fields["channel_id" if prefix == "channel" else "department_id"] = entity_id
+            if kind == CardKind.STEP.value or (prefix == "department" and "department_id" not in fields
+                                               and kind != CardKind.TOUCHPOINT.value):
+                kind = CardKind.TOUCHPOINT.value
+            index: int | None = None
+            position = len(shown)
+        else:
+            lane_id = lane_key
+            index = layout.insertion_index(stage_id, lane_key, pos.y())
+            position = index
+        padding = (cell_rect.width - (layout.cards[shown[0]].rect.width if shown else cell_rect.width - 20)) / 2
+        width = cell_rect.width - 2 * padding
+        if shown and position < len(shown):
+            top = layout.cards[shown[position]].rect.y
+        elif shown:
+            top = layout.cards[shown[-1]].rect.bottom + 12
+        else:
+            top = cell_rect.y + padding
+        return stage_id, lane_id, index, kind, fields, QRectF(cell_rect.x + padding, top, width, 40)
+
+    def real_cell_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """The (stage id, real lane id) for pasting at `pos`, or None outside the cells."""
+        if self.layout is None:
+            return None
+        cell = self.layout.cell_at(pos.x(), pos.y())
+        if cell is None:
+            return None
+        stage_id, lane_key = cell
+        if self.view_kind in SWIMLANE_VIEWS:
+            lane_id = self.home_lane_id()
+            return (stage_id, lane_id) if lane_id is not None else None
+        return stage_id, lane_key
+
+    def default_lane_name(self, kind: str) -> str:
+        language = self.layout.language if self.layout is not None else self.document.project.language
+        if kind == LaneKind.CARDS.value:
+            return "Neue Bahn" if language == "de" else "New lane"
+        return label(f"lane.{kind}", language)
+
+    def title_size(self) -> float:
+        return 11.0
+
+    # ------------------------------------------------------------------ overlays
+    def show_drop_line(self, line: QLineF | None) -> None:
+        if line is None:
+            self._drop_line.hide()
+        else:
+            self._drop_line.setLine(line)
+            self._drop_line.show()
+
+    def show_link_line(self, line: QLineF | None) -> None:
+        if line is None:
+            self._link_line.hide()
+        else:
+            self._link_line.setLine(line)
+            self._link_line.show()
+
+    def show_rubber_band(self, rect: QRectF | None) -> None:
+        if rect is None:
+            self._rubber_band.hide()
+        else:
+            self._rubber_band.setRect(rect)
+            self._rubber_band.show()
+
+
+def _border_point(target: CardItem, source: CardItem) -> QPointF:
+    """Where the straight line from `source`'s centre to `target`'s centre enters `target`'s rectangle."""
+    rect = target.sceneBoundingRect().adjusted(4, 4, -HANDLE_RADIUS - 6, -4)
+    start = source.sceneBoundingRect().center()
+    end = rect.center()
+    line = QLineF(start, end)
+    for edge in (QLineF(rect.topLeft(), rect.topRight()), QLineF(rect.topRight(), rect.bottomRight()),
+                 QLineF(rect.bottomRight(), rect.bottomLeft()), QLineF(rect.bottomLeft(), rect.topLeft())):
+        kind, point = line.intersects(edge)
+        if kind == QLineF.IntersectionType.BoundedIntersection:
+            return point
+    return end

@@ -1,0 +1,606 @@
+"""The journey canvas view: zoom, pan, keyboard, palette drops, inline editing and the edit commands on the selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
+
+from cxstudio.editing import operations as ops
+from cxstudio.editing.session import ChangeSet
+from cxstudio.layout import ViewKind
+from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, RelationKind, Stage
+from cxstudio.model.errors import ModelError
+from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
+from cxstudio.ui.canvas.editor import InlineTitleEditor
+from cxstudio.ui.canvas.items import CardItem, HeaderItem
+from cxstudio.ui.canvas.modes import IdleMode, MouseMode
+from cxstudio.ui.canvas.palette_mime import PaletteItem, parse_palette_mime
+from cxstudio.ui.canvas.scene import JourneyScene
+from cxstudio.ui.canvas.text import register_bundled_fonts
+
+if TYPE_CHECKING:
+    from cxstudio.api import OpenProject
+    from cxstudio.ui.bridge import SessionBridge
+
+R = TypeVar("R")
+
+MIN_ZOOM = 0.02
+MAX_ZOOM = 6.0
+ZOOM_STEP = 1.25
+
+RELATION_KIND_LABELS: tuple[tuple[str, str], ...] = (
+    (RelationKind.LEADS_TO.value, "leads to"),
+    (RelationKind.SUPPORTED_BY.value, "supported by"),
+    (RelationKind.DEPENDS_ON.value, "depends on"),
+    (RelationKind.CAUSES.value, "causes"),
+    (RelationKind.RELATES_TO.value, "relates to"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("JourneyCanvas", text)
+
+
+class JourneyCanvas(QGraphicsView):
+    """Shows one journey of a project in one view kind and turns every gesture into one editing operation.
+
+    The scene only displays the layout of the document; items move freely while dragged and
+    the release runs one operation of `cxstudio.editing.operations` (one undo step). The
+    scene re-lays out once per committed change set it receives through the SessionBridge.
+    """
+
+    selectionChanged = Signal(list)  # noqa: N815
+    zoomChanged = Signal(float)  # noqa: N815
+    message = Signal(str)
+
+    def __init__(self, project: OpenProject, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        register_bundled_fonts()
+        self._project = project
+        self._bridge = bridge
+        self.journey_scene = JourneyScene(project, self)
+        self.setScene(self.journey_scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setObjectName("journeyCanvas")
+        self._mode: MouseMode = IdleMode(self)
+        self._editor: InlineTitleEditor | None = None
+        self._last_selection: list[str] = []
+        self.space_held = False
+        self._last_mouse_scene_pos: QPointF | None = None
+        self.journey_scene.selectionChanged.connect(self._emit_selection)
+        bridge.changed.connect(self._on_changed)
+
+    # ------------------------------------------------------------------ what is shown
+    @property
+    def project(self) -> OpenProject:
+        return self._project
+
+    def set_journey(self, journey_id: str | None) -> None:
+        self._close_editor(commit=True)
+        self.journey_scene.show_journey(journey_id, self.journey_scene.view_kind)
+        self._emit_selection()
+
+    def set_view(self, view: ViewKind) -> None:
+        self._close_editor(commit=True)
+        self.journey_scene.show_journey(self.journey_scene.journey_id, ViewKind(view))
+        self._emit_selection()
+
+    def journey_id(self) -> str | None:
+        return self.journey_scene.journey_id
+
+    def view(self) -> ViewKind:
+        return self.journey_scene.view_kind
+
+    def _on_changed(self, change_set: ChangeSet, origin: str) -> None:
+        self.journey_scene.apply_change_set(change_set)
+        if self._editor is not None and not self._editor.finished:
+            self._editor.reposition()
+        self._emit_selection()
+
+    # ------------------------------------------------------------------ selection
+    def selected_ids(self) -> list[str]:
+        return self.journey_scene.selected_ids()
+
+    def select_ids(self, ids: list[str], ensure_visible: bool = True) -> None:
+        scene = self.journey_scene
+        scene.set_selection([i for i in ids if i in scene.items_by_id])
+        if ensure_visible:
+            rect = scene.bounding_rect_of(self.selected_ids())
+            if rect is not None:
+                self.ensureVisible(rect, 40, 40)
+
+    def _emit_selection(self) -> None:
+        ids = self.selected_ids()
+        if ids != self._last_selection:
+            self._last_selection = ids
+            self.selectionChanged.emit(ids)
+
+    # ------------------------------------------------------------------ zoom
+    def zoom_factor(self) -> float:
+        return float(self.transform().m11())
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        current = self.zoom_factor()
+        if abs(factor - current) < 1e-9:
+            return
+        self.scale(factor / current, factor / current)
+        if self._editor is not None and not self._editor.finished:
+            self._editor.reposition()
+        self.zoomChanged.emit(self.zoom_factor())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom_factor() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom_factor() / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_to_fit(self) -> None:
+        rect = self.journey_scene.sceneRect()
+        viewport = self.viewport().rect()
+        if rect.isEmpty() or viewport.isEmpty():
+            return
+        factor = min((viewport.width() - 8) / rect.width(), (viewport.height() - 8) / rect.height())
+        self.set_zoom(factor)
+        self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.set_zoom(self.zoom_factor() * (ZOOM_STEP ** steps))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ------------------------------------------------------------------ operations
+    def run(self, operation: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
+        """Run one editing operation; a refusal becomes the `message` signal and changes nothing."""
+        try:
+            return self._project.run(operation, *args, **kwargs)
+        except ModelError as error:
+            self.message.emit(str(error))
+            return None
+
+    def _document_journey(self) -> str | None:
+        journey_id = self.journey_id()
+        return journey_id if journey_id is not None and journey_id in self._project.document else None
+
+    def derived_lane_message(self) -> str:
+        return _tr(
+            "The lanes of a swimlane view follow each card's channel or department; "
+            "change those in the inspector, or switch to the journey map to arrange lanes."
+        )
+
+    def move_cards_to(self, card_ids: list[str], stage_id: str, lane_key: str, index: int | None) -> None:
+        """Drop dragged cards into a cell; in swimlane views only the stage changes (lanes there are derived)."""
+        doc = self._project.document
+        card_ids = [i for i in card_ids if isinstance(doc.find(i), Card)]
+        if not card_ids:
+            return
+        if self.view() in (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT):
+            cards = [doc.get(i, Card) for i in card_ids]
+            source_keys = {self.journey_scene.lane_key_of(c.id) for c in cards}
+            if source_keys != {lane_key}:
+                self.message.emit(self.derived_lane_message())
+            moving = [c for c in cards if c.stage_id != stage_id]
+            if not moving:
+                return
+            by_lane: dict[str, list[str]] = {}
+            for card in moving:
+                by_lane.setdefault(card.lane_id, []).append(card.id)
+            label = _tr("Move card") if len(moving) == 1 else _tr("Move %n cards").replace("%n", str(len(moving)))
+
+            def move_groups(session: Any) -> None:
+                with session.transaction(label):
+                    for lane_id, ids in by_lane.items():
+                        ops.move_cards(session, ids, stage_id, lane_id, None)
+
+            self.run(move_groups)
+            return
+        lane = doc.find(lane_key)
+        if not isinstance(lane, Lane):
+            return
+        self.run(ops.move_cards, card_ids, stage_id, lane_key, index)
+
+    def move_header_to(self, element_id: str, is_stage: bool, boundary: int) -> None:
+        """Reorder a stage or lane so that it sits at column/row boundary `boundary` (0 = before the first)."""
+        doc = self._project.document
+        entity = doc.find(element_id)
+        if not isinstance(entity, (Stage, Lane)):
+            return
+        siblings = doc.stages(entity.journey_id) if isinstance(entity, Stage) else doc.lanes(entity.journey_id)
+        current = next(i for i, s in enumerate(siblings) if s.id == element_id)
+        index = boundary - 1 if boundary > current else boundary
+        if index == current:
+            return
+        self.run(ops.move_stage if is_stage else ops.move_lane, element_id, index)
+
+    def link_cards(self, source_id: str, target_id: str, global_pos: QPoint) -> None:
+        kind = self.choose_relation_kind(global_pos)
+        if kind is None:
+            return
+        relation = self.run(ops.link, source_id, target_id, kind)
+        if relation is not None:
+            self.select_ids([relation.id], ensure_visible=False)
+
+    def choose_relation_kind(self, global_pos: QPoint) -> str | None:
+        """Ask with a small menu which kind of relation to draw; None if the user dismisses it."""
+        menu = QMenu(self)
+        menu.setObjectName("relationKindMenu")
+        for kind, label in RELATION_KIND_LABELS:
+            action = menu.addAction(_tr(label))
+            action.setData(kind)
+        chosen = menu.exec(global_pos)
+        menu.deleteLater()
+        return str(chosen.data()) if chosen is not None else None
+
+    # ------------------------------------------------------------------ edit commands
+    def _selected_card_ids(self) -> list[str]:
+        return self.journey_scene.selected_card_ids()
+
+    def copy_selection(self) -> None:
+        ids = self._selected_card_ids()
+        if not ids:
+            self.message.emit(_tr("Select one or more cards to copy."))
+            return
+        CARD_CLIPBOARD.set(ops.copy_cards(self._project.document, ids))
+
+    def cut_selection(self) -> None:
+        ids = self._selected_card_ids()
+        if not ids:
+            self.message.emit(_tr("Select one or more cards to cut."))
+            return
+        CARD_CLIPBOARD.set(ops.copy_cards(self._project.document, ids))
+        self.run(ops.delete_elements, ids, _tr("Cut card") if len(ids) == 1 else _tr("Cut %n cards").replace("%n", str(len(ids))))
+
+    def paste(self) -> None:
+        journey_id = self._document_journey()
+        if journey_id is None:
+            return
+        if not CARD_CLIPBOARD:
+            self.message.emit(_tr("The clipboard holds no cards."))
+            return
+        stage_id, lane_id = self._paste_target()
+        new_ids = self.run(ops.paste_cards, CARD_CLIPBOARD.content, journey_id, stage_id, lane_id)
+        if new_ids:
+            self.select_ids(new_ids)
+
+    def _paste_target(self) -> tuple[str | None, str | None]:
+        """The cell under the mouse if it is over the canvas, else the cell of the last selected card."""
+        scene = self.journey_scene
+        cursor = self.viewport().mapFromGlobal(self.cursor().pos())
+        if self.viewport().rect().contains(cursor):
+            cell = scene.real_cell_at(self.mapToScene(cursor))
+            if cell is not None:
+                return cell
+        selected = self._selected_card_ids()
+        if selected:
+            card = self._project.document.get(selected[-1], Card)
+            return card.stage_id, card.lane_id
+        return None, scene.first_card_lane_id()
+
+    def duplicate_selection(self) -> None:
+        ids = self._selected_card_ids()
+        if not ids:
+            self.message.emit(_tr("Select one or more cards to duplicate."))
+            return
+        new_ids = self.run(ops.duplicate_cards, ids)
+        if new_ids:
+            self.select_ids(new_ids)
+
+    def delete_selection(self) -> None:
+        doc = self._project.document
+        ids = [i for i in self.selected_ids() if i in doc]
+        if not ids:
+            return
+        self.run(ops.delete_elements, ids)
+
+    # ------------------------------------------------------------------ inline editing
+    def edit_selected_title(self) -> None:
+        cards = self._selected_card_ids()
+        if cards:
+            self.edit_card_title(cards[-1])
+            return
+        headers = [i for i in self.selected_ids() if isinstance(self._project.document.find(i), (Stage, Lane))]
+        if headers:
+            self.edit_header_name(headers[-1])
+
+    def edit_card_title(self, card_id: str) -> None:
+        item = self.journey_scene.items_by_id.get(card_id)
+        if not isinstance(item, CardItem):
+            return
+        card = self._project.document.get(card_id, Card)
+        self.ensureVisible(item.sceneBoundingRect(), 20, 20)
+
+        def commit(text: str) -> None:
+            if card_id in self._project.document and text != self._project.document.get(card_id, Card).title:
+                self.run(ops.edit_card, card_id, title=text)
+
+        self._open_editor(item.sceneBoundingRect(), card.title, commit, item.title_size())
+
+    def edit_header_name(self, element_id: str) -> None:
+        item = self.journey_scene.items_by_id.get(element_id)
+        entity = self._project.document.find(element_id)
+        if not isinstance(item, HeaderItem) or not isinstance(entity, (Stage, Lane)):
+            return
+
+        def commit(text: str) -> None:
+            if element_id in self._project.document and text.strip() and text != entity.name:
+                self.run(ops.rename, element_id, text)
+
+        self._open_editor(item.sceneBoundingRect(), entity.name, commit, item.title_size())
+
+    def create_card_at(self, scene_pos: QPointF, kind: str = CardKind.STEP.value, edit_title: bool = True) -> None:
+        """Create a card in the cell under `scene_pos`; with `edit_title` the title editor opens first.
+
+        The card is created when the title is committed (Enter or clicking elsewhere), so
+        creating and naming it is one undo step and Esc leaves the journey as it was.
+        """
+        scene = self.journey_scene
+        target = scene.new_card_target(scene_pos, kind)
+        if target is None:
+            self.message.emit(self._no_cell_message(scene_pos))
+            return
+        stage_id, lane_id, index, card_kind, fields, rect = target
+
+        def create(title: str) -> None:
+            card = self.run(ops.add_card, stage_id, lane_id, title, card_kind, index, **fields)
+            if card is not None:
+                self.select_ids([card.id], ensure_visible=False)
+
+        if edit_title:
+            self._open_editor(rect, "", create, scene.title_size())
+        else:
+            create("")
+
+    def _no_cell_message(self, scene_pos: QPointF) -> str:
+        if self.journey_scene.layout is None:
+            return _tr("Open a journey first.")
+        if self.journey_scene.is_curve_lane_at(scene_pos):
+            return _tr("The emotion curve is drawn from the ratings of the cards; rate a card to add a point.")
+        return _tr("Drop cards into a cell of the map (below a stage, beside a lane).")
+
+    def _open_editor(self, rect: QRectF, text: str, commit: Callable[[str], None], size: float) -> None:
+        self._close_editor(commit=True)
+
+        def committed(value: str) -> None:
+            self._editor = None
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            commit(value)
+
+        def cancelled() -> None:
+            self._editor = None
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self._editor = InlineTitleEditor(self, rect, text, committed, cancelled, size)
+
+    def _close_editor(self, commit: bool) -> None:
+        editor = self._editor
+        if editor is not None and not editor.finished:
+            editor.commit() if commit else editor.cancel()
+        self._editor = None
+
+    def inline_editor(self) -> InlineTitleEditor | None:
+        """The open inline title editor, if any."""
+        return self._editor
+
+    # ------------------------------------------------------------------ mouse
+    def set_mode(self, mode: MouseMode) -> None:
+        self._mode = mode
+        self.viewport().setCursor(mode.cursor if not self.space_held or mode.cursor != Qt.CursorShape.ArrowCursor
+                                  else Qt.CursorShape.OpenHandCursor)
+        mode.enter()
+
+    def mode(self) -> MouseMode:
+        return self._mode
+
+    def scene_pos(self, event: QMouseEvent) -> QPointF:
+        return self.mapToScene(event.position().toPoint())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._close_editor(commit=True)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._mode.press(event)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._last_mouse_scene_pos = self.scene_pos(event)
+        self._mode.move(event)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._mode.release(event)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not isinstance(self._mode, IdleMode):
+            self._mode.cancel()
+        pos = self.scene_pos(event)
+        item = self.journey_scene.element_at(pos)
+        if isinstance(item, CardItem):
+            self.journey_scene.set_selection([item.element_id])
+            self.edit_card_title(item.element_id)
+        elif isinstance(item, HeaderItem):
+            if item.selectable:
+                self.edit_header_name(item.element_id)
+            else:
+                self.message.emit(self.derived_lane_message())
+        elif item is None:
+            self.create_card_at(pos)
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        event.accept()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.space_held = False
+        super().focusOutEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._editor is not None and not self._editor.finished:
+            self._editor.reposition()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        if self._editor is not None and not self._editor.finished:
+            self._editor.reposition()
+
+    # ------------------------------------------------------------------ keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if key == Qt.Key.Key_Space and not control:
+            if not event.isAutoRepeat():
+                self.space_held = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            if not isinstance(self._mode, IdleMode):
+                self._mode.cancel()
+            else:
+                self.journey_scene.set_selection([])
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif control and key == Qt.Key.Key_D:
+            self.duplicate_selection()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not control:
+            self.delete_selection()
+        elif key == Qt.Key.Key_F2 or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not control):
+            self.edit_selected_title()
+        elif control and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif control and key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif control and key == Qt.Key.Key_0:
+            self.zoom_to_fit()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._select_neighbour(key, extend=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+        elif control and key == Qt.Key.Key_A:
+            self.journey_scene.set_selection(self.journey_scene.all_card_ids())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self.space_held = False
+            self.viewport().setCursor(self._mode.cursor)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _select_neighbour(self, key: int, extend: bool) -> None:
+        scene = self.journey_scene
+        selected = scene.selected_card_ids()
+        if not selected:
+            first = scene.first_card_id()
+            if first is not None:
+                self.select_ids([first])
+            return
+        direction = {
+            Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1),
+        }[Qt.Key(key)]
+        neighbour = scene.neighbour_card(selected[-1], direction)
+        if neighbour is None:
+            return
+        ids = [i for i in selected if i != neighbour] + [neighbour] if extend else [neighbour]
+        self.select_ids(ids)
+
+    # ------------------------------------------------------------------ palette drops
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if parse_palette_mime(event.mimeData()) is not None and self.journey_scene.layout is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        item = parse_palette_mime(event.mimeData())
+        if item is None or self.journey_scene.layout is None:
+            event.ignore()
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        self.journey_scene.show_drop_line(self.journey_scene.palette_drop_line(item, pos))
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.journey_scene.show_drop_line(None)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        item = parse_palette_mime(event.mimeData())
+        self.journey_scene.show_drop_line(None)
+        if item is None or self.journey_scene.layout is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.drop_palette_item(item, self.mapToScene(event.position().toPoint()))
+
+    def drop_palette_item(self, item: PaletteItem, scene_pos: QPointF) -> None:
+        """Create what the palette item names at `scene_pos`: a card in the cell, a stage or lane at the boundary."""
+        journey_id = self._document_journey()
+        if journey_id is None:
+            return
+        scene = self.journey_scene
+        if item.what == "card":
+            self.create_card_at(scene_pos, item.kind or CardKind.STEP.value, edit_title=False)
+        elif item.what == "stage":
+            boundary = scene.stage_boundary_at(scene_pos.x())
+            stage = self.run(ops.add_stage, journey_id, _tr("New stage"), boundary)
+            if stage is not None:
+                self.select_ids([stage.id])
+        elif item.what == "lane":
+            if scene.view_kind in (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT):
+                self.message.emit(self.derived_lane_message())
+                return
+            kind = item.kind or LaneKind.CARDS.value
+            boundary = scene.lane_boundary_at(scene_pos.y())
+            lane = self.run(ops.add_lane, journey_id, scene.default_lane_name(kind), kind, boundary)
+            if lane is not None:
+                self.select_ids([lane.id])
+
+    # ------------------------------------------------------------------ helpers for tests and the window
+    def map_scene_to_viewport(self, point: QPointF) -> QPoint:
+        return self.mapFromScene(point)
