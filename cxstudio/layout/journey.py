@@ -1,0 +1,968 @@
+"""Layout of one journey in one view: stage columns, lane rows, card boxes, emotion curves, relations, lines.
+
+Everything here is a deterministic function of (document, journey, view, settings, measurer);
+the canvas and every exporter draw exactly these rectangles and lines of text.
+
+View rules (decided here, documented for users in the views' help):
+
+* MAP shows every lane of the journey in its order; blueprint lines are drawn below the lanes
+  that have `line_below` set.
+* BLUEPRINT shows the lanes of the five blueprint kinds (physical evidence, customer actions,
+  frontstage, backstage, support processes) plus any lane that carries a blueprint line, in
+  lane order, with the lines. If the journey has none of those lanes, it shows all lanes (the
+  blueprint lanes are ordinary lanes the user adds; showing an empty map would hide the cards
+  and give nowhere to drop new ones).
+* SWIMLANE_CHANNEL / SWIMLANE_DEPARTMENT regroup the journey's *touchpoint cards* -- cards of
+  kind touchpoint, cards linked to a catalogue touchpoint and cards with their own channel --
+  into one derived lane per channel (department) they use, in the catalogue's order, plus a
+  "no channel" ("no department") lane last when some card has none. The effective channel is
+  `card.channel_id`, else the catalogue touchpoint's `channel_id`; the same for departments.
+  Derived placement is read-only (`JourneyLayout.editable_placement` is False). The
+  journey's emotion-curve lanes follow the derived lanes. Derived lane keys are
+  "channel:<id>", "channel:none", "department:<id>", "department:none".
+* Emotion curves always plot every rated card of the journey (the curve belongs to the
+  journey, not to the view), in journey order: stage order, then lane order, then card
+  order. Within a stage column the k rated cards are spread evenly across the column.
+  Cards placed in an emotion-curve lane are stacked at the top of their cells and the plot
+  sits below them.
+* Relations are drawn between cards that are both in the view; others are skipped.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import cast
+
+from cxstudio.layout.fonts import TextMeasurer, default_measurer
+from cxstudio.layout.geometry import Point, Rect, TextLine
+from cxstudio.layout.labels import label
+from cxstudio.model.document import Document
+from cxstudio.model.entities import (
+    Card,
+    CardKind,
+    Channel,
+    Department,
+    Journey,
+    Lane,
+    LaneKind,
+    Persona,
+    Relation,
+    Stage,
+    Touchpoint,
+)
+
+
+class ViewKind(StrEnum):
+    MAP = "map"
+    BLUEPRINT = "blueprint"
+    SWIMLANE_CHANNEL = "swimlane_channel"
+    SWIMLANE_DEPARTMENT = "swimlane_department"
+
+
+BLUEPRINT_LANE_KINDS: frozenset[str] = frozenset(
+    {
+        LaneKind.PHYSICAL_EVIDENCE.value,
+        LaneKind.CUSTOMER_ACTIONS.value,
+        LaneKind.FRONTSTAGE.value,
+        LaneKind.BACKSTAGE.value,
+        LaneKind.SUPPORT_PROCESSES.value,
+    }
+)
+
+KIND_COLOURS: dict[str, str] = {
+    CardKind.STEP.value: "#dbeafe",
+    CardKind.TOUCHPOINT.value: "#fef3c7",
+    CardKind.THOUGHT.value: "#ede9fe",
+    CardKind.FEELING.value: "#fce7f3",
+    CardKind.PAIN_POINT.value: "#fee2e2",
+    CardKind.OPPORTUNITY.value: "#dcfce7",
+    CardKind.PROCESS.value: "#e5e7eb",
+    CardKind.EVIDENCE.value: "#f5e6d3",
+    CardKind.NOTE.value: "#fefce8",
+}
+MOMENT_OF_TRUTH_COLOUR = "#b45309"
+PAIN_POINT_COLOUR = "#dc2626"
+MARKER_TEXT_COLOUR = "#ffffff"
+MOMENT_OF_TRUTH_SYMBOL = "\u2605"  # black star
+PAIN_POINT_SYMBOL = "!"
+
+
+def rating_colour(rating: int) -> str:
+    """Marker colour of a 1-10 rating: red (1) through amber to green (10)."""
+    scale = (
+        "#b91c1c", "#c2410c", "#d97706", "#ca8a04", "#a16207",
+        "#4d7c0f", "#4d7c0f", "#15803d", "#15803d", "#166534",
+    )
+    return scale[max(1, min(10, rating)) - 1]
+
+
+def readable_text_colour(fill: str) -> str:
+    """Black or white, whichever reads better on `fill` (#rrggbb)."""
+    red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#111827" if luminance > 0.45 else "#ffffff"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutSettings:
+    """Sizes in points. Defaults: card titles 11 pt, readable on a projector at 100 % and at A0 fit."""
+
+    margin: float = 24.0
+    title_size: float = 20.0
+    title_max_lines: int = 2
+    subtitle_size: float = 11.0
+    title_gap: float = 14.0  # between the title block and the grid
+    header_padding: float = 8.0
+    stage_header_size: float = 12.5
+    stage_header_max_lines: int = 3
+    stage_description_size: float = 9.0
+    stage_description_max_lines: int = 3
+    stage_header_min_height: float = 44.0
+    lane_header_width: float = 180.0
+    lane_header_size: float = 11.5
+    lane_header_max_lines: int = 5
+    lane_min_height: float = 84.0
+    meta_size: float = 7.5  # kind label on a card, lane kind, channel/department line
+    card_width: float = 180.0
+    card_min_height: float = 60.0
+    card_padding: float = 7.0
+    card_block_gap: float = 4.0  # between the header row, title, text and footer of a card
+    card_gap: float = 12.0  # between stacked cards of a cell
+    cell_padding: float = 10.0
+    card_title_size: float = 11.0
+    card_title_max_lines: int = 4
+    card_text_size: float = 9.5
+    card_text_max_lines: int = 6
+    card_footer_max_lines: int = 2
+    marker_size: float = 14.0
+    marker_gap: float = 3.0
+    curve_plot_height: float = 130.0
+    curve_inset: float = 12.0  # vertical room above 10 and below 1 inside the plot
+    curve_tick_size: float = 8.0
+    curve_tick_width: float = 22.0
+    line_label_size: float = 8.0
+    arrow_length: float = 8.0
+    arrow_width: float = 6.0
+    relation_label_size: float = 8.0
+    relation_label_width: float = 140.0
+    language: str | None = None  # None: the project's language
+
+    @property
+    def column_width(self) -> float:
+        return self.card_width + 2 * self.cell_padding
+
+
+DEFAULT_SETTINGS = LayoutSettings()
+
+
+# ---------------------------------------------------------------------- result types
+@dataclass(frozen=True, slots=True)
+class HeaderBox:
+    """A stage header (column) or lane header (row): its rectangle and text lines."""
+
+    id: str  # stage id, lane id, or a derived lane key such as "channel:<id>"
+    rect: Rect
+    lines: tuple[TextLine, ...]
+    kind: str = ""  # lane kind, "channel"/"department" for derived lanes, "stage" for stages
+    entity_id: str | None = None  # the stage, lane, channel or department behind the header
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A round badge on a card: moment of truth, pain point or the rating; the label is drawn centred."""
+
+    kind: str  # "moment_of_truth" | "pain_point" | "rating"
+    rect: Rect
+    fill: str
+    label: TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class CardBox:
+    """A card's rectangle, its text lines (already wrapped) and what its badges show."""
+
+    id: str
+    rect: Rect
+    stage_id: str
+    lane_key: str
+    lane_id: str  # the card's real lane (differs from lane_key in swimlane views)
+    index: int  # position within its cell in this view
+    kind: str
+    colour: str  # fill, #rrggbb (the card's colour or its kind's default)
+    text_colour: str
+    kind_line: TextLine | None
+    title_lines: tuple[TextLine, ...]
+    text_lines: tuple[TextLine, ...]
+    footer_lines: tuple[TextLine, ...]  # channel · department
+    markers: tuple[Marker, ...]
+    rating: int | None
+    moment_of_truth: bool
+    pain_point: bool
+    priority: int
+    channel_id: str | None
+    channel_name: str
+    department_id: str | None
+    department_name: str
+
+    def all_lines(self) -> tuple[TextLine, ...]:
+        lines = (self.kind_line,) if self.kind_line is not None else ()
+        return lines + self.title_lines + self.text_lines + self.footer_lines + tuple(m.label for m in self.markers)
+
+
+@dataclass(frozen=True, slots=True)
+class CurvePoint:
+    card_id: str
+    stage_id: str
+    x: float
+    y: float
+    rating: int
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionCurve:
+    """One emotion-curve lane: the plot rectangle, its 1-10 scale, the points and the neutral line."""
+
+    lane_key: str
+    rect: Rect  # the plot area
+    points: tuple[CurvePoint, ...]
+    neutral_y: float
+    tick_lines: tuple[TextLine, ...]  # "10", "1" at the left of the plot
+    min_rating: int = 1
+    max_rating: int = 10
+    neutral_rating: float = 5.5
+    top_y: float = 0.0  # y of rating 10
+    bottom_y: float = 0.0  # y of rating 1
+
+    def y_for(self, rating: float) -> float:
+        share = (rating - self.min_rating) / (self.max_rating - self.min_rating)
+        return self.bottom_y - share * (self.bottom_y - self.top_y)
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRoute:
+    """An arrow between two cards: a polyline from the source's border to the target's border."""
+
+    id: str
+    source_id: str
+    target_id: str
+    kind: str
+    label: str
+    points: tuple[Point, ...]
+    arrow: tuple[Point, Point, Point]  # tip (= last point), then the two base corners
+    label_line: TextLine | None
+
+
+@dataclass(frozen=True, slots=True)
+class BlueprintLineGeom:
+    """A blueprint line across the grid below a lane, with its name written just above it."""
+
+    kind: str  # BlueprintLine value
+    y: float
+    x0: float
+    x1: float
+    label_line: TextLine
+    lane_key: str  # the lane it is drawn below
+
+
+@dataclass(slots=True)
+class JourneyLayout:
+    """The geometry of one journey view. Units are points, origin top-left, y downwards."""
+
+    journey_id: str
+    view: ViewKind
+    language: str
+    width: float
+    height: float
+    editable_placement: bool
+    title_lines: tuple[TextLine, ...]
+    title_rect: Rect
+    grid_rect: Rect  # lane headers + stage headers + cells
+    stage_ids: tuple[str, ...]
+    lane_keys: tuple[str, ...]
+    stage_columns: dict[str, Rect]  # the cells' column (x range) per stage, full grid body height
+    lane_rows: dict[str, Rect]  # the row per lane key, from the lane header to the grid's right end
+    stage_headers: list[HeaderBox]
+    lane_headers: list[HeaderBox]
+    cells: dict[tuple[str, str], Rect]
+    cards: dict[str, CardBox]
+    cell_cards: dict[tuple[str, str], tuple[str, ...]]
+    curves: list[EmotionCurve]
+    relations: list[RelationRoute]
+    lines: list[BlueprintLineGeom]
+    settings: LayoutSettings = DEFAULT_SETTINGS
+    _column_edges: list[float] = field(default_factory=list, repr=False)
+    _row_edges: list[float] = field(default_factory=list, repr=False)
+
+    # ------------------------------------------------------------------ hit testing
+    def cell_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """The (stage id, lane key) of the cell under a point, or None outside the cells."""
+        if not self.stage_ids or not self.lane_keys:
+            return None
+        column = bisect_right(self._column_edges, x) - 1
+        row = bisect_right(self._row_edges, y) - 1
+        if x == self._column_edges[-1]:
+            column = len(self.stage_ids) - 1
+        if y == self._row_edges[-1]:
+            row = len(self.lane_keys) - 1
+        if not (0 <= column < len(self.stage_ids) and 0 <= row < len(self.lane_keys)):
+            return None
+        return (self.stage_ids[column], self.lane_keys[row])
+
+    def card_at(self, x: float, y: float) -> str | None:
+        """The id of the card under a point, or None."""
+        cell = self.cell_at(x, y)
+        if cell is None:
+            return None
+        for card_id in self.cell_cards.get(cell, ()):
+            if self.cards[card_id].rect.contains(x, y):
+                return card_id
+        return None
+
+    def cards_in_cell(self, stage_id: str, lane_key: str) -> tuple[str, ...]:
+        return self.cell_cards.get((stage_id, lane_key), ())
+
+    def insertion_index(self, stage_id: str, lane_key: str, y: float, exclude: frozenset[str] = frozenset()) -> int:
+        """Where a card dropped at height `y` goes in a cell: the number of cards whose middle is above `y`.
+
+        The index counts the cards as they are shown (as `move_cards` expects); cards in
+        `exclude` (for example, the ones being dragged) are skipped when comparing, but still
+        counted when they sit above, so the index stays in the shown numbering.
+        """
+        index = 0
+        for card_id in self.cell_cards.get((stage_id, lane_key), ()):
+            box = self.cards[card_id].rect
+            if box.y + box.height / 2 < y or (card_id in exclude and box.bottom <= y):
+                index += 1
+            else:
+                break
+        return index
+
+    def cards_in_rect(self, area: Rect) -> list[str]:
+        """Ids of the cards whose rectangles intersect `area` (rubber-band selection), in view order."""
+        return [cid for cid, box in self.cards.items() if box.rect.intersects(area) or area.contains_rect(box.rect)]
+
+    def drop_target_indicator(self, stage_id: str, lane_key: str, index: int) -> tuple[Point, Point]:
+        """The short horizontal line that shows where a dropped card will go (left and right end)."""
+        cell = self.cells[(stage_id, lane_key)]
+        cards = self.cell_cards.get((stage_id, lane_key), ())
+        if not cards:
+            y = cell.y + self._half_gap()
+        elif index >= len(cards):
+            y = self.cards[cards[-1]].rect.bottom + self._half_gap()
+        else:
+            y = self.cards[cards[index]].rect.y - self._half_gap()
+        return ((cell.x + 4, y), (cell.right - 4, y))
+
+    def _half_gap(self) -> float:
+        return self.settings.card_gap / 2
+
+
+# ---------------------------------------------------------------------- building
+@dataclass(slots=True)
+class _Row:
+    key: str
+    name: str
+    kind: str  # lane kind, or "channel"/"department"
+    entity_id: str | None
+    line_below: str | None
+    is_curve: bool
+    cells: dict[str, list[Card]]  # stage id -> cards in view order
+
+
+@dataclass(slots=True)
+class _CardContent:
+    """A card's text laid out relative to the card's top-left corner."""
+
+    height: float
+    kind_line: TextLine | None
+    title_lines: tuple[TextLine, ...]
+    text_lines: tuple[TextLine, ...]
+    footer_lines: tuple[TextLine, ...]
+    markers: tuple[Marker, ...]
+    colour: str
+    text_colour: str
+    channel_id: str | None
+    channel_name: str
+    department_id: str | None
+    department_name: str
+
+
+def _journey_order_key(stage_order: dict[str, int], lane_order: dict[str, int]):  # type: ignore[no-untyped-def]
+    def key(card: Card) -> tuple[int, int, int, str]:
+        return (stage_order[card.stage_id], lane_order[card.lane_id], card.order, card.id)
+
+    return key
+
+
+def _effective(doc: Document, card: Card, attribute: str) -> str | None:
+    own = cast(str | None, getattr(card, attribute))
+    if own is not None:
+        return own
+    if card.touchpoint_id is not None:
+        touchpoint = doc.find(card.touchpoint_id)
+        if isinstance(touchpoint, Touchpoint):
+            return cast(str | None, getattr(touchpoint, attribute))
+    return None
+
+
+def is_touchpoint_card(card: Card) -> bool:
+    """The cards a swimlane view regroups: touchpoints, cards from the catalogue, cards with a channel."""
+    return card.kind == CardKind.TOUCHPOINT.value or card.touchpoint_id is not None or card.channel_id is not None
+
+
+def _rows_for_view(
+    doc: Document, view: ViewKind, lanes: list[Lane], stages: list[Stage], cards: list[Card], language: str
+) -> list[_Row]:
+    lane_order = {lane.id: position for position, lane in enumerate(lanes)}
+    stage_ids = {stage.id for stage in stages}
+    if view in (ViewKind.MAP, ViewKind.BLUEPRINT):
+        shown = lanes
+        if view is ViewKind.BLUEPRINT:
+            blueprint = [ln for ln in lanes if ln.kind in BLUEPRINT_LANE_KINDS or ln.line_below]
+            shown = blueprint or lanes
+        by_cell: dict[tuple[str, str], list[Card]] = defaultdict(list)
+        for card in cards:
+            by_cell[(card.stage_id, card.lane_id)].append(card)
+        rows = []
+        for lane in shown:
+            cells = {}
+            for stage in stages:
+                cell = by_cell.get((stage.id, lane.id), [])
+                cell.sort(key=lambda c: (c.order, c.id))
+                cells[stage.id] = cell
+            rows.append(
+                _Row(lane.id, lane.name, lane.kind, lane.id, lane.line_below,
+                     lane.kind == LaneKind.EMOTION_CURVE.value, cells)
+            )
+        return rows
+
+    entity_type: type[Channel] | type[Department]
+    if view is ViewKind.SWIMLANE_CHANNEL:
+        attribute, entity_type, prefix = "channel_id", Channel, "channel"
+    else:
+        attribute, entity_type, prefix = "department_id", Department, "department"
+
+    stage_order = {stage.id: position for position, stage in enumerate(stages)}
+    chosen = sorted(
+        (c for c in cards if is_touchpoint_card(c) and c.stage_id in stage_ids),
+        key=_journey_order_key(stage_order, lane_order),
+    )
+    groups: dict[str | None, dict[str, list[Card]]] = {}
+    for card in chosen:
+        group = _effective(doc, card, attribute)
+        groups.setdefault(group, {stage.id: [] for stage in stages})[card.stage_id].append(card)
+    named: list[Channel | Department] = [
+        doc.get(group_id, entity_type) for group_id in groups if group_id is not None
+    ]
+    named.sort(key=lambda e: (e.order, e.name, e.id))
+    rows = [
+        _Row(f"{prefix}:{entity.id}", entity.name, prefix, entity.id, None, False, groups[entity.id])
+        for entity in named
+    ]
+    if None in groups:
+        rows.append(_Row(f"{prefix}:none", label(f"none.{prefix}", language), prefix, None, None, False, groups[None]))
+    for lane in lanes:
+        if lane.kind == LaneKind.EMOTION_CURVE.value:
+            rows.append(_Row(lane.id, lane.name, lane.kind, lane.id, None, True, {stage.id: [] for stage in stages}))
+    return rows
+
+
+class _Builder:
+    def __init__(self, doc: Document, settings: LayoutSettings, measurer: TextMeasurer, language: str) -> None:
+        self.doc = doc
+        self.s = settings
+        self.m = measurer
+        self.language = language
+        self.names: dict[str | None, str] = {None: ""}
+        self.content_cache, self.box_cache = _caches(measurer, settings, language)
+
+    def name_of(self, entity_id: str | None) -> str:
+        name = self.names.get(entity_id)
+        if name is None:
+            entity = self.doc.find(entity_id)
+            name = getattr(entity, "name", "") if entity is not None else ""
+            self.names[entity_id] = name
+        return name
+
+    def lines(
+        self, texts: list[str], x: float, top: float, size: float, bold: bool = False, italic: bool = False
+    ) -> tuple[tuple[TextLine, ...], float]:
+        """TextLines for already wrapped `texts` starting at `top`; returns them and the y below them."""
+        line_height = self.m.line_height(size)
+        ascent = self.m.ascent(size)
+        result = []
+        y = top
+        for text in texts:
+            result.append(TextLine(text, x, y + ascent, size, bold, italic, self.m.width(text, size, bold, italic)))
+            y += line_height
+        return tuple(result), y
+
+    # ------------------------------------------------------------------ cards
+    def card_key(self, card: Card) -> _CardKey:
+        """Everything a card's content depends on besides settings, language and measurer."""
+        channel_id = _effective(self.doc, card, "channel_id")
+        department_id = _effective(self.doc, card, "department_id")
+        touchpoint_name = self.name_of(card.touchpoint_id) if card.touchpoint_id is not None else ""
+        return (card, touchpoint_name, channel_id, self.name_of(channel_id), department_id, self.name_of(department_id))
+
+    def card_content(self, key: _CardKey) -> _CardContent:
+        content = self.content_cache.get(key)
+        if content is None:
+            content = self._card_content(*key)
+            self.content_cache[key] = content
+        return content
+
+    def _card_content(
+        self, card: Card, touchpoint_name: str, channel_id: str | None, channel_name: str,
+        department_id: str | None, department_name: str,
+    ) -> _CardContent:
+        s, m = self.s, self.m
+        inner = s.card_width - 2 * s.card_padding
+        colour = card.colour or KIND_COLOURS.get(card.kind, "#ffffff")
+        text_colour = readable_text_colour(colour)
+
+        markers: list[tuple[str, str, str]] = []  # kind, fill, label
+        if card.moment_of_truth:
+            markers.append(("moment_of_truth", MOMENT_OF_TRUTH_COLOUR, MOMENT_OF_TRUTH_SYMBOL))
+        if card.pain_point:
+            markers.append(("pain_point", PAIN_POINT_COLOUR, PAIN_POINT_SYMBOL))
+        if card.rating is not None:
+            markers.append(("rating", rating_colour(card.rating), str(card.rating)))
+        header_height = max(s.marker_size, m.line_height(s.meta_size))
+        marker_boxes = []
+        x = s.card_width - s.card_padding
+        label_size = s.marker_size * 0.62
+        for kind, fill, text in reversed(markers):
+            x -= s.marker_size
+            rect = Rect(x, s.card_padding, s.marker_size, s.marker_size)
+            text_width = m.width(text, label_size, bold=True)
+            baseline = rect.y + rect.height / 2 + (m.ascent(label_size) - m.descent(label_size)) / 2
+            marker_boxes.append(
+                Marker(kind, rect, fill, TextLine(text, rect.x + (rect.width - text_width) / 2, baseline, label_size, True,
+                                                  False, text_width))
+            )
+            x -= s.marker_gap
+        marker_boxes.reverse()
+        kind_width = x - s.card_padding if markers else inner
+        kind_texts = m.wrap(label(f"card.{card.kind}", self.language), kind_width, s.meta_size, max_lines=1)
+        kind_top = s.card_padding + (header_height - m.line_height(s.meta_size)) / 2
+        kind_lines, _ = self.lines(kind_texts, s.card_padding, kind_top, s.meta_size)
+        y = s.card_padding + header_height
+
+        title = card.title
+        if not title.strip():
+            title = touchpoint_name
+        title_lines: tuple[TextLine, ...] = ()
+        if title.strip():
+            texts = m.wrap(title, inner, s.card_title_size, bold=True, max_lines=s.card_title_max_lines)
+            title_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.card_title_size, bold=True)
+        text_lines: tuple[TextLine, ...] = ()
+        if card.text.strip():
+            texts = m.wrap(card.text, inner, s.card_text_size, max_lines=s.card_text_max_lines)
+            text_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.card_text_size)
+        footer = " \u00b7 ".join(part for part in (channel_name, department_name) if part)
+        footer_lines: tuple[TextLine, ...] = ()
+        if footer:
+            texts = m.wrap(footer, inner, s.meta_size, max_lines=s.card_footer_max_lines)
+            footer_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.meta_size)
+        height = max(s.card_min_height, y + s.card_padding)
+        return _CardContent(
+            height, kind_lines[0] if kind_lines else None, title_lines, text_lines, footer_lines,
+            tuple(marker_boxes), colour, text_colour, channel_id, channel_name, department_id, department_name,
+        )
+
+
+_CardKey = tuple[Card, str, str | None, str, str | None, str]
+_BoxKey = tuple[_CardKey, float, float, int, str, str]
+_CACHE_LIMIT = 120_000
+_layout_caches: weakref.WeakKeyDictionary[
+    TextMeasurer, dict[tuple[LayoutSettings, str], tuple[dict[_CardKey, _CardContent], dict[_BoxKey, CardBox]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _caches(
+    measurer: TextMeasurer, settings: LayoutSettings, language: str
+) -> tuple[dict[_CardKey, _CardContent], dict[_BoxKey, CardBox]]:
+    """Card contents and placed card boxes from earlier layouts with the same measurer, settings and language.
+
+    Keys hold the card's full value and the names it shows, so a changed card or a renamed
+    channel never hits a stale entry; re-laying out after one edit reuses every untouched card.
+    """
+    per_measurer = _layout_caches.setdefault(measurer, {})
+    caches = per_measurer.get((settings, language))
+    if caches is None:
+        if len(per_measurer) >= 8:
+            per_measurer.clear()
+        caches = per_measurer[(settings, language)] = ({}, {})
+    for cache in caches:
+        if len(cache) > _CACHE_LIMIT:
+            cache.clear()
+    return caches
+
+
+def _moved(line: TextLine, dx: float, dy: float) -> TextLine:
+    return TextLine(line.text, line.x + dx, line.baseline + dy, line.size, line.bold, line.italic, line.width)
+
+
+def _moved_lines(lines: tuple[TextLine, ...], dx: float, dy: float) -> tuple[TextLine, ...]:
+    return tuple(TextLine(ln.text, ln.x + dx, ln.baseline + dy, ln.size, ln.bold, ln.italic, ln.width) for ln in lines)
+
+
+def layout_journey(
+    doc: Document,
+    journey_id: str,
+    view: ViewKind | str = ViewKind.MAP,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+    measurer: TextMeasurer | None = None,
+) -> JourneyLayout:
+    """Lay out one journey in one view."""
+    view = ViewKind(view)
+    measurer = measurer or default_measurer()
+    s = settings
+    journey = doc.get(journey_id, Journey)
+    language = s.language or doc.project.language
+    builder = _Builder(doc, s, measurer, language)
+    stages = doc.stages(journey_id)
+    lanes = doc.lanes(journey_id)
+    all_cards = doc.cards(journey_id)
+    rows = _rows_for_view(doc, view, lanes, stages, all_cards, language)
+    line_height = measurer.line_height
+    column_width = s.column_width
+    inner_header = s.lane_header_width - 2 * s.header_padding
+
+    # ---- title block
+    grid_width = s.lane_header_width + column_width * len(stages)
+    title_width = max(grid_width, 480.0)
+    title_texts = measurer.wrap(journey.name, title_width, s.title_size, bold=True, max_lines=s.title_max_lines)
+    title_lines, y = builder.lines(title_texts, s.margin, s.margin, s.title_size, bold=True)
+    subtitle_parts = []
+    if journey.persona_id is not None:
+        persona = doc.find(journey.persona_id)
+        if isinstance(persona, Persona):
+            subtitle_parts.append(f"{label('persona', language)}: {persona.name}")
+    subtitle_parts.append(label(f"state.{journey.state}", language))
+    subtitle_parts.append(label(f"view.{view.value}", language))
+    subtitle_texts = measurer.wrap(" \u00b7 ".join(subtitle_parts), title_width, s.subtitle_size, max_lines=2)
+    subtitle_lines, y = builder.lines(subtitle_texts, s.margin, y + 2, s.subtitle_size)
+    title_rect = Rect(s.margin, s.margin, title_width, y - s.margin)
+    grid_top = y + s.title_gap
+    grid_left = s.margin
+    cells_left = grid_left + s.lane_header_width
+
+    # ---- stage headers (one row, as tall as the tallest)
+    stage_texts = []
+    inner_column = column_width - 2 * s.header_padding
+    for stage in stages:
+        name = measurer.wrap(stage.name, inner_column, s.stage_header_size, bold=True, max_lines=s.stage_header_max_lines)
+        description = measurer.wrap(
+            stage.description, inner_column, s.stage_description_size, max_lines=s.stage_description_max_lines
+        ) if stage.description.strip() else []
+        stage_texts.append((name, description))
+    header_height = s.stage_header_min_height
+    for name, description in stage_texts:
+        needed = 2 * s.header_padding + len(name) * line_height(s.stage_header_size)
+        if description:
+            needed += 2 + len(description) * line_height(s.stage_description_size)
+        header_height = max(header_height, needed)
+    stage_headers = []
+    stage_columns_x = []
+    for position, (stage, (name, description)) in enumerate(zip(stages, stage_texts)):
+        x = cells_left + position * column_width
+        stage_columns_x.append(x)
+        lines, below = builder.lines(name, x + s.header_padding, grid_top + s.header_padding, s.stage_header_size, bold=True)
+        if description:
+            more, _ = builder.lines(description, x + s.header_padding, below + 2, s.stage_description_size)
+            lines = lines + more
+        stage_headers.append(HeaderBox(stage.id, Rect(x, grid_top, column_width, header_height), lines, "stage", stage.id))
+
+    # ---- card contents (height needed per card)
+    contents: dict[str, _CardContent] = {}
+    card_keys: dict[str, _CardKey] = {}
+    for row in rows:
+        for cell in row.cells.values():
+            for card in cell:
+                key = card_keys[card.id] = builder.card_key(card)
+                contents[card.id] = builder.card_content(key)
+
+    # ---- lane rows: as tall as the tallest cell, the header text and, for curves, the plot
+    body_top = grid_top + header_height
+    row_tops: list[float] = []
+    row_heights: list[float] = []
+    row_header_texts: list[tuple[list[str], list[str]]] = []
+    line_label_height = line_height(s.line_label_size) + 4
+    for row in rows:
+        header_width = inner_header - (s.curve_tick_width if row.is_curve else 0)
+        name = measurer.wrap(row.name, header_width, s.lane_header_size, bold=True, max_lines=s.lane_header_max_lines)
+        kind_text = "" if row.kind == LaneKind.CARDS.value else label(f"lane.{row.kind}", language)
+        kind_lines = measurer.wrap(kind_text, header_width, s.meta_size, max_lines=2) if kind_text else []
+        row_header_texts.append((name, kind_lines))
+        needed = 2 * s.header_padding + len(name) * line_height(s.lane_header_size)
+        if kind_lines:
+            needed += 2 + len(kind_lines) * line_height(s.meta_size)
+        show_line = row.line_below is not None and view in (ViewKind.MAP, ViewKind.BLUEPRINT)
+        if show_line:
+            needed += line_label_height
+        tallest = 0.0
+        for cell in row.cells.values():
+            if cell:
+                stack = sum(contents[c.id].height for c in cell) + s.card_gap * (len(cell) - 1)
+                tallest = max(tallest, stack)
+        cells_needed = 2 * s.cell_padding + tallest if tallest else 0.0
+        if row.is_curve:
+            cells_needed = (cells_needed or s.cell_padding) + s.curve_plot_height + s.cell_padding
+        row_tops.append(body_top + sum(row_heights))
+        row_heights.append(max(s.lane_min_height, needed, cells_needed))
+    body_bottom = body_top + sum(row_heights)
+    grid_right = cells_left + column_width * len(stages)
+
+    # ---- lane headers, cells, cards
+    lane_headers: list[HeaderBox] = []
+    cells: dict[tuple[str, str], Rect] = {}
+    cards: dict[str, CardBox] = {}
+    cell_cards: dict[tuple[str, str], tuple[str, ...]] = {}
+    lane_rows: dict[str, Rect] = {}
+    lines_geom: list[BlueprintLineGeom] = []
+    curve_rows: list[tuple[_Row, float, float]] = []  # row, top of plot, bottom of plot
+    for row, top, height, (name, kind_lines) in zip(rows, row_tops, row_heights, row_header_texts):
+        lane_rows[row.key] = Rect(grid_left, top, grid_right - grid_left, height)
+        header_lines, below = builder.lines(name, grid_left + s.header_padding, top + s.header_padding, s.lane_header_size,
+                                            bold=True)
+        if kind_lines:
+            more, _ = builder.lines(kind_lines, grid_left + s.header_padding, below + 2, s.meta_size)
+            header_lines = header_lines + more
+        lane_headers.append(
+            HeaderBox(row.key, Rect(grid_left, top, s.lane_header_width, height), header_lines, row.kind, row.entity_id)
+        )
+        if row.line_below is not None and view in (ViewKind.MAP, ViewKind.BLUEPRINT):
+            line_y = top + height
+            text = label(f"line.{row.line_below}", language)
+            texts = measurer.wrap(text, inner_header, s.line_label_size, italic=True, max_lines=1)
+            label_line = TextLine(
+                texts[0] if texts else "", grid_left + s.header_padding, line_y - 4 - measurer.descent(s.line_label_size),
+                s.line_label_size, False, True, measurer.width(texts[0] if texts else "", s.line_label_size, italic=True),
+            )
+            lines_geom.append(BlueprintLineGeom(row.line_below, line_y, grid_left, grid_right, label_line, row.key))
+        tallest_stack = 0.0
+        for stage, x in zip(stages, stage_columns_x):
+            cells[(stage.id, row.key)] = Rect(x, top, column_width, height)
+            y = top + s.cell_padding
+            ids = []
+            for index, card in enumerate(row.cells.get(stage.id, ())):
+                content = contents[card.id]
+                cx = x + s.cell_padding
+                box_key = (card_keys[card.id], cx, y, index, row.key, stage.id)
+                box = builder.box_cache.get(box_key)
+                if box is None:
+                    box = builder.box_cache[box_key] = CardBox(
+                        id=card.id,
+                        rect=Rect(cx, y, s.card_width, content.height),
+                        stage_id=stage.id,
+                        lane_key=row.key,
+                        lane_id=card.lane_id,
+                        index=index,
+                        kind=card.kind,
+                        colour=content.colour,
+                        text_colour=content.text_colour,
+                        kind_line=_moved(content.kind_line, cx, y) if content.kind_line is not None else None,
+                        title_lines=_moved_lines(content.title_lines, cx, y),
+                        text_lines=_moved_lines(content.text_lines, cx, y),
+                        footer_lines=_moved_lines(content.footer_lines, cx, y),
+                        markers=tuple(
+                            Marker(mk.kind, mk.rect.translated(cx, y), mk.fill, _moved(mk.label, cx, y)) for mk in content.markers
+                        ),
+                        rating=card.rating,
+                        moment_of_truth=card.moment_of_truth,
+                        pain_point=card.pain_point,
+                        priority=card.priority,
+                        channel_id=content.channel_id,
+                        channel_name=content.channel_name,
+                        department_id=content.department_id,
+                        department_name=content.department_name,
+                    )
+                cards[card.id] = box
+                ids.append(card.id)
+                y += content.height + s.card_gap
+            if ids:
+                tallest_stack = max(tallest_stack, y - s.card_gap - top)
+            cell_cards[(stage.id, row.key)] = tuple(ids)
+        if row.is_curve:
+            plot_top = top + (tallest_stack + s.cell_padding if tallest_stack else s.cell_padding)
+            curve_rows.append((row, plot_top, top + height - s.cell_padding))
+
+    # ---- emotion curves
+    curves = _curves(doc, s, builder, stages, lanes, all_cards, stage_columns_x, curve_rows, cells_left, grid_right)
+
+    # ---- relations
+    relations = _relations(doc, s, builder, cards, cell_cards, stages, stage_columns_x)
+
+    stage_columns = {
+        stage.id: Rect(x, body_top, column_width, body_bottom - body_top) for stage, x in zip(stages, stage_columns_x)
+    }
+    grid_rect = Rect(grid_left, grid_top, grid_right - grid_left, body_bottom - grid_top)
+    width = max(grid_right, title_rect.right) + s.margin
+    height = body_bottom + s.margin
+    return JourneyLayout(
+        journey_id=journey_id,
+        view=view,
+        language=language,
+        width=width,
+        height=height,
+        editable_placement=view in (ViewKind.MAP, ViewKind.BLUEPRINT),
+        title_lines=title_lines + subtitle_lines,
+        title_rect=title_rect,
+        grid_rect=grid_rect,
+        stage_ids=tuple(stage.id for stage in stages),
+        lane_keys=tuple(row.key for row in rows),
+        stage_columns=stage_columns,
+        lane_rows=lane_rows,
+        stage_headers=stage_headers,
+        lane_headers=lane_headers,
+        cells=cells,
+        cards=cards,
+        cell_cards=cell_cards,
+        curves=curves,
+        relations=relations,
+        lines=lines_geom,
+        settings=s,
+        _column_edges=[*stage_columns_x, grid_right] if stages else [],
+        _row_edges=[*row_tops, body_bottom] if rows else [],
+    )
+
+
+def _curves(
+    doc: Document,
+    s: LayoutSettings,
+    builder: _Builder,
+    stages: list[Stage],
+    lanes: list[Lane],
+    all_cards: list[Card],
+    stage_columns_x: list[float],
+    curve_rows: list[tuple[_Row, float, float]],
+    cells_left: float,
+    grid_right: float,
+) -> list[EmotionCurve]:
+    if not curve_rows:
+        return []
+    m = builder.m
+    stage_order = {stage.id: position for position, stage in enumerate(stages)}
+    lane_order = {lane.id: position for position, lane in enumerate(lanes)}
+    rated = sorted((c for c in all_cards if c.rating is not None), key=_journey_order_key(stage_order, lane_order))
+    per_stage: dict[str, list[Card]] = defaultdict(list)
+    for card in rated:
+        per_stage[card.stage_id].append(card)
+    inner = s.column_width - 2 * s.cell_padding
+    curves = []
+    for row, plot_top, plot_bottom in curve_rows:
+        top_y = plot_top + s.curve_inset
+        bottom_y = plot_bottom - s.curve_inset
+        plot = Rect(cells_left, plot_top, grid_right - cells_left, plot_bottom - plot_top)
+        points = []
+        for stage, x0 in zip(stages, stage_columns_x):
+            members = per_stage.get(stage.id, [])
+            for position, card in enumerate(members):
+                x = x0 + s.cell_padding + inner * (position + 0.5) / len(members)
+                rating = cast(int, card.rating)
+                y = bottom_y - (rating - 1) / 9 * (bottom_y - top_y)
+                points.append(CurvePoint(card.id, stage.id, x, y, rating))
+        neutral_y = bottom_y - (5.5 - 1) / 9 * (bottom_y - top_y)
+        tick_lines = []
+        right = cells_left - 4
+        for value in (10, 1):
+            text = str(value)
+            width = m.width(text, s.curve_tick_size)
+            y = top_y if value == 10 else bottom_y
+            baseline = y + (m.ascent(s.curve_tick_size) - m.descent(s.curve_tick_size)) / 2
+            tick_lines.append(TextLine(text, right - width, baseline, s.curve_tick_size, False, False, width))
+        curves.append(
+            EmotionCurve(row.key, plot, tuple(points), neutral_y, tuple(tick_lines), top_y=top_y, bottom_y=bottom_y)
+        )
+    return curves
+
+
+def _relations(
+    doc: Document,
+    s: LayoutSettings,
+    builder: _Builder,
+    cards: dict[str, CardBox],
+    cell_cards: dict[tuple[str, str], tuple[str, ...]],
+    stages: list[Stage],
+    stage_columns_x: list[float],
+) -> list[RelationRoute]:
+    found: dict[str, Relation] = {}
+    for card_id in cards:
+        for relation in doc.relations_of(card_id):
+            if relation.source_id == card_id and relation.target_id in cards:
+                found[relation.id] = relation
+    if not found:
+        return []
+    # per stage column, the cards sorted by y (to see whether a straight vertical arrow is free)
+    column_cards: dict[str, list[Rect]] = defaultdict(list)
+    for box in cards.values():
+        column_cards[box.stage_id].append(box.rect)
+    routes = []
+    for relation_id in sorted(found):
+        relation = found[relation_id]
+        source = cards[relation.source_id]
+        target = cards[relation.target_id]
+        points = _route(s, source, target, column_cards)
+        tip, before = points[-1], points[-2]
+        arrow = _arrow_head(before, tip, s.arrow_length, s.arrow_width)
+        label_line = _relation_label(builder, s, relation.label, points) if relation.label.strip() else None
+        routes.append(
+            RelationRoute(relation.id, relation.source_id, relation.target_id, relation.kind, relation.label,
+                          tuple(points), arrow, label_line)
+        )
+    return routes
+
+
+def _route(s: LayoutSettings, source: CardBox, target: CardBox, column_cards: dict[str, list[Rect]]) -> list[Point]:
+    a, b = source.rect, target.rect
+    (acx, acy), (bcx, bcy) = a.center, b.center
+    if source.stage_id == target.stage_id:
+        upper, lower = (a, b) if a.y < b.y else (b, a)
+        blocked = any(r.y >= upper.bottom and r.bottom <= lower.y for r in column_cards[source.stage_id])
+        if not blocked:
+            if b.y >= a.bottom:
+                return [(acx, a.bottom), (bcx, b.y)]
+            return [(acx, a.y), (bcx, b.bottom)]
+        gutter = a.right + s.cell_padding
+        return [(a.right, acy), (gutter, acy), (gutter, bcy), (b.right, bcy)]
+    if b.x > a.x:
+        if abs(acy - bcy) < 1e-9:
+            return [(a.right, acy), (b.x, bcy)]
+        gutter = b.x - s.cell_padding
+        return [(a.right, acy), (gutter, acy), (gutter, bcy), (b.x, bcy)]
+    if abs(acy - bcy) < 1e-9:
+        return [(a.x, acy), (b.right, bcy)]
+    gutter = b.right + s.cell_padding
+    return [(a.x, acy), (gutter, acy), (gutter, bcy), (b.right, bcy)]
+
+
+def _arrow_head(before: Point, tip: Point, length: float, width: float) -> tuple[Point, Point, Point]:
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    norm = (dx * dx + dy * dy) ** 0.5 or 1.0
+    ux, uy = dx / norm, dy / norm
+    base_x, base_y = tip[0] - ux * length, tip[1] - uy * length
+    half = width / 2
+    return (tip, (base_x - uy * half, base_y + ux * half), (base_x + uy * half, base_y - ux * half))
+
+
+def _relation_label(builder: _Builder, s: LayoutSettings, text: str, points: list[Point]) -> TextLine | None:
+    m = builder.m
+    texts = m.wrap(text, s.relation_label_width, s.relation_label_size, max_lines=1)
+    if not texts:
+        return None
+    longest = max(range(len(points) - 1), key=lambda i: abs(points[i + 1][0] - points[i][0]) + abs(points[i + 1][1] - points[i][1]))
+    (x0, y0), (x1, y1) = points[longest], points[longest + 1]
+    width = m.width(texts[0], s.relation_label_size)
+    if abs(y1 - y0) < 1e-9:  # horizontal: centred above the segment
+        x = (x0 + x1) / 2 - width / 2
+        baseline = y0 - 3 - m.descent(s.relation_label_size)
+    else:  # vertical: to the right of the segment's middle
+        x = x0 + 3
+        baseline = (y0 + y1) / 2 + m.ascent(s.relation_label_size) / 2
+    return TextLine(texts[0], x, baseline, s.relation_label_size, False, False, width)

@@ -1,0 +1,382 @@
+"""Journey layouts: grid, card boxes, views, emotion curves, relation routes, blueprint lines, hit testing."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from layout_samples import Sample
+
+from cxstudio.editing import operations as ops
+from cxstudio.layout import (
+    ELLIPSIS,
+    JourneyLayout,
+    LayoutSettings,
+    Rect,
+    TextLine,
+    TextMeasurer,
+    ViewKind,
+    default_measurer,
+    layout_journey,
+)
+from cxstudio.model.entities import BlueprintLine, CardKind, LaneKind, Touchpoint
+
+
+def line_box(line: TextLine, measurer: TextMeasurer) -> Rect:
+    return line.bounds(measurer.ascent(line.size), measurer.descent(line.size))
+
+
+def assert_sound(layout: JourneyLayout) -> None:
+    """No overlaps, nothing clipped, everything inside the scene."""
+    m = default_measurer()
+    scene = Rect(0, 0, layout.width, layout.height)
+    boxes = list(layout.cards.values())
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.rect.intersects(b.rect), (a.id, b.id)
+    for box in boxes:
+        cell = layout.cells[(box.stage_id, box.lane_key)]
+        assert cell.contains_rect(box.rect)
+        inner = box.rect.inset(layout.settings.card_padding - 1e-6)
+        for line in box.all_lines():
+            if line in (m.label for m in box.markers):
+                continue
+            assert inner.contains_rect(line_box(line, m)), (box.id, line.text)
+            assert line.width == pytest.approx(m.width(line.text, line.size, line.bold, line.italic))
+        for marker in box.markers:
+            assert inner.contains_rect(marker.rect)
+        header_bottom = max((mk.rect.bottom for mk in box.markers), default=box.rect.y)
+        for line in box.title_lines + box.text_lines + box.footer_lines:
+            assert line_box(line, m).y >= header_bottom - 1e-6
+        body = box.title_lines + box.text_lines + box.footer_lines
+        for first, second in zip(body, body[1:]):
+            assert line_box(first, m).bottom <= line_box(second, m).y + 1e-6
+    for header in layout.stage_headers + layout.lane_headers:
+        assert scene.contains_rect(header.rect)
+        for line in header.lines:
+            assert header.rect.inset(layout.settings.header_padding - 1e-6).contains_rect(line_box(line, m))
+    for a, b in itertools.combinations(layout.stage_headers + layout.lane_headers, 2):
+        assert not a.rect.intersects(b.rect)
+    for a, b in itertools.combinations(layout.cells.values(), 2):
+        assert not a.intersects(b)
+    for line in layout.title_lines:
+        assert layout.title_rect.contains_rect(line_box(line, m))
+    assert not layout.title_rect.intersects(layout.grid_rect)
+    assert scene.contains_rect(layout.grid_rect)
+
+
+@pytest.mark.parametrize("view", list(ViewKind))
+def test_every_view_of_the_sample_is_sound(sample: Sample, view: ViewKind) -> None:
+    assert_sound(layout_journey(sample.doc, sample.journey_id, view))
+
+
+def test_map_shows_every_lane_and_card(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    assert layout.lane_keys == tuple(ln.id for ln in sample.doc.lanes(sample.journey_id))
+    assert layout.stage_ids == tuple(s.id for s in sample.doc.stages(sample.journey_id))
+    assert set(layout.cards) == set(sample.cards.values())
+    assert layout.editable_placement
+    assert [h.id for h in layout.stage_headers] == list(layout.stage_ids)
+    assert [h.lines[0].text for h in layout.stage_headers] == ["Aufmerksamkeit", "Überlegung", "Kauf", "Nutzung"]
+    assert layout.title_lines[0].text == "Girokonto eröffnen"
+    assert "Persona: Jana Schäfer" in layout.title_lines[1].text and "Ist-Zustand" in layout.title_lines[1].text
+
+
+def test_grid_is_contiguous(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    columns = [layout.stage_columns[s] for s in layout.stage_ids]
+    for left, right in zip(columns, columns[1:]):
+        assert left.right == pytest.approx(right.x)
+    rows = [layout.lane_rows[k] for k in layout.lane_keys]
+    for upper, lower in zip(rows, rows[1:]):
+        assert upper.bottom == pytest.approx(lower.y)
+    assert rows[0].y == pytest.approx(layout.stage_headers[0].rect.bottom)
+    assert rows[-1].bottom == pytest.approx(layout.grid_rect.bottom)
+    for (stage_id, lane_key), cell in layout.cells.items():
+        assert cell.x == layout.stage_columns[stage_id].x and cell.y == layout.lane_rows[lane_key].y
+        assert cell.height == layout.lane_rows[lane_key].height
+
+
+def test_card_content_and_markers(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    cd = sample.cards
+    termin = layout.cards[cd["termin"]]
+    assert [ln.text for ln in termin.title_lines] == ["Beratung in der Filiale"]  # catalogue name as title
+    assert all(ln.bold for ln in termin.title_lines)
+    assert termin.channel_name == "Filiale" and termin.department_name == "Vertrieb"  # via the catalogue
+    assert termin.footer_lines[0].text == "Filiale · Vertrieb"
+    assert [m.kind for m in termin.markers] == ["moment_of_truth", "rating"]
+    assert termin.markers[-1].label.text == "8"
+    anruf = layout.cards[cd["anruf"]]
+    assert [m.kind for m in anruf.markers] == ["pain_point", "rating"]
+    assert anruf.kind_line is not None and anruf.kind_line.text == "Schritt"
+    assert anruf.text_lines and not anruf.text_lines[0].bold
+    gedanke = layout.cards[cd["gedanke"]]
+    assert gedanke.colour == "#1e3a8a" and gedanke.text_colour == "#ffffff"
+    assert layout.cards[cd["suche"]].text_colour != "#ffffff"
+    # markers sit side by side at the top right
+    first, second = termin.markers
+    assert first.rect.right < second.rect.x
+    assert second.rect.right == pytest.approx(termin.rect.right - layout.settings.card_padding)
+
+
+def test_cards_stack_in_order_and_lanes_grow_with_their_tallest_cell(sample: Sample) -> None:
+    before = layout_journey(sample.doc, sample.journey_id)
+    touchpoints = sample.lanes["Touchpoints"]
+    stage = sample.stages["Aufmerksamkeit"]
+    for number in range(6):
+        ops.add_card(sample.session, stage, touchpoints, f"Anzeige Nummer {number} mit längerem Titel über zwei Zeilen")
+    after = layout_journey(sample.doc, sample.journey_id)
+    ids = after.cards_in_cell(stage, touchpoints)
+    assert [sample.doc.get(i).order for i in ids] == list(range(len(ids)))  # type: ignore[attr-defined]
+    rects = [after.cards[i].rect for i in ids]
+    s = after.settings
+    for upper, lower in zip(rects, rects[1:]):
+        assert lower.y == pytest.approx(upper.bottom + s.card_gap)
+    row = after.lane_rows[touchpoints]
+    assert row.height == pytest.approx(rects[-1].bottom + s.cell_padding - row.y)
+    assert row.height > before.lane_rows[touchpoints].height
+    # the other lanes keep their heights
+    for key in after.lane_keys:
+        if key != touchpoints:
+            assert after.lane_rows[key].height == pytest.approx(before.lane_rows[key].height)
+
+
+def test_long_titles_wrap_and_very_long_text_is_cut(sample: Sample) -> None:
+    s = LayoutSettings()
+    card = ops.add_card(
+        sample.session, sample.stages["Kauf"], sample.lanes["Schritte"], "Überweisung " * 150, text="Lorem ipsum " * 5000
+    )
+    layout = layout_journey(sample.doc, sample.journey_id, settings=s)
+    box = layout.cards[card.id]
+    assert len(box.title_lines) == s.card_title_max_lines and box.title_lines[-1].text.endswith(ELLIPSIS)
+    assert len(box.text_lines) == s.card_text_max_lines and box.text_lines[-1].text.endswith(ELLIPSIS)
+    assert_sound(layout)
+
+
+def test_blueprint_view_shows_blueprint_lanes_and_lines_between_them(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id, ViewKind.BLUEPRINT)
+    names = [h.lines[0].text for h in layout.lane_headers]
+    assert names == ["Kundenaktionen", "Frontstage", "Backstage", "Unterstützungsprozesse"]
+    lines = {line.kind: line for line in layout.lines}
+    assert set(lines) == {b.value for b in BlueprintLine}
+    rows = [layout.lane_rows[k] for k in layout.lane_keys]
+    expected = {"interaction": (0, 1), "visibility": (1, 2), "internal_interaction": (2, 3)}
+    for kind, (above, below) in expected.items():
+        line = lines[kind]
+        assert line.y == pytest.approx(rows[above].bottom) and line.y == pytest.approx(rows[below].y)
+        assert line.lane_key == layout.lane_keys[above]
+        assert (line.x0, line.x1) == (layout.grid_rect.x, layout.grid_rect.right)
+        header = layout.lane_headers[above]
+        assert header.rect.contains_rect(line_box(line.label_line, default_measurer()))
+        for text_line in header.lines:  # the label sits below the lane's name
+            assert line_box(text_line, default_measurer()).bottom <= line_box(line.label_line, default_measurer()).y
+    assert [ln.label_line.text for ln in layout.lines] == [
+        "Interaktionslinie", "Sichtbarkeitslinie", "Linie der internen Interaktion",
+    ]
+    # cards of other lanes are not in the blueprint; relations to them are skipped
+    assert sample.cards["suche"] not in layout.cards and sample.cards["ident"] in layout.cards
+    assert all(r.source_id in layout.cards and r.target_id in layout.cards for r in layout.relations)
+    assert {(r.source_id, r.target_id) for r in layout.relations} == {(sample.cards["ident"], sample.cards["kernbank"])}
+
+
+def test_map_view_draws_lines_too_but_swimlanes_do_not(sample: Sample) -> None:
+    assert len(layout_journey(sample.doc, sample.journey_id).lines) == 3
+    assert layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_CHANNEL).lines == []
+
+
+def test_blueprint_of_a_journey_without_blueprint_lanes_shows_all_lanes(sample: Sample) -> None:
+    journey = ops.add_journey(sample.session, "Ohne Blueprint", ["A", "B"], [ops.LaneSpec("Eins"), ops.LaneSpec("Zwei")])
+    layout = layout_journey(sample.doc, journey.id, ViewKind.BLUEPRINT)
+    assert layout.lane_keys == tuple(ln.id for ln in sample.doc.lanes(journey.id))
+    assert layout.lines == []
+
+
+def test_swimlanes_by_channel_regroup_touchpoint_cards(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_CHANNEL)
+    ch, cd = sample.channels, sample.cards
+    # catalogue order of the default channels: Website, App, E-Mail, Chat, Social, Callcenter, Filiale, Brief, Werbung
+    expected_lanes = [f"channel:{ch[n]}" for n in ("Mobile App", "Callcenter", "Filiale", "Brief", "Werbung")]
+    curve_lane = sample.lanes["Emotionskurve"]
+    assert layout.lane_keys == (*expected_lanes, curve_lane)
+    assert [h.lines[0].text for h in layout.lane_headers][:5] == ["Mobile App", "Callcenter", "Filiale", "Brief", "Werbung"]
+    placed = {cid: box.lane_key for cid, box in layout.cards.items()}
+    assert placed == {
+        cd["app"]: f"channel:{ch['Mobile App']}",
+        cd["anruf"]: f"channel:{ch['Callcenter']}",  # through its catalogue touchpoint
+        cd["termin"]: f"channel:{ch['Filiale']}",
+        cd["karte"]: f"channel:{ch['Brief']}",
+        cd["werbung"]: f"channel:{ch['Werbung']}",
+    }
+    assert not layout.editable_placement
+    for cid, box in layout.cards.items():
+        assert box.stage_id == sample.doc.get(cid).stage_id  # type: ignore[attr-defined]
+        assert box.lane_id == sample.doc.get(cid).lane_id  # type: ignore[attr-defined]
+    assert_sound(layout)
+
+
+def test_swimlanes_by_department_and_the_no_department_lane(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_DEPARTMENT)
+    dep, cd = sample.departments, sample.cards
+    # departments in catalogue order (Vertrieb was added first), then the lane for cards without one
+    assert layout.lane_keys[:3] == (f"department:{dep['Vertrieb']}", f"department:{dep['Kundenservice']}", "department:none")
+    assert layout.lane_headers[2].lines[0].text == "Ohne Abteilung"
+    assert layout.cards[cd["app"]].lane_key == f"department:{dep['Vertrieb']}"  # own department
+    assert layout.cards[cd["termin"]].lane_key == f"department:{dep['Vertrieb']}"  # the catalogue's
+    assert layout.cards[cd["anruf"]].lane_key == f"department:{dep['Kundenservice']}"
+    assert layout.cards[cd["werbung"]].lane_key == "department:none"
+    assert layout.cards[cd["karte"]].lane_key == "department:none"
+    assert cd["suche"] not in layout.cards  # a plain step is no touchpoint card
+
+
+def test_swimlane_cells_keep_journey_order(sample: Sample) -> None:
+    stage, lane = sample.stages["Überlegung"], sample.lanes["Schritte"]
+    one = ops.add_card(sample.session, stage, lane, "Website 1", kind=CardKind.TOUCHPOINT.value,
+                       channel_id=sample.channels["Website"])
+    two = ops.add_card(sample.session, stage, lane, "Website 0", kind=CardKind.TOUCHPOINT.value,
+                       channel_id=sample.channels["Website"], index=0)
+    layout = layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_CHANNEL)
+    assert layout.cards_in_cell(stage, f"channel:{sample.channels['Website']}") == (two.id, one.id)
+
+
+def test_catalogue_channel_change_moves_the_card_between_swimlanes(sample: Sample) -> None:
+    ops.edit_element(sample.session, sample.touchpoints["Hotline"], channel_id=sample.channels["E-Mail"])
+    layout = layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_CHANNEL)
+    assert layout.cards[sample.cards["anruf"]].lane_key == f"channel:{sample.channels['E-Mail']}"
+    assert f"channel:{sample.channels['Callcenter']}" not in layout.lane_keys
+    assert layout.cards[sample.cards["anruf"]].channel_name == "E-Mail"
+
+
+def test_emotion_curve_points_follow_journey_order_and_scale(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    (curve,) = layout.curves
+    assert curve.lane_key == sample.lanes["Emotionskurve"]
+    cd = sample.cards
+    expected = ["suche", "werbung", "vergleich", "termin", "anruf", "app", "ident", "gedanke", "karte"]
+    assert [p.card_id for p in curve.points] == [cd[n] for n in expected]
+    for point in curve.points:
+        column = layout.stage_columns[point.stage_id]
+        assert column.x < point.x < column.right
+        assert point.y == pytest.approx(curve.y_for(point.rating))
+        assert curve.rect.y < point.y < curve.rect.bottom
+        assert point.rating == sample.doc.get(point.card_id).rating  # type: ignore[attr-defined]
+    assert curve.y_for(10) == pytest.approx(curve.top_y) and curve.y_for(1) == pytest.approx(curve.bottom_y)
+    assert curve.neutral_y == pytest.approx((curve.top_y + curve.bottom_y) / 2)
+    by_rating = sorted(curve.points, key=lambda p: p.rating)
+    assert all(a.y >= b.y for a, b in zip(by_rating, by_rating[1:]))  # higher rating, higher on the page
+    # two rated cards in one stage are spread across the column, in order
+    stage_points = [p for p in curve.points if p.stage_id == sample.stages["Überlegung"]]
+    assert [p.x for p in stage_points] == sorted(p.x for p in stage_points)
+    assert len({p.x for p in stage_points}) == 3
+    # a card in the curve lane sits above the plot
+    note = layout.cards[cd["kurve"]]
+    assert note.rect.bottom <= curve.rect.y
+    assert layout.lane_rows[curve.lane_key].contains_rect(curve.rect)
+    assert [t.text for t in curve.tick_lines] == ["10", "1"]
+
+
+def test_relation_routes_run_from_border_to_border(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    cd = sample.cards
+    # the relation to a catalogue touchpoint is not drawn
+    assert len(layout.relations) == 6
+    s = layout.settings
+    for route in layout.relations:
+        source = layout.cards[route.source_id].rect
+        target = layout.cards[route.target_id].rect
+        assert source.on_border(*route.points[0])
+        assert target.on_border(*route.points[-1])
+        assert route.arrow[0] == route.points[-1]
+        (x0, y0), (x1, y1) = route.points[-2], route.points[-1]
+        assert abs(x1 - x0) + abs(y1 - y0) >= s.arrow_length
+        for (ax, ay), (bx, by) in zip(route.points, route.points[1:]):
+            assert ax == pytest.approx(bx) or ay == pytest.approx(by)  # orthogonal segments
+    by_pair = {(r.source_id, r.target_id): r for r in layout.relations}
+    adjacent = by_pair[(cd["termin"], cd["anruf"])]
+    assert len(adjacent.points) == 2  # straight down within the cell
+    gutter = by_pair[(cd["ident"], cd["kernbank"])]
+    assert len(gutter.points) == 4  # around the cards between them
+    for other in ("berater", "pruefung"):
+        box = layout.cards[cd[other]].rect
+        assert all(not box.contains(x, y) for x, y in gutter.points)
+    labelled = by_pair[(cd["suche"], cd["vergleich"])]
+    assert labelled.label_line is not None and labelled.label_line.text == "führt zu"
+    backwards = by_pair[(cd["karte"], cd["werbung"])]
+    assert backwards.points[0][0] == pytest.approx(layout.cards[cd["karte"]].rect.x)
+    assert backwards.points[-1][0] == pytest.approx(layout.cards[cd["werbung"]].rect.right)
+
+
+def test_hit_testing(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    cd, st, ln = sample.cards, sample.stages, sample.lanes
+    for card_id, box in layout.cards.items():
+        assert layout.card_at(*box.rect.center) == card_id
+        assert layout.card_at(box.rect.x, box.rect.y) == card_id
+        assert layout.cell_at(*box.rect.center) == (box.stage_id, box.lane_key)
+    termin, anruf = layout.cards[cd["termin"]].rect, layout.cards[cd["anruf"]].rect
+    gap_y = (termin.bottom + anruf.y) / 2
+    assert layout.card_at(termin.center[0], gap_y) is None
+    assert layout.cell_at(termin.center[0], gap_y) == (st["Überlegung"], ln["Touchpoints"])
+    assert layout.cell_at(-5, -5) is None
+    assert layout.cell_at(layout.width - 1, layout.height - 1) is None
+    assert layout.cell_at(*layout.lane_headers[0].rect.center) is None
+    assert layout.card_at(*layout.stage_headers[0].rect.center) is None
+    cell = (st["Überlegung"], ln["Touchpoints"])
+    assert layout.insertion_index(*cell, termin.y - 1) == 0
+    assert layout.insertion_index(*cell, gap_y) == 1
+    assert layout.insertion_index(*cell, anruf.bottom + 30) == 2
+    assert layout.insertion_index(st["Kauf"], ln["Schritte"], 0) == 0
+    left, right = layout.drop_target_indicator(*cell, 1)
+    assert left[1] == right[1] == pytest.approx(gap_y)
+    assert set(layout.cards_in_rect(Rect(termin.x, termin.y, 5, anruf.y - termin.y + 5))) == {cd["termin"], cd["anruf"]}
+
+
+def test_layout_follows_a_move(sample: Sample) -> None:
+    cd, st, ln = sample.cards, sample.stages, sample.lanes
+    ops.move_cards(sample.session, [cd["anruf"]], st["Kauf"], ln["Schritte"], 0)
+    layout = layout_journey(sample.doc, sample.journey_id)
+    box = layout.cards[cd["anruf"]]
+    assert (box.stage_id, box.lane_key, box.index) == (st["Kauf"], ln["Schritte"], 0)
+    assert layout.cell_at(*box.rect.center) == (st["Kauf"], ln["Schritte"])
+    sample.session.undo()
+    again = layout_journey(sample.doc, sample.journey_id)
+    assert again.cards[cd["anruf"]].stage_id == st["Überlegung"]
+
+
+def test_layout_is_deterministic(sample: Sample) -> None:
+    first = layout_journey(sample.doc, sample.journey_id, ViewKind.MAP)
+    fresh = TextMeasurer(default_measurer().regular, default_measurer().bold, default_measurer().italic)
+    second = layout_journey(sample.doc, sample.journey_id, ViewKind.MAP, measurer=fresh)
+    assert first.cards == second.cards
+    assert first.relations == second.relations and first.curves == second.curves and first.lines == second.lines
+    assert (first.width, first.height) == (second.width, second.height)
+
+
+def test_english_project_gets_english_words(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id, ViewKind.BLUEPRINT, LayoutSettings(language="en"))
+    assert [ln.label_line.text for ln in layout.lines][0] == "Line of interaction"
+    assert layout.lane_headers[0].lines[-1].text == "Customer actions"
+
+
+def test_bigger_settings_scale_the_cards(sample: Sample) -> None:
+    big = LayoutSettings(card_width=240, card_title_size=14)
+    layout = layout_journey(sample.doc, sample.journey_id, settings=big)
+    assert all(box.rect.width == 240 for box in layout.cards.values())
+    assert all(line.size == 14 for box in layout.cards.values() for line in box.title_lines)
+    assert_sound(layout)
+
+
+def test_empty_journey_and_lanes_without_stages(sample: Sample) -> None:
+    empty = ops.add_journey(sample.session, "Leer")
+    layout = layout_journey(sample.doc, empty.id)
+    assert layout.cards == {} and layout.cells == {} and layout.cell_at(10, 10) is None
+    assert layout.width > 0 and layout.height > 0
+    lanes_only = ops.add_journey(sample.session, "Nur Bahnen", [], [ops.LaneSpec("Eins", LaneKind.EMOTION_CURVE.value)])
+    layout = layout_journey(sample.doc, lanes_only.id)
+    assert len(layout.lane_headers) == 1 and layout.curves[0].points == ()
+    assert_sound(layout)
+
+
+def test_relations_to_catalogue_touchpoints_are_not_drawn(sample: Sample) -> None:
+    layout = layout_journey(sample.doc, sample.journey_id)
+    assert not any(r.target_id == sample.touchpoints["Filiale"] for r in layout.relations)
+    assert isinstance(sample.doc.get(sample.touchpoints["Filiale"]), Touchpoint)
