@@ -30,7 +30,7 @@ Ordered = TypeVar("Ordered", Stage, Lane, Card)
 def _renumber(doc: Document, items: Sequence[Entity]) -> None:
     """Give `items` the orders 0..n-1 in their sequence, touching only those whose order differs."""
     for position, item in enumerate(items):
-        if getattr(item, "order") != position:
+        if item.order != position:
             doc.update(item.id, order=position)
 
 

@@ -127,7 +127,7 @@ class Document:
         """Every entity of one kind, in display order where the kind has one."""
         items = cast(Iterable[T], self._by_kind[kind.KIND].values())
         if "order" in kind.field_names():
-            return sorted(items, key=lambda e: (getattr(e, "order"), e.id))
+            return sorted(items, key=lambda e: (e.order, e.id))
         return list(items)
 
     def count(self, kind: type[Entity]) -> int:
@@ -152,7 +152,7 @@ class Document:
     def _children(self, parent_id: str, kind: type[T], field_name: str) -> list[T]:
         ids = self._referrers.get(parent_id, {}).get((kind.KIND, field_name), ())
         items = [cast(T, self._entities[i]) for i in ids]
-        return sorted(items, key=lambda e: (getattr(e, "order"), e.id))
+        return sorted(items, key=lambda e: (e.order, e.id))
 
     def journeys(self) -> list[Journey]:
         return self.all(Journey)
@@ -313,13 +313,12 @@ class Document:
         elif isinstance(entity, Metric):
             if entity.scope_id is not None:
                 scoped = self._entities[entity.scope_id]
-                if scoped.KIND != entity.scope:
+                if entity.scope != scoped.KIND:
                     raise InvariantError(
                         f"Metric '{entity.name}' has scope {entity.scope} but points to a {scoped.KIND}."
                     )
-        elif isinstance(entity, Project):
-            if self._project_id is not None and self._project_id != entity.id:
-                raise InvariantError("A document has exactly one project record.")
+        elif isinstance(entity, Project) and self._project_id not in (None, entity.id):
+            raise InvariantError("A document has exactly one project record.")
 
     def _check_card_cell(self, card: Card) -> None:
         stage = cast(Stage, self._entities[card.stage_id])

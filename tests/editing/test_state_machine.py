@@ -60,7 +60,7 @@ class EditingMachine(RuleBasedStateMachine):
         """Ids in the document's insertion order: deterministic, unlike sorting random UUIDs."""
         return [e.id for e in self.document.entities() if type(e) is kind]
 
-    def refused(self, action, *args, **kwargs) -> None:  # noqa: ANN001
+    def refused(self, action, *args, **kwargs) -> None:
         """Run an operation that may be refused; a refusal must change nothing at all."""
         before = self.document.snapshot()
         history = list(self.session.history)
