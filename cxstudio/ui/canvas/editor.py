@@ -69,7 +69,7 @@ class InlineTitleEditor(QLineEdit):
         self.deleteLater()
         self._on_cancel()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             self.commit()
@@ -80,7 +80,7 @@ class InlineTitleEditor(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         # clicking elsewhere keeps what was typed, as on a sticky note; a popup (input method) does not
         if event.reason() != Qt.FocusReason.PopupFocusReason:

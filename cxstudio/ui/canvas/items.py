@@ -138,7 +138,7 @@ class CardItem(ElementItem):
         """The relation handle's centre in scene coordinates: the middle of the card's right edge."""
         return self.pos() + QPointF(self.box.rect.width, self.box.rect.height / 2)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return QRectF(-4, -4, self.box.rect.width + HANDLE_RADIUS + 6, self.box.rect.height + 8)
 
     def shape(self) -> QPainterPath:
@@ -230,7 +230,7 @@ class HeaderItem(ElementItem):
     def title_size(self) -> float:
         return self.box.lines[0].size if self.box.lines else 12.0
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return QRectF(0, 0, self.box.rect.width, self.box.rect.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -320,7 +320,7 @@ class RelationItem(ElementItem):
             bounds = bounds.united(QRectF(line.x - 2, line.baseline - line.size * 1.2, line.width + 4, line.size * 1.6))
         self._bounds = bounds
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
@@ -361,7 +361,7 @@ class EmotionCurveItem(QGraphicsItem):
         self.curve = curve
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         rect = qrect(self.curve.rect)
         for line in self.curve.tick_lines:
             rect = rect.united(QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.4))
@@ -415,7 +415,7 @@ class BlueprintLineItem(QGraphicsItem):
         self.geom = geom
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         geom = self.geom
         label = geom.label_line
         top = min(geom.y, label.baseline - label.size * 1.2)
@@ -454,7 +454,7 @@ class GridItem(QGraphicsItem):
         self._curve_rows = curve_rows
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def boundingRect(self) -> QRectF:
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

@@ -66,8 +66,8 @@ class JourneyCanvas(QGraphicsView):
     scene re-lays out once per committed change set it receives through the SessionBridge.
     """
 
-    selectionChanged = Signal(list)  # noqa: N815
-    zoomChanged = Signal(float)  # noqa: N815
+    selectionChanged = Signal(list)
+    zoomChanged = Signal(float)
     message = Signal(str)
 
     def __init__(self, project: OpenProject, bridge: SessionBridge, parent: QWidget | None = None) -> None:
@@ -175,7 +175,7 @@ class JourneyCanvas(QGraphicsView):
         self.set_zoom(factor)
         self.centerOn(rect.center())
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
@@ -429,22 +429,22 @@ class JourneyCanvas(QGraphicsView):
     def scene_pos(self, event: QMouseEvent) -> QPointF:
         return self.mapToScene(event.position().toPoint())
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._close_editor(commit=True)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._mode.press(event)
         event.accept()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._last_mouse_scene_pos = self.scene_pos(event)
         self._mode.move(event)
         event.accept()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._mode.release(event)
         event.accept()
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if not isinstance(self._mode, IdleMode):
@@ -463,25 +463,25 @@ class JourneyCanvas(QGraphicsView):
             self.create_card_at(pos)
         event.accept()
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.space_held = False
         super().focusOutEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._editor is not None and not self._editor.finished:
             self._editor.reposition()
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
         if self._editor is not None and not self._editor.finished:
             self._editor.reposition()
 
     # ------------------------------------------------------------------ keyboard
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if key == Qt.Key.Key_Space and not control:
@@ -524,7 +524,7 @@ class JourneyCanvas(QGraphicsView):
             return
         event.accept()
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self.space_held = False
             self.viewport().setCursor(self._mode.cursor)
@@ -550,13 +550,13 @@ class JourneyCanvas(QGraphicsView):
         self.select_ids(ids)
 
     # ------------------------------------------------------------------ palette drops
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if parse_palette_mime(event.mimeData()) is not None and self.journey_scene.layout is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         item = parse_palette_mime(event.mimeData())
         if item is None or self.journey_scene.layout is None:
             event.ignore()
@@ -565,11 +565,11 @@ class JourneyCanvas(QGraphicsView):
         self.journey_scene.show_drop_line(self.journey_scene.palette_drop_line(item, pos))
         event.acceptProposedAction()
 
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self.journey_scene.show_drop_line(None)
         event.accept()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         item = parse_palette_mime(event.mimeData())
         self.journey_scene.show_drop_line(None)
         if item is None or self.journey_scene.layout is None:
