@@ -39,7 +39,215 @@ def _build_parser() -> argparse.ArgumentParser:
 
     templates = commands.add_parser("templates", help="list the templates and examples 'new --template' takes")
     templates.add_argument("--lang", choices=("de", "en"), help="only templates in this language")
+
+    _add_file_commands(commands)
     return parser
+
+
+# ---------------------------------------------------------------------- file commands: new, info, check, upgrade
+FILE_COMMANDS_EXIT_CODES = """\
+Exit codes of the file commands (new, info, check, upgrade):
+
+| code | meaning |
+|---|---|
+| 0 | success; for `check`: every check passed, the file is a sound project |
+| 1 | the file is not a usable project (missing, a folder, unreadable, empty, not SQLite, damaged or truncated, another application's database, a newer format, invalid content), `check` found a problem, the target exists without `--force`, or writing failed (disk full, folder not writable, file opened by another editor) |
+| 2 | the command line is wrong (unknown command or option, unknown template) |
+| 130 | interrupted (Ctrl+C) |
+
+Every failure prints one sentence to stderr (German when --lang de or LANGUAGE/LC_ALL/LANG start with de), never a traceback.
+"""
+
+
+def _add_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    lang_help = "language of messages (and of the new project's content); default: from LANGUAGE/LC_ALL/LANG"
+    new = commands.add_parser("new", help="write a new project file, empty or from a template or example")
+    new.add_argument("file", help="the .cxstudio file to write")
+    new.add_argument("--template", metavar="NAME", help="a template or example (see 'cxstudio templates')")
+    new.add_argument("--lang", choices=("de", "en"), help=lang_help)
+    new.add_argument("--name", help="the project's name")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    info = commands.add_parser("info", help="show a project file's format version, element counts and journeys")
+    info.add_argument("file", help="a .cxstudio file")
+    info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.add_argument("--lang", choices=("de", "en"), help=lang_help)
+
+    check = commands.add_parser("check", help="run every check on a project file; exit 0 only when it is sound")
+    check.add_argument("file", help="a .cxstudio file")
+    check.add_argument("--lang", choices=("de", "en"), help=lang_help)
+
+    upgrade = commands.add_parser("upgrade", help="rewrite a project file in the current file format")
+    upgrade.add_argument("file", help="a .cxstudio file")
+    upgrade.add_argument("-o", "--output", metavar="OUT", help="write the upgraded project here instead of in place")
+    upgrade.add_argument("--lang", choices=("de", "en"), help=lang_help)
+
+
+def _say(text: str) -> None:
+    print(text)
+
+
+def _fail(text: str) -> int:
+    print(f"cxstudio: {text}", file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cxstudio import api
+    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+
+    language = language_from_environment(args.lang)
+    target = Path(args.file)
+    if target.is_dir():
+        return _fail(ProjectFileError("target_is_directory", path=target).message(language))
+    if target.exists() and not args.force:
+        return _fail(ProjectFileError("target_exists", path=target).message(language))
+    if args.template is not None:
+        from cxstudio.content.templates import UnknownTemplateError
+
+        try:
+            project = api.create(args.template, language=args.lang or _template_language(args.template, language),
+                                 name=args.name)
+        except UnknownTemplateError as exc:
+            print(f"cxstudio: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        project = api.create(language=language, name=args.name)
+    try:
+        project.save_as(target)
+    except ProjectFileError as exc:
+        return _fail(exc.message(language))
+    finally:
+        project.close()
+    if language == "de":
+        _say(f"{target} geschrieben: „{project.document.project.name}“.")
+    else:
+        _say(f"Wrote {target}: '{project.document.project.name}'.")
+    return EXIT_OK
+
+
+def _template_language(name: str, preferred: str) -> str | None:
+    """The preferred language if the template exists in it, else None (its first language)."""
+    from cxstudio.content.templates import list_templates
+
+    languages = [info.language for info in list_templates() if info.name == name]
+    return preferred if preferred in languages else None
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    import json
+
+    from cxstudio import api
+    from cxstudio.model.entities import ENTITY_TYPES
+    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.persistence.schema import SCHEMA_VERSION
+
+    language = language_from_environment(args.lang)
+    try:
+        inspection = api.check_file(args.file, thorough=False)
+    except ProjectFileError as exc:
+        return _fail(exc.message(language))
+    document = inspection.document
+    if document is None:
+        return _fail(_invalid_sentence(inspection, language))
+    counts = {t.KIND: document.count(t) for t in ENTITY_TYPES}
+    journeys = [
+        {"id": j.id, "name": j.name, "stages": len(document.stages(j.id)), "lanes": len(document.lanes(j.id)),
+         "cards": len(document.cards(j.id))}
+        for j in document.journeys()
+    ]
+    if args.json:
+        print(json.dumps({
+            "path": str(inspection.path), "format_version": inspection.version,
+            "current_format_version": SCHEMA_VERSION, "project": document.project.name,
+            "language": document.project.language, "counts": counts, "journeys": journeys,
+        }, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    german = language == "de"
+    _say(f"{'Datei' if german else 'File'}: {inspection.path}")
+    _say(f"{'Dateiformat' if german else 'File format'}: {inspection.version}"
+         + (f" ({'aktuell' if german else 'current'}: {SCHEMA_VERSION})" if inspection.version != SCHEMA_VERSION else ""))
+    _say(f"{'Projekt' if german else 'Project'}: {document.project.name}")
+    _say(("Elemente" if german else "Elements") + ": " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
+    _say(("Customer Journeys" if german else "Journeys") + f": {len(journeys)}")
+    for journey in journeys:
+        if german:
+            _say(f"  {journey['name']}: {journey['stages']} Phasen, {journey['lanes']} Bahnen, {journey['cards']} Karten")
+        else:
+            _say(f"  {journey['name']}: {journey['stages']} stages, {journey['lanes']} lanes, {journey['cards']} cards")
+    return EXIT_OK
+
+
+def _invalid_sentence(inspection: object, language: str) -> str:
+    from cxstudio.persistence.errors import ProjectFileError
+
+    problems: list[str] = getattr(inspection, "problems", [])
+    return ProjectFileError("invalid_content", path=getattr(inspection, "path", ""), count=len(problems),
+                            first=problems[0] if problems else "?").message(language)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from cxstudio import api
+    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+
+    language = language_from_environment(args.lang)
+    german = language == "de"
+    try:
+        inspection = api.check_file(args.file, thorough=True)
+    except ProjectFileError as exc:
+        return _fail(exc.message(language))
+    if inspection.problems or inspection.document is None:
+        count = len(inspection.problems)
+        print(f"cxstudio: {inspection.path}: "
+              + (f"{count} Problem(e) gefunden:" if german else f"{count} problem(s) found:"), file=sys.stderr)
+        for problem in inspection.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    elements = len(inspection.document)
+    if german:
+        _say(f"{inspection.path}: in Ordnung (Dateiformat {inspection.version}, {elements} Elemente).")
+    else:
+        _say(f"{inspection.path}: sound (file format {inspection.version}, {elements} elements).")
+    return EXIT_OK
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    from cxstudio import api
+    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.persistence.schema import SCHEMA_VERSION
+
+    language = language_from_environment(args.lang)
+    german = language == "de"
+    try:
+        inspection = api.check_file(args.file, thorough=False)
+        if inspection.document is None:
+            return _fail(_invalid_sentence(inspection, language))
+        if inspection.version == SCHEMA_VERSION and args.output is None:
+            _say(f"{inspection.path}: " + (f"bereits im aktuellen Dateiformat {SCHEMA_VERSION}; nichts zu tun."
+                                           if german else f"already in the current file format {SCHEMA_VERSION}; "
+                                           "nothing to do."))
+            return EXIT_OK
+        project = api.open_project(args.file, read_only=args.output is not None)
+        try:
+            if args.output is not None:
+                project.save_copy(args.output)
+            else:
+                project.save()
+        finally:
+            project.close()
+    except ProjectFileError as exc:
+        return _fail(exc.message(language))
+    written = args.output or args.file
+    if inspection.version == SCHEMA_VERSION:
+        _say(f"{written}: " + (f"im aktuellen Dateiformat {SCHEMA_VERSION} geschrieben." if german
+                               else f"written in the current file format {SCHEMA_VERSION}."))
+    elif german:
+        _say(f"{written}: von Dateiformat {inspection.version} auf {SCHEMA_VERSION} gebracht.")
+    else:
+        _say(f"{written}: upgraded from file format {inspection.version} to {SCHEMA_VERSION}.")
+    return EXIT_OK
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
@@ -65,6 +273,10 @@ def _cmd_edit(args: argparse.Namespace) -> int:
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "templates": _cmd_templates,
     "edit": _cmd_edit,
+    "new": _cmd_new,
+    "info": _cmd_info,
+    "check": _cmd_check,
+    "upgrade": _cmd_upgrade,
 }
 
 

@@ -22,7 +22,13 @@ from cxstudio.persistence.errors import ProjectFileError, read_only_reason
 from cxstudio.persistence.lock import LockInfo, ProjectLock, acquire_lock, read_lock
 from cxstudio.persistence.migrations import migrate
 from cxstudio.persistence.schema import SCHEMA_VERSION
-from cxstudio.persistence.store import build_document, read_entities, write_change_set, write_document
+from cxstudio.persistence.store import (
+    OutOfStepError,
+    build_document,
+    read_entities,
+    write_change_set,
+    write_document,
+)
 from cxstudio.persistence.working_copy import (
     RecoverableProject,
     WorkingCopy,
@@ -257,8 +263,11 @@ class ProjectFile:
         self.pending.append(change_set)
         self.flush()
 
-    def flush(self) -> bool:
-        """Write pending change sets in one transaction; on failure keep them pending and record the error."""
+    def flush(self, report: bool = True) -> bool:
+        """Write pending change sets in one transaction; on failure keep them pending and record the error.
+
+        `report` hands a failure to `take_write_error()` (for the edit that caused it); Save does not.
+        """
         if not self.pending:
             return True
         unsaved = self.session is None or not self.session.is_clean
@@ -268,13 +277,14 @@ class ProjectFile:
             with self.engine.begin() as connection:
                 for change_set in self.pending:
                     write_change_set(connection, change_set)
-        except (SQLAlchemyError, OSError) as exc:
+        except (SQLAlchemyError, OSError, OutOfStepError) as exc:
             if _is_disk_full(exc):
                 error = ProjectFileError("disk_full", folder=self.working.folder)
             else:
                 error = ProjectFileError("write_failed", folder=self.working.folder, detail=_detail(exc))
+            if report and self.write_error is None:  # tell the user once per episode, not at every edit
+                self._unreported_error = error
             self.write_error = error
-            self._unreported_error = error
             return False
         self.pending.clear()
         self.write_error = None
@@ -357,7 +367,7 @@ class ProjectFile:
             raise ProjectFileError("save_folder_read_only", path=target)
         temporary = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.saving"
         try:
-            if self.flush():
+            if self.flush(report=False):
                 self._vacuum_into(temporary)
             else:  # the working copy is behind (e.g. its disk is full): write the document from memory
                 self._write_from_memory(temporary, document)

@@ -61,18 +61,29 @@ def write_document(connection: Connection, document: Document) -> None:
             connection.execute(insert(TABLES[entity_type.KIND]), rows)
 
 
+class OutOfStepError(Exception):
+    """A change set names a row the database lacks: the database no longer mirrors the document."""
+
+
 def write_change_set(connection: Connection, change_set: ChangeSet) -> None:
-    """Apply one change set's events as INSERT/DELETE/UPDATE of exactly the rows they touched (caller's transaction)."""
+    """Apply one change set's events as INSERT/DELETE/UPDATE of exactly the rows they touched (caller's transaction).
+
+    Every UPDATE and DELETE must hit exactly one row; otherwise OutOfStepError (the caller rolls back).
+    """
     for event in change_set.events:
         if isinstance(event, Changed):
             codec = CODECS[event.kind]
-            connection.execute(
+            result = connection.execute(
                 update(codec.table).where(codec.table.c.id == event.id),
                 {event.field: codec.encode_field(event.field, event.new)},
             )
+            if result.rowcount != 1:
+                raise OutOfStepError(f"the {event.kind} {event.id} to change is missing from the recovery copy")
         elif isinstance(event, Added):
             codec = CODECS[event.entity.KIND]
             connection.execute(insert(codec.table), codec.to_row(event.entity))
         elif isinstance(event, Removed):
             table = TABLES[event.entity.KIND]
-            connection.execute(delete(table).where(table.c.id == event.entity.id))
+            result = connection.execute(delete(table).where(table.c.id == event.entity.id))
+            if result.rowcount != 1:
+                raise OutOfStepError(f"the {event.entity.KIND} {event.entity.id} to delete is missing")
