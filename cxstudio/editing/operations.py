@@ -72,12 +72,15 @@ def delete_elements(session: Session, entity_ids: Iterable[str], label: str | No
         return 0
     journeys: set[str] = set()
     cells: set[tuple[str, str]] = set()
+    ordered_kinds: set[type[Entity]] = set()
     for entity_id in ids:
         entity = doc.get(entity_id)
         if isinstance(entity, (Stage, Lane)):
             journeys.add(entity.journey_id)
         elif isinstance(entity, Card):
             cells.add((entity.stage_id, entity.lane_id))
+        elif "order" in entity.field_names():
+            ordered_kinds.add(type(entity))  # journeys, personas, channels, departments, catalogue
     step_name = label or (f"Delete {doc.get(ids[0]).KIND}" if len(ids) == 1 else f"Delete {len(ids)} elements")
     with session.transaction(step_name):
         for entity_id in ids:
@@ -90,8 +93,8 @@ def delete_elements(session: Session, entity_ids: Iterable[str], label: str | No
         for stage_id, lane_id in cells:
             if stage_id in doc and lane_id in doc:
                 _renumber(doc, doc.cards_in_cell(stage_id, lane_id))
-        if any(j for j in journeys if j not in doc) or any(isinstance(doc.find(i), Journey) for i in ids):
-            _renumber(doc, doc.journeys())
+        for kind in ordered_kinds:
+            _renumber(doc, doc.all(kind))
     return len(ids)
 
 

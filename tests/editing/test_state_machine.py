@@ -242,6 +242,8 @@ class EditingMachine(RuleBasedStateMachine):
 
     @invariant()
     def orders_are_contiguous(self) -> None:
+        for kind in (Journey, Persona, Channel, Department, Touchpoint):
+            assert [e.order for e in self.document.all(kind)] == list(range(self.document.count(kind)))
         for journey in self.document.journeys():
             assert [s.order for s in self.document.stages(journey.id)] == list(range(len(self.document.stages(journey.id))))
             assert [ln.order for ln in self.document.lanes(journey.id)] == list(range(len(self.document.lanes(journey.id))))
