@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import platform
 import resource
 import statistics
@@ -144,8 +145,9 @@ class Table:
 
 def print_tables(tables: Sequence[Table]) -> int:
     """Print the tables and a one-line summary; returns 1 if any row failed its bar, else 0."""
-    print(f"Machine: {platform.machine()}, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}; load average (1, 5, 15 min) at the end: {load}")
     for table in tables:
         print()
         print(table.render())

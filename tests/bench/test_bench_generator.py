@@ -150,3 +150,34 @@ def test_table_marks_failures_and_aligns_columns(capsys: pytest.CaptureFixture[s
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("|")]
     assert len({len(line) for line in lines}) == 1
     assert "2.10 ms" in lines[2] and "30.00 ms" in lines[3]
+
+
+@pytest.mark.parametrize("size", ["S", "L"])
+def test_single_card_move_of_the_benchmark_is_the_same_change_in_every_project(
+    size: str, project_s: generate.Document, project_l: generate.Document
+) -> None:
+    """The L/S ratio compares like with like only if each measured move is one card update in both projects."""
+    import bench_model
+
+    from cxstudio.editing.operations import move_cards
+    from cxstudio.editing.session import ChangeSet, Origin, Session
+
+    document = project_s if size == "S" else project_l
+    before = document.snapshot()
+    session = Session(document)
+    committed: list[ChangeSet] = []
+    session.on_commit(lambda change_set, origin: committed.append(change_set) if origin is Origin.DO else None)
+    moves = bench_model.single_moves(document, 40)
+    assert len(moves) == 40
+    for move in moves:
+        move_cards(session, [move.card_id], move.stage_id, move.lane_id)
+        assert {event.id for event in committed[-1].events} == {move.card_id}
+        assert {event.field for event in committed[-1].events} <= {"stage_id", "order"}
+        session.undo()
+    card_ids, stage_id, lane_id = bench_model.hundred_card_move(document)
+    assert len(card_ids) >= 95 and len(set(card_ids)) == len(card_ids)
+    move_cards(session, card_ids, stage_id, lane_id)
+    assert {c.id for c in document.cards_in_cell(stage_id, lane_id)} >= set(card_ids)
+    session.undo()
+    session.detach()
+    assert document.snapshot() == before
