@@ -39,6 +39,23 @@ class _UnitWidths(dict[str, int]):
         return advance
 
 
+class _WordWidths(dict[str, int]):
+    """Advance widths in font units per word (words repeat a lot in journey texts); bounded."""
+
+    LIMIT = 200_000
+
+    def __init__(self, units: _UnitWidths) -> None:
+        super().__init__()
+        self._units = units
+
+    def __missing__(self, word: str) -> int:
+        width = sum(map(self._units.__getitem__, word))
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = width
+        return width
+
+
 class FontMetrics:
     """Horizontal metrics of one TrueType file: advance widths per character, ascent, descent, line gap.
 
@@ -59,6 +76,7 @@ class FontMetrics:
         except (struct.error, KeyError, IndexError) as exc:
             raise FontFileError(f"The font file {self.path} is not a usable TrueType font ({exc}).") from None
         self.units = _UnitWidths(self)
+        self.word_units = _WordWidths(self.units)
 
     # ------------------------------------------------------------------ parsing
     def _parse(self, data: bytes) -> None:
@@ -219,7 +237,7 @@ class TextMeasurer:
         self.bold = bold or regular
         self.italic = italic or regular
         self.bold_italic = bold_italic or self.bold
-        self._wrap_cache: dict[tuple[str, float, float, bool, bool, int | None], tuple[str, ...]] = {}
+        self._wrap_cache: dict[tuple[str, float, float, bool, bool, int | None], tuple[tuple[str, int], ...]] = {}
 
     def metrics(self, bold: bool = False, italic: bool = False) -> FontMetrics:
         if bold:
@@ -251,6 +269,24 @@ class TextMeasurer:
         italic: bool = False,
     ) -> list[str]:
         """Lines of `text` that each fit into `width` points at `size` points."""
+        return [line for line, _ in self._wrapped(text, width, size, bold, italic, max_lines)]
+
+    def wrap_measured(
+        self,
+        text: str,
+        width: float,
+        size: float,
+        bold: bool = False,
+        max_lines: int | None = None,
+        italic: bool = False,
+    ) -> list[tuple[str, float]]:
+        """Like `wrap`, with each line's width in points."""
+        upm = self.metrics(bold, italic).units_per_em
+        return [(line, units * size / upm) for line, units in self._wrapped(text, width, size, bold, italic, max_lines)]
+
+    def _wrapped(
+        self, text: str, width: float, size: float, bold: bool, italic: bool, max_lines: int | None
+    ) -> tuple[tuple[str, int], ...]:
         key = (text, width, size, bold, italic, max_lines)
         cached = self._wrap_cache.get(key)
         if cached is None:
@@ -259,17 +295,21 @@ class TextMeasurer:
                 for stale in list(self._wrap_cache)[: self.WRAP_CACHE_LIMIT // 2]:
                     del self._wrap_cache[stale]
             self._wrap_cache[key] = cached
-        return list(cached)
+        return cached
 
     # ------------------------------------------------------------------ wrapping internals
-    def _wrap(self, text: str, width: float, size: float, font: FontMetrics, max_lines: int | None) -> list[str]:
+    def _wrap(
+        self, text: str, width: float, size: float, font: FontMetrics, max_lines: int | None
+    ) -> list[tuple[str, int]]:
+        """(line, width in font units) pairs; see the class docstring for the rules."""
         if max_lines is not None and max_lines <= 0:
             return []
         limit = width * font.units_per_em / size if size > 0 else float("inf")
         units = font.units
+        word_units = font.word_units
         space = units[" "]
-        lines: list[str] = []
-        # one more line than allowed tells us the text was cut
+        lines: list[tuple[str, int]] = []
+        # one line more than allowed tells us the text was cut
         wanted = None if max_lines is None else max_lines + 1
         paragraphs = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         while paragraphs and not paragraphs[-1].strip():
@@ -279,44 +319,38 @@ class TextMeasurer:
                 break
             words = paragraph.split()
             if not words:
-                lines.append("")
+                lines.append(("", 0))
                 continue
             current: list[str] = []
-            current_units = 0
+            current_units = -space  # the first word adds no space
             for word in words:
-                word_units = sum(map(units.__getitem__, word))
-                if current and current_units + space + word_units <= limit:
+                this = word_units[word]
+                extended = current_units + space + this
+                if extended <= limit:
                     current.append(word)
-                    current_units += space + word_units
+                    current_units = extended
                     continue
                 if current:
-                    lines.append(" ".join(current))
-                    if wanted is not None and len(lines) >= wanted:
-                        break
-                    current, current_units = [], 0
-                if word_units <= limit:
-                    current, current_units = [word], word_units
-                    continue
-                pieces = _break_word(word, [units[c] for c in word], limit)
-                for piece in pieces[:-1]:
-                    lines.append(piece)
-                    if wanted is not None and len(lines) >= wanted:
-                        break
-                last = pieces[-1]
-                current, current_units = [last], sum(map(units.__getitem__, last))
-            else:
-                if current:
-                    lines.append(" ".join(current))
-                continue
+                    lines.append((" ".join(current), current_units))
+                if this <= limit:
+                    current, current_units = [word], this
+                else:
+                    pieces = _break_word(word, [units[c] for c in word], limit)
+                    lines.extend(pieces[:-1])
+                    current, current_units = [pieces[-1][0]], pieces[-1][1]
+                if wanted is not None and len(lines) >= wanted:
+                    break
+            if current:
+                lines.append((" ".join(current), current_units))
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
-            lines[-1] = _with_ellipsis(lines[-1], units, limit)
+            lines[-1] = _with_ellipsis(lines[-1][0], units, limit)
         return lines
 
 
-def _break_word(word: str, advances: list[int], limit: float) -> list[str]:
+def _break_word(word: str, advances: list[int], limit: float) -> list[tuple[str, int]]:
     """Split a word wider than the line between characters; every piece has at least one character."""
-    pieces: list[str] = []
+    pieces: list[tuple[str, int]] = []
     start = 0
     cumulative = list(accumulate(advances))
     consumed = 0
@@ -324,21 +358,23 @@ def _break_word(word: str, advances: list[int], limit: float) -> list[str]:
         end = bisect_right(cumulative, consumed + limit, lo=start)
         if end <= start:
             end = start + 1
-        pieces.append(word[start:end])
+        pieces.append((word[start:end], cumulative[end - 1] - consumed))
         consumed = cumulative[end - 1]
         start = end
     return pieces
 
 
-def _with_ellipsis(line: str, units: dict[str, int], limit: float) -> str:
-    """`line` shortened (at a space if one is near, else between characters) so that line + "…" fits."""
+def _with_ellipsis(line: str, units: dict[str, int], limit: float) -> tuple[str, int]:
+    """`line` shortened between characters so that line + "…" fits; with its width in font units."""
     ellipsis = units[ELLIPSIS]
     text = line.rstrip()
     total = sum(map(units.__getitem__, text))
     while text and total + ellipsis > limit:
         total -= units[text[-1]]
         text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+    stripped = text.rstrip()
+    total -= sum(map(units.__getitem__, text[len(stripped):]))
+    return stripped + ELLIPSIS, total + ellipsis
 
 
 @lru_cache(maxsize=1)

@@ -478,6 +478,7 @@ class _Builder:
         self.m = measurer
         self.language = language
         self.names: dict[str | None, str] = {None: ""}
+        self.size_metrics: dict[float, tuple[float, float]] = {}
         self.content_cache, self.box_cache = _caches(measurer, settings, language)
 
     def name_of(self, entity_id: str | None) -> str:
@@ -489,15 +490,18 @@ class _Builder:
         return name
 
     def lines(
-        self, texts: list[str], x: float, top: float, size: float, bold: bool = False, italic: bool = False
+        self, texts: list[tuple[str, float]], x: float, top: float, size: float, bold: bool = False,
+        italic: bool = False,
     ) -> tuple[tuple[TextLine, ...], float]:
-        """TextLines for already wrapped `texts` starting at `top`; returns them and the y below them."""
-        line_height = self.m.line_height(size)
-        ascent = self.m.ascent(size)
+        """TextLines for wrapped (text, width) pairs starting at `top`; returns them and the y below them."""
+        metrics = self.size_metrics.get(size)
+        if metrics is None:
+            metrics = self.size_metrics[size] = (self.m.ascent(size), self.m.line_height(size))
+        ascent, line_height = metrics
         result = []
         y = top
-        for text in texts:
-            result.append(TextLine(text, x, y + ascent, size, bold, italic, self.m.width(text, size, bold, italic)))
+        for text, width in texts:
+            result.append(TextLine(text, x, y + ascent, size, bold, italic, width))
             y += line_height
         return tuple(result), y
 
@@ -548,7 +552,7 @@ class _Builder:
             x -= s.marker_gap
         marker_boxes.reverse()
         kind_width = x - s.card_padding if markers else inner
-        kind_texts = m.wrap(label(f"card.{card.kind}", self.language), kind_width, s.meta_size, max_lines=1)
+        kind_texts = m.wrap_measured(label(f"card.{card.kind}", self.language), kind_width, s.meta_size, max_lines=1)
         kind_top = s.card_padding + (header_height - m.line_height(s.meta_size)) / 2
         kind_lines, _ = self.lines(kind_texts, s.card_padding, kind_top, s.meta_size)
         y = s.card_padding + header_height
@@ -558,16 +562,16 @@ class _Builder:
             title = touchpoint_name
         title_lines: tuple[TextLine, ...] = ()
         if title.strip():
-            texts = m.wrap(title, inner, s.card_title_size, bold=True, max_lines=s.card_title_max_lines)
+            texts = m.wrap_measured(title, inner, s.card_title_size, bold=True, max_lines=s.card_title_max_lines)
             title_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.card_title_size, bold=True)
         text_lines: tuple[TextLine, ...] = ()
         if card.text.strip():
-            texts = m.wrap(card.text, inner, s.card_text_size, max_lines=s.card_text_max_lines)
+            texts = m.wrap_measured(card.text, inner, s.card_text_size, max_lines=s.card_text_max_lines)
             text_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.card_text_size)
         footer = " \u00b7 ".join(part for part in (channel_name, department_name) if part)
         footer_lines: tuple[TextLine, ...] = ()
         if footer:
-            texts = m.wrap(footer, inner, s.meta_size, max_lines=s.card_footer_max_lines)
+            texts = m.wrap_measured(footer, inner, s.meta_size, max_lines=s.card_footer_max_lines)
             footer_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.meta_size)
         height = max(s.card_min_height, y + s.card_padding)
         return _CardContent(
@@ -637,7 +641,7 @@ def layout_journey(
     # ---- title block
     grid_width = s.lane_header_width + column_width * len(stages)
     title_width = max(grid_width, 480.0)
-    title_texts = measurer.wrap(journey.name, title_width, s.title_size, bold=True, max_lines=s.title_max_lines)
+    title_texts = measurer.wrap_measured(journey.name, title_width, s.title_size, bold=True, max_lines=s.title_max_lines)
     title_lines, y = builder.lines(title_texts, s.margin, s.margin, s.title_size, bold=True)
     subtitle_parts = []
     if journey.persona_id is not None:
@@ -646,7 +650,7 @@ def layout_journey(
             subtitle_parts.append(f"{label('persona', language)}: {persona.name}")
     subtitle_parts.append(label(f"state.{journey.state}", language))
     subtitle_parts.append(label(f"view.{view.value}", language))
-    subtitle_texts = measurer.wrap(" \u00b7 ".join(subtitle_parts), title_width, s.subtitle_size, max_lines=2)
+    subtitle_texts = measurer.wrap_measured(" \u00b7 ".join(subtitle_parts), title_width, s.subtitle_size, max_lines=2)
     subtitle_lines, y = builder.lines(subtitle_texts, s.margin, y + 2, s.subtitle_size)
     title_rect = Rect(s.margin, s.margin, title_width, y - s.margin)
     grid_top = y + s.title_gap
@@ -657,8 +661,8 @@ def layout_journey(
     stage_texts = []
     inner_column = column_width - 2 * s.header_padding
     for stage in stages:
-        name = measurer.wrap(stage.name, inner_column, s.stage_header_size, bold=True, max_lines=s.stage_header_max_lines)
-        description = measurer.wrap(
+        name = measurer.wrap_measured(stage.name, inner_column, s.stage_header_size, bold=True, max_lines=s.stage_header_max_lines)
+        description = measurer.wrap_measured(
             stage.description, inner_column, s.stage_description_size, max_lines=s.stage_description_max_lines
         ) if stage.description.strip() else []
         stage_texts.append((name, description))
@@ -696,9 +700,9 @@ def layout_journey(
     line_label_height = line_height(s.line_label_size) + 4
     for row in rows:
         header_width = inner_header - (s.curve_tick_width if row.is_curve else 0)
-        name = measurer.wrap(row.name, header_width, s.lane_header_size, bold=True, max_lines=s.lane_header_max_lines)
+        name = measurer.wrap_measured(row.name, header_width, s.lane_header_size, bold=True, max_lines=s.lane_header_max_lines)
         kind_text = "" if row.kind == LaneKind.CARDS.value else label(f"lane.{row.kind}", language)
-        kind_lines = measurer.wrap(kind_text, header_width, s.meta_size, max_lines=2) if kind_text else []
+        kind_lines = measurer.wrap_measured(kind_text, header_width, s.meta_size, max_lines=2) if kind_text else []
         row_header_texts.append((name, kind_lines))
         needed = 2 * s.header_padding + len(name) * line_height(s.lane_header_size)
         if kind_lines:
@@ -740,10 +744,11 @@ def layout_journey(
         if row.line_below is not None and view in (ViewKind.MAP, ViewKind.BLUEPRINT):
             line_y = top + height
             text = label(f"line.{row.line_below}", language)
-            texts = measurer.wrap(text, inner_header, s.line_label_size, italic=True, max_lines=1)
+            texts = measurer.wrap_measured(text, inner_header, s.line_label_size, italic=True, max_lines=1)
             label_line = TextLine(
-                texts[0] if texts else "", grid_left + s.header_padding, line_y - 4 - measurer.descent(s.line_label_size),
-                s.line_label_size, False, True, measurer.width(texts[0] if texts else "", s.line_label_size, italic=True),
+                texts[0][0] if texts else "", grid_left + s.header_padding,
+                line_y - 4 - measurer.descent(s.line_label_size), s.line_label_size, False, True,
+                texts[0][1] if texts else 0.0,
             )
             lines_geom.append(BlueprintLineGeom(row.line_below, line_y, grid_left, grid_right, label_line, row.key))
         tallest_stack = 0.0
@@ -953,16 +958,16 @@ def _arrow_head(before: Point, tip: Point, length: float, width: float) -> tuple
 
 def _relation_label(builder: _Builder, s: LayoutSettings, text: str, points: list[Point]) -> TextLine | None:
     m = builder.m
-    texts = m.wrap(text, s.relation_label_width, s.relation_label_size, max_lines=1)
+    texts = m.wrap_measured(text, s.relation_label_width, s.relation_label_size, max_lines=1)
     if not texts:
         return None
     longest = max(range(len(points) - 1), key=lambda i: abs(points[i + 1][0] - points[i][0]) + abs(points[i + 1][1] - points[i][1]))
     (x0, y0), (x1, y1) = points[longest], points[longest + 1]
-    width = m.width(texts[0], s.relation_label_size)
+    text, width = texts[0]
     if abs(y1 - y0) < 1e-9:  # horizontal: centred above the segment
         x = (x0 + x1) / 2 - width / 2
         baseline = y0 - 3 - m.descent(s.relation_label_size)
     else:  # vertical: to the right of the segment's middle
         x = x0 + 3
         baseline = (y0 + y1) / 2 + m.ascent(s.relation_label_size) / 2
-    return TextLine(texts[0], x, baseline, s.relation_label_size, False, False, width)
+    return TextLine(text, x, baseline, s.relation_label_size, False, False, width)
