@@ -164,6 +164,16 @@ def _shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def is_writable(path: Path) -> bool:
-    """Whether this process may replace `path` (its folder must allow creating the temporary file)."""
-    return os.access(path.parent, os.W_OK | os.X_OK) and (not path.exists() or os.access(path, os.W_OK))
+def may_write(path: Path) -> bool:
+    """Whether this process (its effective user) may write `path`."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether this process may create files in the folder of `path` (needed for an atomic replace)."""
+    folder = path.parent
+    if os.access in os.supports_effective_ids:
+        return os.access(folder, os.W_OK | os.X_OK, effective_ids=True)
+    return os.access(folder, os.W_OK | os.X_OK)

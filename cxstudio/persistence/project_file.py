@@ -363,7 +363,7 @@ class ProjectFile:
         """Snapshot the project into a temporary file beside `target`, sync it, then atomically replace `target`."""
         if target.is_dir():
             raise ProjectFileError("target_is_directory", path=target)
-        if not checks.is_writable(target):
+        if not checks.folder_writable(target):
             raise ProjectFileError("save_folder_read_only", path=target)
         temporary = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.saving"
         try:
@@ -439,9 +439,9 @@ def _decide_access(
     """Whether a project opens writable: (read-only reason code, its parameters, our lock, a stale lock taken over)."""
     if read_only:
         return "requested", {}, None, None
-    if not os.access(path, os.W_OK):
+    if not checks.may_write(path):
         return "file_read_only", {}, None, None
-    if not os.access(path.parent, os.W_OK | os.X_OK):
+    if not checks.folder_writable(path):
         return "folder_read_only", {}, None, None
     outcome = acquire_lock(path)
     if outcome.lock is not None:
