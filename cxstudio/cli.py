@@ -280,12 +280,23 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _looks_like_command(word: str) -> bool:
+    """A bare word that is no existing path and has no file suffix: a mistyped command, not a file."""
+    import os
+
+    return not os.path.exists(word) and os.sep not in word and "." not in word
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = _build_parser()
     known = set(_HANDLERS) | {"-h", "--help", "--version"}
     if not arguments or (arguments[0] not in known and not arguments[0].startswith("-")):
+        if arguments and _looks_like_command(arguments[0]):
+            print(f"cxstudio: '{arguments[0]}' is neither a command nor a project file. See 'cxstudio --help'.",
+                  file=sys.stderr)
+            return EXIT_USAGE
         arguments.insert(0, "edit")
     try:
         args = parser.parse_args(arguments)

@@ -1,0 +1,50 @@
+"""The command line's own behaviour: version, templates listing, and one sentence for every mistake."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cxstudio import __version__
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "cxstudio", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"cxstudio {__version__}"
+
+
+def test_templates_lists_name_language_and_description() -> None:
+    result = run_cli("templates")
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert rows and all(len(row) == 3 and row[1] in ("de", "en") and row[2].strip() for row in rows)
+    names = {(row[0], row[1]) for row in rows}
+    for name in ("journey-map", "service-blueprint", "complaint-example"):
+        assert {(name, "de"), (name, "en")} <= names
+    german_only = run_cli("templates", "--lang", "de")
+    assert {line.split("\t")[1] for line in german_only.stdout.splitlines()} == {"de"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--bogus",),
+        ("expot", "file.cxstudio"),
+        ("templates", "extra"),
+        ("templates", "--lang", "fr"),
+    ],
+)
+def test_mistakes_get_one_sentence_and_exit_2(args: tuple[str, ...]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cxstudio: ")
+    assert "Traceback" not in result.stderr
