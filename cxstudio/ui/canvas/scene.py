@@ -542,8 +542,15 @@ class JourneyScene(QGraphicsScene):
             return (stage_id, lane_id) if lane_id is not None else None
         return stage_id, lane_key
 
+    def _language(self) -> str:
+        return self.layout.language if self.layout is not None else self.document.project.language
+
+    def default_stage_name(self) -> str:
+        """The name of a stage dropped from the palette, in the project's language (it is content, not UI)."""
+        return "Neue Phase" if self._language() == "de" else "New stage"
+
     def default_lane_name(self, kind: str) -> str:
-        language = self.layout.language if self.layout is not None else self.document.project.language
+        language = self._language()
         if kind == LaneKind.CARDS.value:
             return "Neue Bahn" if language == "de" else "New lane"
         return label(f"lane.{kind}", language)

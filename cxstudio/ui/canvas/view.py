@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
@@ -152,7 +153,7 @@ class JourneyCanvas(QGraphicsView):
         current = self.zoom_factor()
         if abs(factor - current) < 1e-9:
             return
-        self.scale(factor / current, factor / current)
+        self.setTransform(QTransform.fromScale(factor, factor))
         if self._editor is not None and not self._editor.finished:
             self._editor.reposition()
         self.zoomChanged.emit(self.zoom_factor())
@@ -588,7 +589,7 @@ class JourneyCanvas(QGraphicsView):
             self.create_card_at(scene_pos, item.kind or CardKind.STEP.value, edit_title=False)
         elif item.what == "stage":
             boundary = scene.stage_boundary_at(scene_pos.x())
-            stage = self.run(ops.add_stage, journey_id, _tr("New stage"), boundary)
+            stage = self.run(ops.add_stage, journey_id, scene.default_stage_name(), boundary)
             if stage is not None:
                 self.select_ids([stage.id])
         elif item.what == "lane":
