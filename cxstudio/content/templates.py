@@ -44,12 +44,12 @@ _KIND_DIRECTORIES = (("template", "templates"), ("example", "examples"))
 _ID_NAMESPACE = uuid.UUID("6f1d3c52-8a4e-4b7e-9a51-2c0e5d7b9f13")
 
 # The card kind a lane holds unless the data file says otherwise.
-_CARD_KIND_OF_LANE = {
-    LaneKind.PHYSICAL_EVIDENCE: CardKind.EVIDENCE,
-    LaneKind.CUSTOMER_ACTIONS: CardKind.STEP,
-    LaneKind.FRONTSTAGE: CardKind.TOUCHPOINT,
-    LaneKind.BACKSTAGE: CardKind.PROCESS,
-    LaneKind.SUPPORT_PROCESSES: CardKind.PROCESS,
+_CARD_KIND_OF_LANE: dict[str, str] = {
+    LaneKind.PHYSICAL_EVIDENCE.value: CardKind.EVIDENCE.value,
+    LaneKind.CUSTOMER_ACTIONS.value: CardKind.STEP.value,
+    LaneKind.FRONTSTAGE.value: CardKind.TOUCHPOINT.value,
+    LaneKind.BACKSTAGE.value: CardKind.PROCESS.value,
+    LaneKind.SUPPORT_PROCESSES.value: CardKind.PROCESS.value,
 }
 
 
@@ -149,6 +149,13 @@ def build_document(name: str, language: str | None = None) -> Document:
 
 
 # ---------------------------------------------------------------------- building
+def _number(value: Any) -> float | None:
+    """A number of the data file as the float the model stores (TOML reads 10 as an int)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return value  # type: ignore[no-any-return]  # anything else is refused by the model's field check
+
+
 def _text(value: Any, language: str, where: str) -> str:
     """A text of the data file in `language`: a plain string is the same in every language."""
     if value is None:
@@ -335,10 +342,7 @@ class _Builder:
             lane_id = self.register(f"{key}/{lane.get('key', '')}", "lane")
             kind = lane.get("kind", LaneKind.CARDS.value)
             line = lane.get("line_below")
-            if kind in LaneKind._value2member_map_:
-                default_kind = lane.get("card_kind") or _CARD_KIND_OF_LANE.get(LaneKind(kind))
-            else:
-                default_kind = None
+            default_kind = lane.get("card_kind") or _CARD_KIND_OF_LANE.get(kind)
             if line is not None and line not in BlueprintLine._value2member_map_:
                 raise TemplateDataError(f"{self.where('lane', lane)}: {line!r} is no blueprint line.")
             lanes[lane["key"]] = (lane_id, default_kind)
@@ -423,9 +427,9 @@ class _Builder:
             unit=self.text(item, "unit", table),
             scope=scope,
             scope_id=scope_id,
-            current=item.get("current"),
-            target=item.get("target"),
-            best_in_class=item.get("best_in_class"),
+            current=_number(item.get("current")),
+            target=_number(item.get("target")),
+            best_in_class=_number(item.get("best_in_class")),
             source=self.text(item, "source", table),
             date=item.get("date", ""),
         ))
@@ -458,7 +462,7 @@ class _Builder:
             card_ids=self.refs(item.get("cards"), ("card",), where),
             touchpoint_ids=self.refs(item.get("touchpoints"), ("touchpoint",), where),
             metric_id=self.ref(item.get("metric"), ("metric",), where),
-            target_value=item.get("target_value"),
+            target_value=_number(item.get("target_value")),
             external_ref=self.text(item, "external_ref", table),
         ))
 

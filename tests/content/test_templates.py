@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_list_names_every_template_once_per_language_templates_first() -> None:
     for name in TEMPLATE_NAMES:
         assert (name, "de") in pairs and (name, "en") in pairs
     kinds = [i.kind for i in infos]
-    assert kinds[0] == "template"
+    assert set(kinds) == {"template", "example"}
     assert kinds == sorted(kinds, key=lambda k: k != "template"), "templates come before examples"
     for info in infos:
         assert isinstance(info, TemplateInfo)
@@ -210,3 +211,39 @@ def test_api_create_names_the_project_and_refuses_unknown_templates() -> None:
     assert all(isinstance(lane, Lane) for lane in project.document.all(Lane))
     with pytest.raises(UnknownTemplateError):
         api.create(template="no-such-template", language="en")
+
+
+_PLAIN_TYPES = {"str": str, "int": int, "float": float, "bool": bool, "tuple": tuple, "bytes": bytes}
+
+
+@pytest.mark.parametrize(("name", "language"), ALL)
+def test_values_have_exactly_the_types_the_model_declares(name: str, language: str) -> None:
+    """Plain str (not enum members) and float (not int) so that saving and editing see no type change."""
+    document = build_document(name, language)
+    for entity in document.entities():
+        for field in dataclasses.fields(entity):
+            value = getattr(entity, field.name)
+            if value is None:
+                continue
+            declared = {_PLAIN_TYPES[part.strip().split("[")[0]] for part in str(field.type).split("|")
+                        if part.strip() != "None"}
+            assert type(value) in declared, f"{entity.KIND}.{field.name} is a {type(value).__name__}"
+
+
+@pytest.mark.parametrize(("name", "language"), ALL)
+def test_saving_and_opening_returns_the_same_document(name: str, language: str, tmp_path: Path) -> None:
+    from cxstudio.persistence.project_file import ProjectFile
+
+    document = build_document(name, language)
+    target = tmp_path / f"{name}-{language}.cxstudio"
+    project_file = ProjectFile.create_unsaved(document)
+    try:
+        project_file.save_as(target, document)
+    finally:
+        project_file.close()
+    reopened_file, reopened = ProjectFile.open(target)
+    try:
+        assert reopened.same_content(document)
+        assert reopened.check_invariants() == []
+    finally:
+        reopened_file.close()
