@@ -802,7 +802,7 @@ def layout_journey(
     curves = _curves(doc, s, builder, stages, lanes, all_cards, stage_columns_x, curve_rows, cells_left, grid_right)
 
     # ---- relations
-    relations = _relations(doc, s, builder, cards, cell_cards, stages, stage_columns_x)
+    relations = _relations(doc, s, builder, cards, stages, stage_columns_x, lane_rows)
 
     stage_columns = {
         stage.id: Rect(x, body_top, column_width, body_bottom - body_top) for stage, x in zip(stages, stage_columns_x)
@@ -893,9 +893,9 @@ def _relations(
     s: LayoutSettings,
     builder: _Builder,
     cards: dict[str, CardBox],
-    cell_cards: dict[tuple[str, str], tuple[str, ...]],
     stages: list[Stage],
     stage_columns_x: list[float],
+    lane_rows: dict[str, Rect],
 ) -> list[RelationRoute]:
     found: dict[str, Relation] = {}
     for card_id in cards:
@@ -908,15 +908,17 @@ def _relations(
     column_cards: dict[str, list[Rect]] = defaultdict(list)
     for box in cards.values():
         column_cards[box.stage_id].append(box.rect)
+    column_index = {stage.id: position for position, stage in enumerate(stages)}
+    placer = _LabelPlacer(builder, s, column_cards, stage_columns_x, lane_rows)
     routes = []
     for relation_id in sorted(found):
         relation = found[relation_id]
         source = cards[relation.source_id]
         target = cards[relation.target_id]
-        points = _route(s, source, target, column_cards)
+        points = _route(s, source, target, column_cards, column_index, lane_rows)
         tip, before = points[-1], points[-2]
         arrow = _arrow_head(before, tip, s.arrow_length, s.arrow_width)
-        label_line = _relation_label(builder, s, relation.label, points) if relation.label.strip() else None
+        label_line = placer.place(relation.label, points) if relation.label.strip() else None
         routes.append(
             RelationRoute(relation.id, relation.source_id, relation.target_id, relation.kind, relation.label,
                           tuple(points), arrow, label_line)
@@ -924,9 +926,27 @@ def _relations(
     return routes
 
 
-def _route(s: LayoutSettings, source: CardBox, target: CardBox, column_cards: dict[str, list[Rect]]) -> list[Point]:
+def _route(
+    s: LayoutSettings,
+    source: CardBox,
+    target: CardBox,
+    column_cards: dict[str, list[Rect]],
+    column_index: dict[str, int],
+    lane_rows: dict[str, Rect],
+) -> list[Point]:
+    """An orthogonal path from the source's border to the target's border that passes no other card.
+
+    Cards keep `cell_padding` away from their cell's edges, so the strips along column
+    boundaries (gutters) and along the top and bottom of every row (channels) are free:
+    same column -> straight down/up if no card is between them, else out right, along the
+    gutter, back in from the right; neighbouring columns -> out the facing side, along the
+    gutter between them, into the facing side; columns further apart -> out the facing side,
+    along the source column's gutter to a channel of the source's row, across, down the
+    target column's gutter and in.
+    """
     a, b = source.rect, target.rect
     (acx, acy), (bcx, bcy) = a.center, b.center
+    pad = s.cell_padding
     if source.stage_id == target.stage_id:
         upper, lower = (a, b) if a.y < b.y else (b, a)
         blocked = any(r.y >= upper.bottom and r.bottom <= lower.y for r in column_cards[source.stage_id])
@@ -934,17 +954,21 @@ def _route(s: LayoutSettings, source: CardBox, target: CardBox, column_cards: di
             if b.y >= a.bottom:
                 return [(acx, a.bottom), (bcx, b.y)]
             return [(acx, a.y), (bcx, b.bottom)]
-        gutter = a.right + s.cell_padding
+        gutter = a.right + pad
         return [(a.right, acy), (gutter, acy), (gutter, bcy), (b.right, bcy)]
-    if b.x > a.x:
+    forward = b.x > a.x
+    start_x, end_x = (a.right, b.x) if forward else (a.x, b.right)
+    source_gutter, target_gutter = (a.right + pad, b.x - pad) if forward else (a.x - pad, b.right + pad)
+    if abs(column_index[source.stage_id] - column_index[target.stage_id]) == 1:
         if abs(acy - bcy) < 1e-9:
-            return [(a.right, acy), (b.x, bcy)]
-        gutter = b.x - s.cell_padding
-        return [(a.right, acy), (gutter, acy), (gutter, bcy), (b.x, bcy)]
-    if abs(acy - bcy) < 1e-9:
-        return [(a.x, acy), (b.right, bcy)]
-    gutter = b.right + s.cell_padding
-    return [(a.x, acy), (gutter, acy), (gutter, bcy), (b.right, bcy)]
+            return [(start_x, acy), (end_x, bcy)]
+        return [(start_x, acy), (target_gutter, acy), (target_gutter, bcy), (end_x, bcy)]
+    row = lane_rows[source.lane_key]
+    channel = row.y + pad / 2 if bcy < row.y else row.bottom - pad / 2
+    return [
+        (start_x, acy), (source_gutter, acy), (source_gutter, channel), (target_gutter, channel),
+        (target_gutter, bcy), (end_x, bcy),
+    ]
 
 
 def _arrow_head(before: Point, tip: Point, length: float, width: float) -> tuple[Point, Point, Point]:
@@ -956,18 +980,67 @@ def _arrow_head(before: Point, tip: Point, length: float, width: float) -> tuple
     return (tip, (base_x - uy * half, base_y + ux * half), (base_x + uy * half, base_y - ux * half))
 
 
-def _relation_label(builder: _Builder, s: LayoutSettings, text: str, points: list[Point]) -> TextLine | None:
-    m = builder.m
-    texts = m.wrap_measured(text, s.relation_label_width, s.relation_label_size, max_lines=1)
-    if not texts:
-        return None
-    longest = max(range(len(points) - 1), key=lambda i: abs(points[i + 1][0] - points[i][0]) + abs(points[i + 1][1] - points[i][1]))
-    (x0, y0), (x1, y1) = points[longest], points[longest + 1]
-    text, width = texts[0]
-    if abs(y1 - y0) < 1e-9:  # horizontal: centred above the segment
-        x = (x0 + x1) / 2 - width / 2
-        baseline = y0 - 3 - m.descent(s.relation_label_size)
-    else:  # vertical: to the right of the segment's middle
-        x = x0 + 3
-        baseline = (y0 + y1) / 2 + m.ascent(s.relation_label_size) / 2
-    return TextLine(text, x, baseline, s.relation_label_size, False, False, width)
+class _LabelPlacer:
+    """Puts relation labels where they cover no card: on the route's longest segment if that is free,
+    else in the nearest free strip along the top or bottom edge of a row (cards keep
+    `cell_padding` away from those edges, so the strips are empty across the whole grid).
+    Labels may still overlap each other or a route.
+    """
+
+    def __init__(
+        self,
+        builder: _Builder,
+        s: LayoutSettings,
+        column_cards: dict[str, list[Rect]],
+        stage_columns_x: list[float],
+        lane_rows: dict[str, Rect],
+    ) -> None:
+        self.m = builder.m
+        self.s = s
+        # the label must fit into a strip of cell_padding height
+        self.size = min(s.relation_label_size, s.cell_padding / self.m.line_height(1.0))
+        self.line_height = self.m.line_height(self.size)
+        self.column_x = stage_columns_x
+        self.cells_left = stage_columns_x[0] if stage_columns_x else 0.0
+        self.cells_right = stage_columns_x[-1] + s.column_width if stage_columns_x else 0.0
+        # per column, card rectangles sorted by y (they never overlap within a column)
+        self.columns: list[list[Rect]] = []
+        for x in stage_columns_x:
+            rects = [r for rects in column_cards.values() for r in rects if x <= r.x < x + s.column_width]
+            self.columns.append(sorted(rects, key=lambda r: r.y))
+        self.column_tops = [[r.y for r in rects] for rects in self.columns]
+        strips = []
+        for row in lane_rows.values():
+            strips.append(row.y + (s.cell_padding - self.line_height) / 2)
+            strips.append(row.bottom - s.cell_padding + (s.cell_padding - self.line_height) / 2)
+        self.strip_tops = sorted(strips)
+
+    def covers_card(self, box: Rect) -> bool:
+        first = bisect_right(self.column_x, box.x) - 1
+        for column in range(max(first, 0), len(self.column_x)):
+            if self.column_x[column] >= box.right:
+                break
+            rects, tops = self.columns[column], self.column_tops[column]
+            index = max(bisect_right(tops, box.y) - 1, 0)
+            while index < len(rects) and rects[index].y < box.bottom:
+                if rects[index].intersects(box):
+                    return True
+                index += 1
+        return False
+
+    def place(self, text: str, points: list[Point]) -> TextLine | None:
+        texts = self.m.wrap_measured(text, self.s.relation_label_width, self.size, max_lines=1)
+        if not texts:
+            return None
+        text, width = texts[0]
+        longest = max(
+            range(len(points) - 1),
+            key=lambda i: abs(points[i + 1][0] - points[i][0]) + abs(points[i + 1][1] - points[i][1]),
+        )
+        (x0, y0), (x1, y1) = points[longest], points[longest + 1]
+        mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
+        x = min(max(mid_x - width / 2, self.cells_left), max(self.cells_right - width, self.cells_left))
+        top = mid_y - self.line_height / 2
+        if self.covers_card(Rect(x, top, width, self.line_height)) and self.strip_tops:
+            top = min(self.strip_tops, key=lambda t: (abs(t + self.line_height / 2 - mid_y), t))
+        return TextLine(text, x, top + self.m.ascent(self.size), self.size, False, False, width)

@@ -26,6 +26,13 @@ def line_box(line: TextLine, measurer: TextMeasurer) -> Rect:
     return line.bounds(measurer.ascent(line.size), measurer.descent(line.size))
 
 
+def crosses(rect: Rect, start: tuple[float, float], end: tuple[float, float], eps: float = 1e-6) -> bool:
+    """True if the axis-aligned segment runs through the rectangle's interior."""
+    (x0, y0), (x1, y1) = start, end
+    low_x, high_x, low_y, high_y = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    return low_x < rect.right - eps and high_x > rect.x + eps and low_y < rect.bottom - eps and high_y > rect.y + eps
+
+
 def assert_sound(layout: JourneyLayout) -> None:
     """No overlaps, nothing clipped, everything inside the scene."""
     m = default_measurer()
@@ -60,6 +67,16 @@ def assert_sound(layout: JourneyLayout) -> None:
         assert not a.intersects(b)
     for line in layout.title_lines:
         assert layout.title_rect.contains_rect(line_box(line, m))
+    for route in layout.relations:  # arrows run around cards, never through them
+        for start, end in zip(route.points, route.points[1:]):
+            assert start[0] == pytest.approx(end[0]) or start[1] == pytest.approx(end[1])
+            for box in boxes:
+                assert not crosses(box.rect, start, end), (route.id, box.id)
+            assert layout.grid_rect.contains(*start) and layout.grid_rect.contains(*end)
+        if route.label_line is not None:
+            label = line_box(route.label_line, m)
+            assert layout.grid_rect.contains_rect(label)
+            assert not any(label.intersects(box.rect) for box in boxes), route.label
     assert not layout.title_rect.intersects(layout.grid_rect)
     assert scene.contains_rect(layout.grid_rect)
 
@@ -295,6 +312,9 @@ def test_relation_routes_run_from_border_to_border(sample: Sample) -> None:
     assert len(adjacent.points) == 2  # straight down within the cell
     gutter = by_pair[(cd["ident"], cd["kernbank"])]
     assert len(gutter.points) == 4  # around the cards between them
+    far = by_pair[(cd["anruf"], cd["pruefung"])]  # a neighbouring column, other lane
+    assert len(far.points) == 4
+    assert len(by_pair[(cd["karte"], cd["werbung"])].points) == 6  # three columns back, along a channel
     for other in ("berater", "pruefung"):
         box = layout.cards[cd[other]].rect
         assert all(not box.contains(x, y) for x, y in gutter.points)
