@@ -365,7 +365,7 @@ class ProjectFile:
             raise ProjectFileError("target_is_directory", path=target)
         if not checks.folder_writable(target):
             raise ProjectFileError("save_folder_read_only", path=target)
-        temporary = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.saving"
+        temporary = _temporary_name(target)
         try:
             if self.flush(report=False):
                 self._vacuum_into(temporary)
@@ -433,6 +433,23 @@ def _folder_hint() -> Path:
     return working_copies_dir()
 
 
+def _temporary_name(target: Path) -> Path:
+    return target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.saving"
+
+
+def _remove_interrupted_saves(path: Path) -> None:
+    """Delete temporary files a killed editor left beside `path` mid-save (only the lock holder saves there)."""
+    for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.saving*"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
+
+
 def _decide_access(
     path: Path, read_only: bool
 ) -> tuple[str | None, dict[str, str], ProjectLock | None, LockInfo | None]:
@@ -445,6 +462,7 @@ def _decide_access(
         return "folder_read_only", {}, None, None
     outcome = acquire_lock(path)
     if outcome.lock is not None:
+        _remove_interrupted_saves(path)
         return None, {}, outcome.lock, outcome.taken_over
     if outcome.holder is not None:
         holder = outcome.holder

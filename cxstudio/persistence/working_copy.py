@@ -148,8 +148,9 @@ def _read_meta(folder: Path) -> WorkingCopyMeta | None:
 
 
 def _project_name(database: Path) -> str | None:
+    """The project's name from a dead editor's working copy (read-write: a hot journal gets rolled back)."""
     try:
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(database)
     except sqlite3.Error:
         return None
     try:
@@ -162,7 +163,8 @@ def _project_name(database: Path) -> str | None:
 
 
 def _owner_alive(meta: WorkingCopyMeta) -> bool:
-    return meta.host == host_name() and pid_alive(meta.pid) or meta.host != host_name()
+    """Whether the editor owning a working copy may still run (a copy from another host is never judged)."""
+    return meta.host != host_name() or pid_alive(meta.pid)
 
 
 def find_recoverable() -> list[RecoverableProject]:
