@@ -307,7 +307,7 @@ class _Builder:
     def build_journey(self, item: dict[str, Any], order: int, journeys: list[dict[str, Any]]) -> None:
         table = "journey"
         self.allow(item, table, {"key", "name", "persona", "scenario", "expectations", "state",
-                                 "stages", "lanes", "lanes_from", "cards"})
+                                 "stages", "stages_from", "lanes", "lanes_from", "cards"})
         key = item.get("key", "")
         journey_id = self.register(key, "journey")
         where = self.where(table, item)
@@ -321,7 +321,7 @@ class _Builder:
             order=order,
         ))
         stages: dict[str, str] = {}
-        for position, stage in enumerate(item.get("stages", [])):
+        for position, stage in enumerate(self.borrowed(item, "stages", journeys)):
             self.allow(stage, "stage", {"key", "name", "description"})
             stage_id = self.register(f"{key}/{stage.get('key', '')}", "stage")
             stages[stage["key"]] = stage_id
@@ -329,15 +329,8 @@ class _Builder:
                 id=stage_id, journey_id=journey_id, order=position,
                 name=self.text(stage, "name", "stage"), description=self.text(stage, "description", "stage"),
             ))
-        lane_items = item.get("lanes", [])
-        if "lanes_from" in item:
-            if lane_items:
-                raise TemplateDataError(f"{where} has both lanes and lanes_from.")
-            lane_items = next((j.get("lanes", []) for j in journeys if j.get("key") == item["lanes_from"]), None)
-            if lane_items is None:
-                raise TemplateDataError(f"{where} takes its lanes from '{item['lanes_from']}', which is no journey.")
         lanes: dict[str, tuple[str, str | None]] = {}  # lane key -> (id, default card kind)
-        for position, lane in enumerate(lane_items):
+        for position, lane in enumerate(self.borrowed(item, "lanes", journeys)):
             self.allow(lane, "lane", {"key", "name", "kind", "line_below", "card_kind"})
             lane_id = self.register(f"{key}/{lane.get('key', '')}", "lane")
             kind = lane.get("kind", LaneKind.CARDS.value)
@@ -353,6 +346,22 @@ class _Builder:
         cell_sizes: dict[tuple[str, str], int] = {}
         for card in item.get("cards", []):
             self.build_card(card, journey_id, stages, lanes, cell_sizes)
+
+    def borrowed(self, item: dict[str, Any], table: str, journeys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A journey's stages or lanes: its own, or (with stages_from/lanes_from) those of an earlier journey."""
+        own: list[dict[str, Any]] = item.get(table, [])
+        lender_key = item.get(f"{table}_from")
+        if lender_key is None:
+            return own
+        where = self.where("journey", item)
+        if own:
+            raise TemplateDataError(f"{where} has both {table} and {table}_from.")
+        lender = next((j for j in journeys if j.get("key") == lender_key), None)
+        if lender is None or lender is item:
+            raise TemplateDataError(f"{where} takes its {table} from '{lender_key}', which is no other journey.")
+        if f"{table}_from" in lender:
+            raise TemplateDataError(f"{where} takes its {table} from '{lender_key}', which borrows them itself.")
+        return list(lender.get(table, []))
 
     def build_card(
         self,

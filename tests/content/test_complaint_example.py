@@ -20,6 +20,7 @@ from cxstudio.model import (
     Department,
     Document,
     Insight,
+    Journey,
     JourneyState,
     LaneKind,
     Metric,
@@ -51,12 +52,12 @@ def _card_texts(document: Document) -> str:
 def test_the_example_is_the_size_the_docs_promise(document: Document) -> None:
     journeys = document.journeys()
     assert document.count(Persona) == 2
-    assert len(journeys) == 2
-    assert [len(document.stages(j.id)) for j in journeys] == [7, 6]
-    assert [len(document.lanes(j.id)) for j in journeys] == [12, 12]
-    assert [len(document.cards(j.id)) for j in journeys] == [86, 30]
-    assert document.count(Relation) == 73
-    assert document.count(Touchpoint) == 17
+    assert [j.state for j in journeys] == [JourneyState.AS_IS, JourneyState.AS_IS, JourneyState.TO_BE]
+    assert [len(document.stages(j.id)) for j in journeys] == [7, 6, 7]
+    assert [len(document.lanes(j.id)) for j in journeys] == [12, 12, 12]
+    assert [len(document.cards(j.id)) for j in journeys] == [86, 30, 20]
+    assert document.count(Relation) == 81
+    assert document.count(Touchpoint) == 18
     assert document.count(Department) == 9
     assert document.count(Insight) == 6
     assert document.count(Action) == 8
@@ -89,26 +90,43 @@ def test_cards_span_the_channels_and_the_kinds(document: Document) -> None:
     assert kinds[CardKind.TOUCHPOINT] >= 20 and kinds[CardKind.PROCESS] >= 20
 
 
+def _touchpoint_cards(document: Document, journey: Journey) -> list[Card]:
+    return [c for c in document.cards(journey.id) if c.kind == CardKind.TOUCHPOINT]
+
+
+def _curve(document: Document, journey: Journey) -> list[float]:
+    """The emotion curve: the mean touchpoint rating per stage, in stage order."""
+    cards = _touchpoint_cards(document, journey)
+    return [
+        mean(c.rating for c in cards if c.stage_id == stage.id and c.rating is not None)
+        for stage in document.stages(journey.id)
+        if any(c.stage_id == stage.id for c in cards)
+    ]
+
+
 def test_touchpoint_cards_are_rated_and_form_an_emotion_curve_with_dips_at_pain_points(document: Document) -> None:
     for journey in document.journeys():
         lanes = {lane.id: lane for lane in document.lanes(journey.id)}
-        touchpoint_cards = [c for c in document.cards(journey.id) if c.kind == CardKind.TOUCHPOINT]
-        assert touchpoint_cards
+        touchpoint_cards = _touchpoint_cards(document, journey)
+        assert len(touchpoint_cards) >= 6
         for card in touchpoint_cards:
             assert card.rating is not None, card.title
             assert card.touchpoint_id is not None and card.channel_id is not None and card.department_id is not None
             assert lanes[card.lane_id].kind == LaneKind.FRONTSTAGE
-        curve = [
-            mean(c.rating for c in touchpoint_cards if c.stage_id == stage.id and c.rating is not None)
-            for stage in document.stages(journey.id)
-            if any(c.stage_id == stage.id for c in touchpoint_cards)
-        ]
+        if journey.state == JourneyState.TO_BE:
+            assert not any(c.pain_point for c in touchpoint_cards)
+            continue
+        curve = _curve(document, journey)
         assert max(curve) - min(curve) >= 4, "the curve rises and falls"
         pain_ratings = [c.rating or 0 for c in touchpoint_cards if c.pain_point]
         other_ratings = [c.rating or 0 for c in touchpoint_cards if not c.pain_point]
         assert pain_ratings and max(pain_ratings) <= 3 < mean(other_ratings)
         lowest = min(c.rating or 0 for c in touchpoint_cards)
         assert all(c.pain_point for c in touchpoint_cards if c.rating == lowest)
+    as_is, _digital, to_be = document.journeys()
+    assert to_be.persona_id == as_is.persona_id
+    assert [s.name for s in document.stages(to_be.id)] == [s.name for s in document.stages(as_is.id)]
+    assert min(_curve(document, to_be)) >= 7 and mean(_curve(document, to_be)) >= mean(_curve(document, as_is)) + 3
     cards = _all_cards(document)
     assert sum(c.moment_of_truth for c in cards) >= 6
     assert all(c.priority > 0 for c in cards if c.pain_point or c.kind == CardKind.PAIN_POINT)
@@ -139,13 +157,13 @@ def test_journey_shows_as_map_and_as_blueprint(document: Document) -> None:
         assert all(not document.cards_in_cell(s.id, lane.id)
                    for s in document.stages(journey.id) for lane in lanes
                    if lane.kind in (LaneKind.EMOTION_CURVE, LaneKind.CHANNELS, LaneKind.DEPARTMENTS))
-        assert journey.state == JourneyState.AS_IS and journey.scenario and journey.expectations
+        assert journey.scenario and journey.expectations
 
 
 def test_relations_link_touchpoints_to_the_processes_behind_them(document: Document) -> None:
     relations = document.all(Relation)
     kinds = Counter(r.kind for r in relations)
-    assert kinds[RelationKind.LEADS_TO] == 20
+    assert kinds[RelationKind.LEADS_TO] == 24
     assert kinds[RelationKind.SUPPORTED_BY] >= 18
     assert kinds[RelationKind.DEPENDS_ON] >= 10
     assert kinds[RelationKind.CAUSES] >= 10
@@ -161,7 +179,7 @@ def test_relations_link_touchpoints_to_the_processes_behind_them(document: Docum
             source, target = document.get(relation.source_id, Card), document.get(relation.target_id, Card)
             assert source.kind == target.kind == CardKind.STEP and source.journey_id == target.journey_id
     chatbot = next(t for t in document.all(Touchpoint) if "Max" in t.name)
-    assert len(graph.journeys_using(chatbot.id)) == 2, "one catalogue touchpoint, two journeys"
+    assert len(graph.journeys_using(chatbot.id)) == 3, "one catalogue touchpoint, every journey"
     uncovered = graph.uncovered_pain_points()
     flagged = [c for c in cards if c.pain_point]
     assert 0 < len(uncovered) < len(flagged) / 2, "actions cover most pain points, not all"
