@@ -1,0 +1,480 @@
+"""Draws a JourneyLayout onto a ReportLab canvas: the same rectangles, wrapped lines, curves and arrows as the canvas.
+
+The painter never measures or wraps text: every string is drawn as the layout placed it, in the
+bundled font the layout measured, so print = screen. Coordinates stay in layout points (origin
+top-left, y down); one transform maps them onto the page, and text is un-flipped per line.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from cxstudio.export import fonts
+from cxstudio.export.errors import ExportError
+from cxstudio.layout.fonts import default_measurer
+from cxstudio.layout.geometry import Rect, TextLine
+from cxstudio.layout.journey import (
+    DEFAULT_SETTINGS,
+    MARKER_TEXT_COLOUR,
+    JourneyLayout,
+    LayoutSettings,
+    Marker,
+    ViewKind,
+    layout_journey,
+    rating_colour,
+)
+from cxstudio.model.document import Document
+
+# Colours and pens of the editor's canvas (cxstudio/ui/canvas/items.py), so the print looks like the screen;
+# cards, markers and ratings take their colours from the layout.
+INK = "#111827"
+MUTED_INK = "#4b5563"
+GRID_LINE = "#d1d5db"
+STAGE_HEADER_FILL = "#e5e7eb"
+STAGE_HEADER_BAR = "#9ca3af"
+LANE_HEADER_FILL = "#f3f4f6"
+ODD_ROW_FILL = "#f9fafb"
+CURVE_ROW_FILL = "#faf5ff"
+RELATION_COLOUR = "#475569"
+CURVE_COLOUR = "#7c3aed"
+CURVE_FRAME = "#e5e7eb"
+NEUTRAL_LINE = "#9ca3af"
+PAIN_POINT_OUTLINE = "#dc2626"
+MOMENT_OF_TRUTH_OUTLINE = "#b45309"
+BLUEPRINT_LINE_COLOURS: dict[str, str] = {
+    "interaction": "#0f766e",
+    "visibility": "#b91c1c",
+    "internal_interaction": "#6d28d9",
+}
+# Qt's dash patterns in units of the pen width: DashLine 4-2, DashDotLine 4-2-1-2
+BLUEPRINT_LINE_DASHES: dict[str, tuple[float, ...]] = {
+    "interaction": (),
+    "visibility": (4.0, 2.0),
+    "internal_interaction": (4.0, 2.0, 1.0, 2.0),
+}
+BLUEPRINT_LINE_WIDTH = 2.0
+CARD_RADIUS = 4.0
+CURVE_POINT_RADIUS = 7.0
+CURVE_LABEL_SIZE = 7.5
+MAP_PAD = 8.0  # layout points of white around the grid when only the map (not the layout's title) is drawn
+
+_VIEW_NAMES: dict[str, ViewKind] = {
+    "map": ViewKind.MAP,
+    "journey": ViewKind.MAP,
+    "blueprint": ViewKind.BLUEPRINT,
+    "swimlane": ViewKind.SWIMLANE_CHANNEL,
+    "swimlane-channel": ViewKind.SWIMLANE_CHANNEL,
+    "swimlane_channel": ViewKind.SWIMLANE_CHANNEL,
+    "swimlane-department": ViewKind.SWIMLANE_DEPARTMENT,
+    "swimlane_department": ViewKind.SWIMLANE_DEPARTMENT,
+}
+
+
+def parse_view(view: ViewKind | str) -> ViewKind:
+    """A ViewKind from its value or a command-line name (map, blueprint, swimlane, swimlane-department)."""
+    if isinstance(view, ViewKind):
+        return view
+    found = _VIEW_NAMES.get(str(view).strip().lower())
+    if found is None:
+        raise ExportError("unknown_view", view=view)
+    return found
+
+
+def layout_for_print(
+    doc: Document, journey_id: str, view: ViewKind | str = ViewKind.MAP, settings: LayoutSettings = DEFAULT_SETTINGS
+) -> JourneyLayout:
+    """The layout every exporter draws: exactly `layout_journey` with the default measurer (the canvas's)."""
+    return layout_journey(doc, journey_id, parse_view(view), settings)
+
+
+def map_region(layout: JourneyLayout) -> Rect:
+    """The part of the layout a print shows: the grid and whatever is drawn beyond it (relation labels beside
+    the last column), with a little white around it; the layout's own title is left out (prints have theirs)."""
+    left, top = layout.grid_rect.x, layout.grid_rect.y
+    right, bottom = layout.grid_rect.right, layout.grid_rect.bottom
+    for route in layout.relations:
+        for x, y in route.points:
+            left, top, right, bottom = min(left, x), min(top, y), max(right, x), max(bottom, y)
+        line = route.label_line
+        if line is not None:
+            left, right = min(left, line.x - 2), max(right, line.x + line.width + 2)
+            top, bottom = min(top, line.baseline - line.size), max(bottom, line.baseline + 0.3 * line.size)
+    return Rect(left - MAP_PAD, top - MAP_PAD, right - left + 2 * MAP_PAD, bottom - top + 2 * MAP_PAD)
+
+
+@lru_cache(maxsize=512)
+def rgb(colour: str) -> tuple[float, float, float]:
+    """(r, g, b) in 0-1 from '#rrggbb'."""
+    return (int(colour[1:3], 16) / 255, int(colour[3:5], 16) / 255, int(colour[5:7], 16) / 255)
+
+
+def _visible(rect: Rect, region: Rect | None) -> bool:
+    return region is None or rect.intersects(region) or region.contains_rect(rect)
+
+
+def _points_bounds(points: Iterable[tuple[float, float]]) -> Rect:
+    xs, ys = zip(*points)
+    return Rect(min(xs), min(ys), max(xs) - min(xs) + 0.001, max(ys) - min(ys) + 0.001)
+
+
+class TextBatch:
+    """All text of a drawing in one PDF text object: font and colour set only when they change."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.canvas = canvas
+        self.text = canvas.beginText()
+        self._font: tuple[str, float] | None = None
+        self._colour: str | None = None
+        self.count = 0
+
+    def add(self, line: TextLine, colour: str = INK, flip: bool = True) -> None:
+        if not line.text:
+            return
+        face = fonts.face(line.bold, line.italic)
+        if self._font != (face, line.size):
+            self.text.setFont(face, line.size)
+            self._font = (face, line.size)
+        if self._colour != colour:
+            self.text.setFillColorRGB(*rgb(colour))
+            self._colour = colour
+        if flip:
+            self.text.setTextTransform(1, 0, 0, -1, line.x, line.baseline)
+        else:
+            self.text.setTextOrigin(line.x, line.baseline)
+        self.text.textOut(line.text)
+        self.count += 1
+
+    def flush(self) -> None:
+        if self.count:
+            self.canvas.drawText(self.text)
+        self.text = self.canvas.beginText()
+        self._font = None
+        self._colour = None
+        self.count = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MapSlice:
+    """A part of a map printed on one report page: the x-range [x0, x1) of the cells, the lane header column kept."""
+
+    x0: float
+    x1: float
+    keep_x: float  # width of the lane header column (layout points) repeated at the left of the part
+    scale: float
+
+
+def map_slices(layout: JourneyLayout, width: float, first_height: float, height: float,
+               min_text_pt: float) -> list[MapSlice]:
+    """Split a map into page-wide parts at stage boundaries so its body text stays >= `min_text_pt` points.
+
+    The first part has `first_height` of room (a heading sits above it), the others `height`; all
+    parts share one scale. A map too tall for that text size on one page is printed as large as fits.
+    """
+    region = map_region(layout)
+    body = layout.settings.card_text_size
+    fit = min(width / region.width, first_height / region.height)
+    if fit * body >= min_text_pt or len(layout.stage_ids) <= 1:
+        return [MapSlice(region.x, region.right, 0.0, fit)]
+    tallest = min(first_height, height) / region.height
+    scale = max(fit, min(tallest, min_text_pt / body))
+    keep = layout.grid_rect.x + layout.settings.lane_header_width - region.x
+    columns = [layout.stage_columns[stage_id] for stage_id in layout.stage_ids]
+    column_width = columns[0].width
+    per_part = max(1, int((width / scale - keep - MAP_PAD) // column_width))
+    groups = [columns[i : i + per_part] for i in range(0, len(columns), per_part)]
+    spans = [(group[0].x, group[-1].right + (MAP_PAD if group is groups[-1] else 0.0)) for group in groups]
+    widest = max(x1 - x0 for x0, x1 in spans)
+    scale = min(tallest, width / (keep + widest))
+    return [MapSlice(x0, x1, keep, scale) for x0, x1 in spans]
+
+
+class LayoutPainter:
+    """Draws one JourneyLayout (or a region of it) onto a ReportLab canvas."""
+
+    def __init__(self, canvas: Any, doc: Document, layout: JourneyLayout, language: str | None = None) -> None:
+        fonts.register_fonts()
+        self.canvas = canvas
+        self.doc = doc
+        self.layout = layout
+        self.language = language or layout.language
+
+    # ------------------------------------------------------------------ placement
+    def draw_at(self, left: float, top: float, scale: float, page_height: float, region: Rect | None = None,
+                clip: bool = True, tick: Callable[[int], None] | None = None) -> None:
+        """Draw `region` of the layout (default: map_region) with its top-left at (left, top) page points from
+        the page's top-left, magnified by `scale`."""
+        region = region or map_region(self.layout)
+        c = self.canvas
+        c.saveState()
+        c.translate(left - region.x * scale, page_height - top + region.y * scale)
+        c.scale(scale, -scale)
+        if clip:
+            path = c.beginPath()
+            path.rect(region.x, region.y, region.width, region.height)
+            c.clipPath(path, stroke=0, fill=0)
+        self.draw(region if clip else None, tick)
+        c.restoreState()
+
+    def draw_part(self, left: float, top: float, scale: float, x_range: tuple[float, float], keep_x: float) -> None:
+        """Draw the lane header column and the cells between x_range, side by side (a report map part).
+
+        Coordinates as in a platypus flowable: (left, top) from the flowable's bottom-left, y up.
+        """
+        region = map_region(self.layout)
+        if keep_x > 0:
+            header = Rect(region.x, region.y, keep_x, region.height)
+            self.draw_at(left, -top, scale, 0.0, header)
+            body = Rect(x_range[0], region.y, x_range[1] - x_range[0], region.height)
+            self.draw_at(left + keep_x * scale, -top, scale, 0.0, body)
+        else:
+            self.draw_at(left, -top, scale, 0.0, Rect(x_range[0], region.y, x_range[1] - x_range[0], region.height))
+
+    # ------------------------------------------------------------------ drawing in layout coordinates
+    def draw(self, region: Rect | None = None, tick: Callable[[int], None] | None = None) -> None:
+        """Draw everything that intersects `region` (None: everything) in layout coordinates, in the canvas's
+        stacking order: grid, blueprint lines, curves, headers, cards, relations.
+
+        `tick(n)` is called after every few hundred cards (progress and cancel of long exports).
+        """
+        text = TextBatch(self.canvas)
+        self._grid(region)
+        self._lines(region, text)
+        self._curves(region, text)
+        self._headers(region, text)
+        self._cards(region, text, tick)
+        text.flush()
+        self._relations(region, text)
+        text.flush()
+
+    def _grid(self, region: Rect | None) -> None:
+        c = self.canvas
+        layout = self.layout
+        curve_keys = {curve.lane_key for curve in layout.curves}
+        for index, (key, row) in enumerate(layout.lane_rows.items()):
+            if not _visible(row, region):
+                continue
+            if key in curve_keys:
+                c.setFillColorRGB(*rgb(CURVE_ROW_FILL))
+            elif index % 2:
+                c.setFillColorRGB(*rgb(ODD_ROW_FILL))
+            else:
+                continue
+            c.rect(row.x, row.y, row.width, row.height, stroke=0, fill=1)
+        c.setLineWidth(1.0)
+        c.setStrokeColorRGB(*rgb(GRID_LINE))
+        for row in layout.lane_rows.values():
+            if _visible(row, region):
+                c.line(row.x, row.bottom, row.right, row.bottom)
+        for column in layout.stage_columns.values():
+            if _visible(column, region):
+                c.line(column.right, column.y, column.right, column.bottom)
+
+    def _headers(self, region: Rect | None, text: TextBatch) -> None:
+        c = self.canvas
+        layout = self.layout
+        c.setLineWidth(1.0)
+        c.setStrokeColorRGB(*rgb(GRID_LINE))
+        for headers, fill in ((layout.stage_headers, STAGE_HEADER_FILL), (layout.lane_headers, LANE_HEADER_FILL)):
+            c.setFillColorRGB(*rgb(fill))
+            for header in headers:
+                if _visible(header.rect, region):
+                    r = header.rect
+                    c.rect(r.x, r.y, r.width, r.height, stroke=1, fill=1)
+        c.setFillColorRGB(*rgb(STAGE_HEADER_BAR))
+        for header in layout.stage_headers:
+            if _visible(header.rect, region):
+                r = header.rect
+                c.rect(r.x, r.bottom - 3, r.width, 3, stroke=0, fill=1)
+        for headers in (layout.stage_headers, layout.lane_headers):
+            for header in headers:
+                if _visible(header.rect, region):
+                    for line in header.lines:
+                        text.add(line, INK if line.bold else MUTED_INK)
+
+    def _cards(self, region: Rect | None, text: TextBatch, tick: Callable[[int], None] | None) -> None:
+        c = self.canvas
+        stroke: tuple[str, float] | None = None
+        fill: str | None = None
+        drawn = 0
+        for box in self.layout.cards.values():
+            r = box.rect
+            if not _visible(r, region):
+                continue
+            if box.pain_point:
+                pen = (PAIN_POINT_OUTLINE, 1.8)
+            elif box.moment_of_truth:
+                pen = (MOMENT_OF_TRUTH_OUTLINE, 1.8)
+            else:
+                pen = (darker(box.colour, 135), 1.0)
+            if pen != stroke:
+                c.setStrokeColorRGB(*rgb(pen[0]))
+                c.setLineWidth(pen[1])
+                stroke = pen
+            if box.colour != fill:
+                c.setFillColorRGB(*rgb(box.colour))
+                fill = box.colour
+            c.roundRect(r.x, r.y, r.width, r.height, CARD_RADIUS, stroke=1, fill=1)
+            muted = blend(box.text_colour, box.colour, 0.72)
+            if box.kind_line is not None:
+                text.add(box.kind_line, muted)
+            for line in box.title_lines:
+                text.add(line, box.text_colour)
+            for line in box.text_lines:
+                text.add(line, box.text_colour)
+            for line in box.footer_lines:
+                text.add(line, muted)
+            if box.markers:
+                for marker in box.markers:
+                    self._marker(marker, text)
+                stroke = fill = None
+            drawn += 1
+            if tick is not None and drawn % 200 == 0:
+                tick(200)
+        if tick is not None and drawn % 200:
+            tick(drawn % 200)
+
+    def _marker(self, marker: Marker, text: TextBatch) -> None:
+        c = self.canvas
+        m = marker.rect
+        cx, cy, radius = m.x + m.width / 2, m.y + m.height / 2, m.width / 2
+        c.setStrokeColorRGB(*rgb(darker(marker.fill, 125)))
+        c.setLineWidth(0.8)
+        c.setFillColorRGB(*rgb(marker.fill))
+        c.circle(cx, cy, radius, stroke=1, fill=1)
+        if marker.kind == "moment_of_truth":
+            c.setFillColorRGB(1, 1, 1)
+            star = c.beginPath()
+            for index, (x, y) in enumerate(star_points(cx, cy, m.width * 0.38)):
+                if index == 0:
+                    star.moveTo(x, y)
+                else:
+                    star.lineTo(x, y)
+            star.close()
+            c.drawPath(star, stroke=0, fill=1)
+        else:
+            text.add(marker.label, MARKER_TEXT_COLOUR)
+
+    def _curves(self, region: Rect | None, text: TextBatch) -> None:
+        c = self.canvas
+        measurer = default_measurer()
+        for curve in self.layout.curves:
+            if not _visible(curve.rect, region):
+                continue
+            plot = curve.rect
+            c.setLineWidth(0.8)
+            c.setStrokeColorRGB(*rgb(NEUTRAL_LINE))
+            c.setDash([3.2, 1.6], 0)
+            c.line(plot.x, curve.neutral_y, plot.right, curve.neutral_y)
+            c.setDash()
+            c.setStrokeColorRGB(*rgb(CURVE_FRAME))
+            c.line(plot.x, curve.top_y, plot.right, curve.top_y)
+            c.line(plot.x, curve.bottom_y, plot.right, curve.bottom_y)
+            for line in curve.tick_lines:
+                text.add(line, MUTED_INK)
+            if not curve.points:
+                continue
+            c.setLineWidth(2.2)
+            c.setLineJoin(1)
+            c.setStrokeColorRGB(*rgb(CURVE_COLOUR))
+            path = c.beginPath()
+            path.moveTo(curve.points[0].x, curve.points[0].y)
+            for point in curve.points[1:]:
+                path.lineTo(point.x, point.y)
+            c.drawPath(path, stroke=1, fill=0)
+            c.setLineJoin(0)
+            c.setLineWidth(1.2)
+            c.setStrokeColorRGB(1, 1, 1)
+            for point in curve.points:
+                c.setFillColorRGB(*rgb(rating_colour(point.rating)))
+                c.circle(point.x, point.y, CURVE_POINT_RADIUS, stroke=1, fill=1)
+                label = str(point.rating)
+                width = measurer.width(label, CURVE_LABEL_SIZE, bold=True)
+                text.add(TextLine(label, point.x - width / 2, point.y + CURVE_LABEL_SIZE * 0.36, CURVE_LABEL_SIZE,
+                                  True, False, width), "#ffffff")
+
+    def _lines(self, region: Rect | None, text: TextBatch) -> None:
+        c = self.canvas
+        c.setLineWidth(BLUEPRINT_LINE_WIDTH)
+        for geom in self.layout.lines:
+            bounds = Rect(geom.x0, geom.label_line.baseline - geom.label_line.size, geom.x1 - geom.x0,
+                          geom.y - geom.label_line.baseline + geom.label_line.size + 1)
+            if not _visible(bounds, region):
+                continue
+            colour = BLUEPRINT_LINE_COLOURS.get(geom.kind, "#374151")
+            c.setStrokeColorRGB(*rgb(colour))
+            dash = BLUEPRINT_LINE_DASHES.get(geom.kind, ())
+            if dash:
+                c.setDash([d * BLUEPRINT_LINE_WIDTH for d in dash], 0)
+            c.line(geom.x0, geom.y, geom.x1, geom.y)
+            c.setDash()
+            text.add(geom.label_line, colour)
+
+    def _relations(self, region: Rect | None, text: TextBatch) -> None:
+        c = self.canvas
+        colour = rgb(RELATION_COLOUR)
+        c.setStrokeColorRGB(*colour)
+        c.setFillColorRGB(*colour)
+        c.setLineCap(1)
+        c.setLineJoin(1)
+        for route in self.layout.relations:
+            if not _visible(_points_bounds(route.points), region):
+                continue
+            c.setLineWidth(1.3)
+            if route.kind == "relates_to":
+                c.setDash([4 * 1.3, 2 * 1.3], 0)
+            path = c.beginPath()
+            path.moveTo(*route.points[0])
+            for point in route.points[1:]:
+                path.lineTo(*point)
+            c.drawPath(path, stroke=1, fill=0)
+            c.setDash()
+            c.setLineWidth(1.0)
+            tip, left, right = route.arrow
+            head = c.beginPath()
+            head.moveTo(*tip)
+            head.lineTo(*left)
+            head.lineTo(*right)
+            head.close()
+            c.drawPath(head, stroke=1, fill=1)
+            line = route.label_line
+            if line is not None:
+                # the canvas uses 86 % white; opaque white here, because transparency does not survive PDF forms
+                c.setFillColorRGB(1, 1, 1)
+                c.rect(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3, stroke=0, fill=1)
+                c.setFillColorRGB(*colour)
+                text.add(line, RELATION_COLOUR)
+        c.setLineCap(0)
+        c.setLineJoin(0)
+
+
+@lru_cache(maxsize=512)
+def darker(colour: str, factor: int) -> str:
+    """Qt's QColor.darker(factor): the HSV value divided by factor/100, hue and saturation kept."""
+    red, green, blue = rgb(colour)
+    hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
+    red, green, blue = colorsys.hsv_to_rgb(hue, saturation, value * 100 / factor)
+    return "#{:02x}{:02x}{:02x}".format(*(round(channel * 255) for channel in (red, green, blue)))
+
+
+@lru_cache(maxsize=1024)
+def blend(colour: str, background: str, alpha: float) -> str:
+    """`colour` drawn with `alpha` over `background`, as one opaque colour."""
+    front, back = rgb(colour), rgb(background)
+    mixed = (f * alpha + b * (1 - alpha) for f, b in zip(front, back))
+    return "#{:02x}{:02x}{:02x}".format(*(round(channel * 255) for channel in mixed))
+
+
+def star_points(cx: float, cy: float, outer: float) -> list[tuple[float, float]]:
+    """The five-pointed star the canvas draws in a moment-of-truth marker (y downwards)."""
+    inner = outer * 0.45
+    points = []
+    for index in range(10):
+        radius = outer if index % 2 == 0 else inner
+        angle = -math.pi / 2 + index * math.pi / 5
+        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
+    return points

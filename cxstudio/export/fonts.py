@@ -1,0 +1,45 @@
+"""Registers the bundled layout font files with ReportLab, so PDFs draw with exactly the font the layout measured."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from cxstudio.layout.fonts import FONT_FILES
+
+# ReportLab face names of the bundled font files; embedded as subsets, so text stays extractable
+REGULAR = "CXStudio-DejaVuSans"
+BOLD = "CXStudio-DejaVuSans-Bold"
+ITALIC = "CXStudio-DejaVuSans-Oblique"
+BOLD_ITALIC = "CXStudio-DejaVuSans-BoldOblique"
+FAMILY = "CXStudio-DejaVu"
+
+_FACES: dict[str, str] = {"regular": REGULAR, "bold": BOLD, "italic": ITALIC, "bold_italic": BOLD_ITALIC}
+
+
+@lru_cache(maxsize=1)
+def register_fonts() -> str:
+    """Register the four faces (once per process) and the family mapping for platypus; returns the family name."""
+    for style, face in _FACES.items():
+        pdfmetrics.registerFont(TTFont(face, str(FONT_FILES[style])))
+    addMapping(FAMILY, 0, 0, REGULAR)
+    addMapping(FAMILY, 1, 0, BOLD)
+    addMapping(FAMILY, 0, 1, ITALIC)
+    addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
+    return FAMILY
+
+
+def face(bold: bool = False, italic: bool = False) -> str:
+    """The registered ReportLab face name for a style."""
+    register_fonts()
+    if bold and italic:
+        return BOLD_ITALIC
+    if bold:
+        return BOLD
+    if italic:
+        return ITALIC
+    return REGULAR

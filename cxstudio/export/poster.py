@@ -1,0 +1,386 @@
+"""Poster PDFs of one journey: page planning (paper, orientation, scale, PDF page limit) and vector drawing.
+
+Call `plan_poster(...)` for a live preview (page size, scale, body text size; nothing is drawn) and
+`export_poster(...)` to write the PDF. A page that would exceed 5,080 mm (14,400 pt) on a side is
+never produced: ExportError('page_too_large') names the largest scale that fits and suggests tiling.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from cxstudio.export import fonts
+from cxstudio.export.draw import LayoutPainter, layout_for_print, map_region, parse_view
+from cxstudio.export.errors import ExportError
+from cxstudio.export.output import Progress, ProgressReporter, atomic_output
+from cxstudio.export.paper import (
+    MAX_PAGE_PT,
+    MM,
+    Orientation,
+    Paper,
+    check_orientation,
+    parse_paper,
+)
+from cxstudio.export.texts import word
+from cxstudio.export.titleblock import TitleBlock, build_title_block, unit_for_page
+from cxstudio.layout.geometry import Rect
+from cxstudio.layout.journey import JourneyLayout, ViewKind
+from cxstudio.model.document import Document
+from cxstudio.model.entities import Journey
+
+AUTO_PAPER = "auto"  # a page sized to the map at the chosen scale
+MIN_TITLE_WIDTH = 420.0  # points: a page sized to a tiny map is at least this wide, so the title block fits
+
+
+@dataclass(frozen=True, slots=True)
+class PosterPlan:
+    """Where everything of a poster goes, in page points from the page's top-left corner."""
+
+    journey_id: str
+    view: ViewKind
+    paper: str  # the paper's name (A0, roll914, 1200x800mm, auto)
+    orientation: str  # portrait or landscape (as resolved)
+    page_width: float
+    page_height: float
+    scale: float  # layout points per page point: 1.0 prints the map at 100 %
+    margin: float
+    title_rect: Rect
+    map_rect: Rect  # where the map region lands on the page
+    region: Rect  # the part of the layout that is printed (the grid with a little white around it)
+    language: str
+    date: _dt.date
+    layout: JourneyLayout = field(repr=False, compare=False)
+    title: TitleBlock = field(repr=False, compare=False)
+
+    @property
+    def page_width_mm(self) -> float:
+        return self.page_width / MM
+
+    @property
+    def page_height_mm(self) -> float:
+        return self.page_height / MM
+
+    @property
+    def body_text_pt(self) -> float:
+        """The printed size of the cards' body text."""
+        return self.layout.settings.card_text_size * self.scale
+
+    @property
+    def title_text_pt(self) -> float:
+        """The printed size of the cards' titles."""
+        return self.layout.settings.card_title_size * self.scale
+
+    def to_page(self, x: float, y: float) -> tuple[float, float]:
+        """A layout point -> page point (from the top-left, y down)."""
+        return (self.map_rect.x + (x - self.region.x) * self.scale, self.map_rect.y + (y - self.region.y) * self.scale)
+
+    def rect_to_page(self, rect: Rect) -> Rect:
+        x, y = self.to_page(rect.x, rect.y)
+        return Rect(x, y, rect.width * self.scale, rect.height * self.scale)
+
+    def drawn_areas(self) -> list[Rect]:
+        """Page rectangles that carry ink (title block, headers, cards, grid lines, curves, relations, lines)."""
+        layout = self.layout
+        areas = [self.title_rect]
+        for header in (*layout.stage_headers, *layout.lane_headers):
+            areas.append(self.rect_to_page(header.rect))
+        for box in layout.cards.values():
+            areas.append(self.rect_to_page(box.rect))
+        for row in layout.lane_rows.values():
+            areas.append(self.rect_to_page(Rect(row.x, row.bottom - 0.5, row.width, 1.0)))
+        for column in layout.stage_columns.values():
+            areas.append(self.rect_to_page(Rect(column.right - 0.5, column.y, 1.0, column.height)))
+        for curve in layout.curves:
+            areas.append(self.rect_to_page(curve.rect))
+        for geom in layout.lines:
+            areas.append(self.rect_to_page(Rect(geom.x0, geom.y - 12, geom.x1 - geom.x0, 13)))
+        for route in layout.relations:
+            xs = [p[0] for p in route.points]
+            ys = [p[1] for p in route.points]
+            areas.append(self.rect_to_page(Rect(min(xs) - 4, min(ys) - 4, max(xs) - min(xs) + 8, max(ys) - min(ys) + 8)))
+        return areas
+
+
+@dataclass(frozen=True, slots=True)
+class PosterResult:
+    path: str
+    plan: PosterPlan
+
+
+def parse_scale(scale: str | float | None) -> float | None:
+    """None for 'fit' (or None), else the scale as a number > 0 ('1.0', '0.5', '50%')."""
+    if scale is None:
+        return None
+    if isinstance(scale, (int, float)) and not isinstance(scale, bool):
+        value = float(scale)
+    else:
+        text = str(scale).strip().lower()
+        if text == "fit":
+            return None
+        try:
+            value = float(text[:-1]) / 100 if text.endswith("%") else float(text.replace(",", "."))
+        except ValueError:
+            raise ExportError("bad_scale", scale=scale) from None
+    if not (value > 0 and value < 1000):
+        raise ExportError("bad_scale", scale=scale)
+    return value
+
+
+def find_journey(doc: Document, journey: str | None) -> Journey:
+    """A journey by id or by name (exact, then case-insensitive); the first journey when `journey` is None."""
+    journeys = doc.journeys()
+    if not journeys:
+        raise ExportError("no_journeys")
+    if journey is None:
+        return journeys[0]
+    for candidate in journeys:
+        if candidate.id == journey or candidate.name == journey:
+            return candidate
+    folded = journey.strip().casefold()
+    matches = [j for j in journeys if j.name.strip().casefold() == folded]
+    if len(matches) == 1:
+        return matches[0]
+    available = ", ".join(f"'{j.name}'" for j in journeys)
+    raise ExportError("unknown_journey", name=journey, available=available)
+
+
+def _margin(short_side: float) -> float:
+    return max(10 * MM, short_side * 0.015)
+
+
+@dataclass(slots=True)
+class _Attempt:
+    plan: PosterPlan | None = None
+    error: ExportError | None = None
+
+
+class _Planner:
+    def __init__(self, doc: Document, layout: JourneyLayout, paper: Paper | None, scale: float | None,
+                 language: str, date: _dt.date, allow_oversize: bool) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.paper = paper
+        self.fixed_scale = scale
+        self.language = language
+        self.date = date
+        self.allow_oversize = allow_oversize
+        self.region = map_region(layout)
+
+    def title(self, width: float, unit: float, scale: float | None) -> TitleBlock:
+        return build_title_block(self.doc, self.layout, width, unit, self.date, scale, self.language)
+
+    def attempt(self, orientation: str) -> _Attempt:
+        try:
+            return _Attempt(plan=self._plan(orientation))
+        except ExportError as error:
+            return _Attempt(error=error)
+
+    def _plan(self, orientation: str) -> PosterPlan:
+        paper, region = self.paper, self.region
+        rw, rh = region.width, region.height
+        if paper is None:  # the page follows the map
+            scale = self.fixed_scale or 1.0
+            short = min(rw, rh) * scale
+            margin, unit = _margin(short), unit_for_page(short)
+            inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
+            title = self.title(inner_w, unit, scale)
+            gap = margin / 2
+            page_w = inner_w + 2 * margin
+            page_h = 2 * margin + title.height + gap + rh * scale
+            self._check_size(page_w, page_h, scale, fixed_w=2 * margin, fixed_h=2 * margin + title.height + gap)
+            orientation = Orientation.LANDSCAPE if page_w >= page_h else Orientation.PORTRAIT
+            return self._finish("auto", orientation, page_w, page_h, margin, title, scale)
+        if paper.is_roll:
+            cross = paper.width_mm * MM
+            margin, unit = _margin(cross), unit_for_page(cross)
+            gap = margin / 2
+            if orientation == Orientation.LANDSCAPE:  # the roll's width is the page height, the length its width
+                title = self.title(max(4 * cross, MIN_TITLE_WIDTH * unit), unit, self.fixed_scale or 1.0)
+                room_h = cross - 2 * margin - title.height - gap
+                scale = self._scale_for(room_h / rh, rw, rh, None, room_h, paper.name)
+                inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
+                title = self.title(inner_w, unit, scale)
+                room_h = cross - 2 * margin - title.height - gap
+                if self.fixed_scale is None:
+                    scale = room_h / rh
+                    inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
+                    title = self.title(inner_w, unit, scale)
+                else:
+                    self._scale_for(room_h / rh, rw, rh, None, room_h, paper.name)
+                page_w, page_h = inner_w + 2 * margin, cross
+                self._check_size(page_w, page_h, scale, fixed_w=2 * margin, fixed_h=0.0)
+            else:
+                inner_w = cross - 2 * margin
+                title = self.title(inner_w, unit, self.fixed_scale)
+                scale = self._scale_for(inner_w / rw, rw, rh, inner_w, None, paper.name)
+                title = self.title(inner_w, unit, scale)
+                page_w = cross
+                page_h = 2 * margin + title.height + gap + rh * scale
+                self._check_size(page_w, page_h, scale, fixed_w=0.0, fixed_h=2 * margin + title.height + gap)
+            return self._finish(paper.name, orientation, page_w, page_h, margin, title, scale)
+        page_w, page_h = paper.sheet_pt(orientation)
+        if paper.custom and orientation == Orientation.AUTO:
+            orientation = Orientation.LANDSCAPE if page_w > page_h else Orientation.PORTRAIT
+        short = min(page_w, page_h)
+        margin, unit = _margin(short), unit_for_page(short)
+        gap = margin / 2
+        inner_w = page_w - 2 * margin
+        title = self.title(inner_w, unit, self.fixed_scale)
+        room_h = page_h - 2 * margin - title.height - gap
+        fit = min(inner_w / rw, room_h / rh)
+        scale = self._scale_for(fit, rw, rh, inner_w, room_h, paper.name)
+        title = self.title(inner_w, unit, scale)
+        self._check_size(page_w, page_h, scale, fixed_w=page_w, fixed_h=page_h)
+        return self._finish(paper.name, orientation, page_w, page_h, margin, title, scale)
+
+    def _scale_for(self, fit: float, rw: float, rh: float, room_w: float | None, room_h: float | None,
+                   paper_name: str) -> float:
+        """The fitted scale, or the fixed one if the map fits the room at it."""
+        if self.fixed_scale is None:
+            if fit <= 0:
+                raise ExportError("does_not_fit", scale=1.0, need_w_mm=rw / MM, need_h_mm=rh / MM, paper=paper_name,
+                                  room_w_mm=max(0.0, room_w or 0.0) / MM, room_h_mm=max(0.0, room_h or 0.0) / MM)
+            return fit
+        scale = self.fixed_scale
+        too_wide = room_w is not None and rw * scale > room_w + 0.01
+        too_tall = room_h is not None and rh * scale > room_h + 0.01
+        if too_wide or too_tall:
+            raise ExportError(
+                "does_not_fit", scale=scale, need_w_mm=rw * scale / MM, need_h_mm=rh * scale / MM, paper=paper_name,
+                room_w_mm=(room_w if room_w is not None else rw * scale) / MM,
+                room_h_mm=(room_h if room_h is not None else rh * scale) / MM,
+            )
+        return scale
+
+    def _check_size(self, page_w: float, page_h: float, scale: float, fixed_w: float, fixed_h: float) -> None:
+        """Refuse pages beyond the PDF limit; `fixed_*` is the part of each side that does not grow with the scale."""
+        if self.allow_oversize or (page_w <= MAX_PAGE_PT + 0.01 and page_h <= MAX_PAGE_PT + 0.01):
+            return
+        limits = []
+        for side, fixed, extent in ((page_w, fixed_w, self.region.width), (page_h, fixed_h, self.region.height)):
+            if side > MAX_PAGE_PT and side > fixed:
+                limits.append((MAX_PAGE_PT - fixed) / extent if extent else scale)
+        max_scale = max(0.0, min(limits) if limits else scale) * 0.999
+        raise ExportError("page_too_large", width_mm=page_w / MM, height_mm=page_h / MM, max_scale=max_scale)
+
+    def _finish(self, paper: str, orientation: str, page_w: float, page_h: float, margin: float, title: TitleBlock,
+                scale: float) -> PosterPlan:
+        region = self.region
+        title_rect = Rect(margin, margin, page_w - 2 * margin, title.height)
+        top = margin + title.height + margin / 2
+        room = Rect(margin, top, page_w - 2 * margin, page_h - margin - top)
+        map_w, map_h = region.width * scale, region.height * scale
+        map_rect = Rect(room.x + max(0.0, (room.width - map_w) / 2), room.y + max(0.0, (room.height - map_h) / 2),
+                        map_w, map_h)
+        return PosterPlan(
+            journey_id=self.layout.journey_id, view=self.layout.view, paper=paper, orientation=orientation,
+            page_width=page_w, page_height=page_h, scale=scale, margin=margin, title_rect=title_rect,
+            map_rect=map_rect, region=region, language=self.language, date=self.date, layout=self.layout, title=title,
+        )
+
+
+def plan_poster(
+    doc: Document,
+    journey_id: str | None = None,
+    *,
+    view: ViewKind | str = ViewKind.MAP,
+    paper: str = "A0",
+    orientation: str = Orientation.AUTO,
+    scale: str | float | None = "fit",
+    min_text_pt: float | None = None,
+    language: str | None = None,
+    date: _dt.date | None = None,
+    allow_oversize: bool = False,
+    layout: JourneyLayout | None = None,
+) -> PosterPlan:
+    """Plan a poster without drawing it: page size, orientation, scale and where title and map go.
+
+    `paper`: A0-A4, letter, tabloid, roll610/roll914/roll1067 (any rollNNN; width fixed, length fitted),
+    a custom 'WxHmm', or 'auto' (the page follows the map). `scale`: 'fit' or a number (1.0 = 100 %).
+    `min_text_pt` asks for a scale at which the cards' body text prints at least this large (it
+    overrides `scale`). `orientation`: auto picks the one that prints the map larger.
+    """
+    journey = find_journey(doc, journey_id)
+    view_kind = parse_view(view)
+    orientation = check_orientation(orientation)
+    fixed_scale = parse_scale(scale)
+    layout = layout if layout is not None else layout_for_print(doc, journey.id, view_kind)
+    if min_text_pt is not None:
+        if not 1 <= min_text_pt <= 200:
+            raise ExportError("bad_text_size", size=min_text_pt)
+        fixed_scale = min_text_pt / layout.settings.card_text_size
+    paper_spec = None if paper.strip().lower() == AUTO_PAPER else parse_paper(paper)
+    planner = _Planner(doc, layout, paper_spec, fixed_scale, language or doc.project.language,
+                       date or _dt.date.today(), allow_oversize)
+    if orientation != Orientation.AUTO:
+        candidates = [orientation]
+    elif paper_spec is None or paper_spec.custom:
+        candidates = [Orientation.AUTO]
+    else:
+        wide = planner.region.width >= planner.region.height
+        candidates = [Orientation.LANDSCAPE, Orientation.PORTRAIT] if wide else [Orientation.PORTRAIT,
+                                                                                   Orientation.LANDSCAPE]
+    attempts = [planner.attempt(candidate) for candidate in candidates]
+    plans = [a.plan for a in attempts if a.plan is not None]
+    if plans:
+        return max(plans, key=lambda p: p.scale)  # stable: the preferred orientation wins ties
+    errors = [a.error for a in attempts if a.error is not None]
+    raise errors[0]
+
+
+def draw_poster_page(canvas: Any, doc: Document, plan: PosterPlan, tick: Any = None) -> None:
+    """Draw title block and map of `plan` onto the current page (or form) of `canvas` in page coordinates."""
+    plan.title.draw(canvas, plan.title_rect.x, plan.title_rect.y, plan.page_height)
+    painter = LayoutPainter(canvas, doc, plan.layout, plan.language)
+    painter.draw_at(plan.map_rect.x, plan.map_rect.y, plan.scale, plan.page_height, plan.region, clip=False,
+                    tick=tick)
+
+
+def set_metadata(canvas: Any, doc: Document, plan: PosterPlan, subject: str) -> None:
+    journey = doc.get(plan.journey_id, Journey)
+    canvas.setTitle(f"{journey.name} \u2013 {doc.project.name}")
+    canvas.setAuthor(doc.project.client or doc.project.name)
+    canvas.setSubject(subject)
+    canvas.setCreator("CX Studio")
+
+
+def export_poster(
+    doc: Document,
+    journey_id: str | None,
+    out_path: str | os.PathLike[str],
+    *,
+    view: ViewKind | str = ViewKind.MAP,
+    paper: str = "A0",
+    orientation: str = Orientation.AUTO,
+    scale: str | float | None = "fit",
+    min_text_pt: float | None = None,
+    language: str | None = None,
+    date: _dt.date | None = None,
+    progress: Progress | None = None,
+    plan: PosterPlan | None = None,
+) -> PosterResult:
+    """Write a one-page vector poster of a journey; returns the plan it followed.
+
+    `progress(done, total)` is called while cards are drawn; returning False cancels
+    (ExportCancelledError) and leaves no file behind. Raises ExportError with a code and
+    `message(language)` for unknown journeys, papers, scales, unwritable paths and pages beyond the
+    PDF limit.
+    """
+    if plan is None:
+        plan = plan_poster(doc, journey_id, view=view, paper=paper, orientation=orientation, scale=scale,
+                           min_text_pt=min_text_pt, language=language, date=date)
+    fonts.register_fonts()
+    reporter = ProgressReporter(progress, total=len(plan.layout.cards) + 1)
+    with atomic_output(out_path) as temp:
+        canvas = Canvas(str(temp), pagesize=(plan.page_width, plan.page_height), pageCompression=1)
+        set_metadata(canvas, doc, plan, word(f"view_{plan.view.value}", plan.language))
+        draw_poster_page(canvas, doc, plan, tick=reporter.advance)
+        canvas.showPage()
+        canvas.save()
+        reporter.finish()
+    return PosterResult(str(out_path), plan)

@@ -1,0 +1,418 @@
+"""Tiled prints: a poster split onto A4/A3/letter sheets with overlap, crop and alignment marks, sheet labels,
+PDF page labels and a first assembly page; sheets that would be empty are skipped and marked as such.
+
+The poster is drawn once into a PDF form; every sheet shows its window of that form, so a tiled
+print costs about as much as the poster itself. `plan_tiles(...)` gives the grid and the sheet
+count without drawing (for a live preview).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+from cxstudio.export import fonts
+from cxstudio.export.draw import INK, MUTED_INK, TextBatch, rgb
+from cxstudio.export.errors import ExportError
+from cxstudio.export.output import Progress, ProgressReporter, atomic_output
+from cxstudio.export.paper import MM, Orientation, check_orientation, parse_tile_paper
+from cxstudio.export.poster import AUTO_PAPER, PosterPlan, draw_poster_page, plan_poster, set_metadata
+from cxstudio.export.texts import format_date, word
+from cxstudio.layout.fonts import default_measurer
+from cxstudio.layout.geometry import Rect, TextLine
+from cxstudio.layout.journey import ViewKind
+from cxstudio.model.document import Document
+from cxstudio.model.entities import Journey
+
+SHEET_MARGIN = 12 * MM  # room for crop marks and the sheet label; office printers need about 5 mm
+DEFAULT_OVERLAP_MM = 10.0
+MARK_LENGTH = 6 * MM
+MARK_GAP = 1.5 * MM
+MARK_COLOUR = "#000000"
+GUIDE_COLOUR = "#e11d48"
+EMPTY_COLOUR = "#9ca3af"
+POSTER_FORM = "cxstudio-poster"
+
+
+@dataclass(frozen=True, slots=True)
+class TileSheet:
+    """One cell of the grid: its row and column (from 1), the poster area it shows and whether it is printed."""
+
+    row: int
+    col: int
+    source: Rect  # the poster area (poster page points, top-left origin) shown in the sheet's content area
+    empty: bool
+    number: int | None  # position among the printed sheets (1-based), None when empty
+
+    @property
+    def key(self) -> str:
+        return f"R{self.row}C{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class TilePlan:
+    """The sheets of a tiled print; `sheet_count` counts the printed pages (assembly page included)."""
+
+    poster: PosterPlan = field(repr=False)
+    paper: str
+    orientation: str
+    sheet_width: float
+    sheet_height: float
+    margin: float
+    overlap: float  # points
+    rows: int
+    cols: int
+    sheets: tuple[TileSheet, ...]
+
+    @property
+    def printed(self) -> tuple[TileSheet, ...]:
+        return tuple(s for s in self.sheets if not s.empty)
+
+    @property
+    def empty_sheets(self) -> tuple[TileSheet, ...]:
+        return tuple(s for s in self.sheets if s.empty)
+
+    @property
+    def sheet_count(self) -> int:
+        """Pages of the PDF: the assembly page plus every non-empty sheet."""
+        return 1 + len(self.printed)
+
+    @property
+    def content_width(self) -> float:
+        return self.sheet_width - 2 * self.margin
+
+    @property
+    def content_height(self) -> float:
+        return self.sheet_height - 2 * self.margin
+
+    @property
+    def step_x(self) -> float:
+        return self.content_width - self.overlap
+
+    @property
+    def step_y(self) -> float:
+        return self.content_height - self.overlap
+
+
+@dataclass(frozen=True, slots=True)
+class TileResult:
+    path: str
+    plan: TilePlan
+
+
+def _grid(length: float, content: float, overlap: float) -> tuple[int, float]:
+    """How many sheets cover `length` with `content` per sheet and `overlap`; and the offset that centres them."""
+    step = content - overlap
+    count = max(1, math.ceil((length - overlap) / step - 1e-9))
+    covered = count * step + overlap
+    return count, (covered - length) / 2
+
+
+def _layout_sheets(poster: PosterPlan, content_w: float, content_h: float, overlap: float) -> tuple[int, int, list[TileSheet]]:
+    cols, offset_x = _grid(poster.page_width, content_w, overlap)
+    rows, offset_y = _grid(poster.page_height, content_h, overlap)
+    areas = poster.drawn_areas()
+    sheets: list[TileSheet] = []
+    number = 0
+    for row in range(rows):
+        for col in range(cols):
+            source = Rect(col * (content_w - overlap) - offset_x, row * (content_h - overlap) - offset_y,
+                          content_w, content_h)
+            empty = not any(source.intersects(area) for area in areas)
+            if not empty:
+                number += 1
+            sheets.append(TileSheet(row + 1, col + 1, source, empty, None if empty else number))
+    return rows, cols, sheets
+
+
+def plan_tiles(
+    doc: Document,
+    journey_id: str | None = None,
+    *,
+    view: ViewKind | str = ViewKind.MAP,
+    sheet: str = "A4",
+    sheet_orientation: str = Orientation.AUTO,
+    overlap_mm: float = DEFAULT_OVERLAP_MM,
+    paper: str = AUTO_PAPER,
+    orientation: str = Orientation.AUTO,
+    scale: str | float | None = None,
+    min_text_pt: float | None = None,
+    language: str | None = None,
+    date: _dt.date | None = None,
+    poster: PosterPlan | None = None,
+) -> TilePlan:
+    """Plan a tiled print without drawing: the poster (as `plan_poster` with `paper`, `orientation`, `scale`;
+    by default a page sized to the map at 100 %) cut into `sheet` pages with `overlap_mm` overlap.
+
+    The poster itself may be larger than the PDF page limit; only the sheets are real pages.
+    `sheet_orientation` auto picks the orientation that needs fewer sheets.
+    """
+    tile_paper = parse_tile_paper(sheet)
+    sheet_orientation = check_orientation(sheet_orientation)
+    if poster is None:
+        if scale is None and min_text_pt is None:
+            scale = 1.0 if paper.strip().lower() == AUTO_PAPER else "fit"
+        poster = plan_poster(doc, journey_id, view=view, paper=paper, orientation=orientation, scale=scale,
+                             min_text_pt=min_text_pt, language=language, date=date, allow_oversize=True)
+    candidates = [sheet_orientation] if sheet_orientation != Orientation.AUTO else [Orientation.PORTRAIT,
+                                                                                     Orientation.LANDSCAPE]
+    best: TilePlan | None = None
+    for candidate in candidates:
+        width, height = tile_paper.sheet_pt(candidate)
+        content_w, content_h = width - 2 * SHEET_MARGIN, height - 2 * SHEET_MARGIN
+        limit_mm = min(content_w, content_h) / 2 / MM
+        if not (0 <= overlap_mm <= limit_mm) or not math.isfinite(overlap_mm):
+            raise ExportError("bad_overlap", overlap=overlap_mm, limit=math.floor(limit_mm))
+        overlap = overlap_mm * MM
+        rows, cols, sheets = _layout_sheets(poster, content_w, content_h, overlap)
+        plan = TilePlan(poster, tile_paper.name, candidate, width, height, SHEET_MARGIN, overlap, rows, cols,
+                        tuple(sheets))
+        if best is None or (len(plan.printed), rows * cols) < (len(best.printed), best.rows * best.cols):
+            best = plan
+    assert best is not None
+    return best
+
+
+# ---------------------------------------------------------------------- drawing
+def _text(batch: TextBatch, text: str, x: float, baseline: float, size: float, bold: bool = False,
+          colour: str = INK, right: bool = False, centre: bool = False) -> float:
+    width = default_measurer().width(text, size, bold)
+    if right:
+        x -= width
+    elif centre:
+        x -= width / 2
+    batch.add(TextLine(text, x, baseline, size, bold, False, width), colour, flip=False)
+    return width
+
+
+def _crop_marks(c: Any, content: Rect) -> None:
+    """Short lines in the margin continuing the content area's edges (page coordinates, y up)."""
+    c.setStrokeColorRGB(*rgb(MARK_COLOUR))
+    c.setLineWidth(0.3)
+    for x in (content.x, content.right):
+        for y, direction in ((content.y, -1), (content.bottom, 1)):
+            c.line(x, y + direction * MARK_GAP, x, y + direction * (MARK_GAP + MARK_LENGTH))
+    for y in (content.y, content.bottom):
+        for x, direction in ((content.x, -1), (content.right, 1)):
+            c.line(x + direction * MARK_GAP, y, x + direction * (MARK_GAP + MARK_LENGTH), y)
+
+
+def _registration_mark(c: Any, x: float, y: float) -> None:
+    radius = 2.2 * MM
+    c.setStrokeColorRGB(*rgb(MARK_COLOUR))
+    c.setLineWidth(0.35)
+    c.circle(x, y, radius, stroke=1, fill=0)
+    c.line(x - radius * 1.6, y, x + radius * 1.6, y)
+    c.line(x, y - radius * 1.6, x, y + radius * 1.6)
+
+
+class _TileWriter:
+    def __init__(self, canvas: Any, doc: Document, plan: TilePlan) -> None:
+        self.c = canvas
+        self.doc = doc
+        self.plan = plan
+        poster = plan.poster
+        self.language = poster.language
+        journey = doc.get(poster.journey_id, Journey)
+        self.journey_name = journey.name
+        self.date_text = format_date(poster.date, self.language)
+
+    def w(self, key: str, **params: object) -> str:
+        return word(key, self.language, **params)
+
+    def define_poster_form(self, tick: Any) -> None:
+        poster = self.plan.poster
+        c = self.c
+        c.beginForm(POSTER_FORM, lowerx=0, lowery=0, upperx=poster.page_width, uppery=poster.page_height)
+        draw_poster_page(c, self.doc, poster, tick=tick)
+        c.endForm()
+
+    def page_size(self) -> tuple[float, float]:
+        return (self.plan.sheet_width, self.plan.sheet_height)
+
+    # -- the assembly page
+    def assembly_page(self) -> None:
+        c, plan, poster = self.c, self.plan, self.plan.poster
+        width, height = self.page_size()
+        margin = plan.margin
+        m = default_measurer()
+        batch = TextBatch(c)
+        top = height - margin
+        _text(batch, f"{self.w('assembly')}: {self.journey_name}"[:160], margin, top - 14, 14, bold=True)
+        _text(batch, f"{self.doc.project.name} \u00b7 {self.date_text}"[:200], margin, top - 30, 9, colour=MUTED_INK)
+        hint = self.w("assembly_hint", count=len(plan.printed), rows=plan.rows, cols=plan.cols,
+                      overlap=round(plan.overlap / MM, 1))
+        baseline = top - 46
+        for line in m.wrap(hint, width - 2 * margin, 8.5):
+            _text(batch, line, margin, baseline, 8.5, colour=INK)
+            baseline -= m.line_height(8.5)
+        batch.flush()
+        # the thumbnail: the whole grid of sheets over the poster
+        grid_w = plan.cols * plan.step_x + plan.overlap
+        grid_h = plan.rows * plan.step_y + plan.overlap
+        first = plan.sheets[0].source
+        area = Rect(margin, margin, width - 2 * margin, baseline - 6 - margin)
+        scale = min(area.width / grid_w, area.height / grid_h)
+        origin_x = area.x + (area.width - grid_w * scale) / 2
+        origin_top = area.y + area.height - (area.height - grid_h * scale) / 2  # y up: top of the grid
+
+        def to_page(x: float, y: float) -> tuple[float, float]:
+            return (origin_x + (x - first.x) * scale, origin_top - (y - first.y) * scale)
+
+        px, py = to_page(0.0, 0.0)
+        c.saveState()
+        c.translate(px, py - poster.page_height * scale)
+        c.scale(scale, scale)
+        c.doForm(POSTER_FORM)
+        c.restoreState()
+        c.setStrokeColorRGB(*rgb(MUTED_INK))
+        c.setLineWidth(0.5)
+        x0, y0 = to_page(0.0, 0.0)
+        c.rect(x0, y0 - poster.page_height * scale, poster.page_width * scale, poster.page_height * scale)
+        labels = TextBatch(c)
+        size = max(5.0, min(16.0, plan.step_x * scale / 5, plan.step_y * scale / 3.5))
+        for sheet in plan.sheets:
+            # each sheet's own share of the poster (overlaps split in the middle), so the cells tile the grid
+            left, top_y = to_page(sheet.source.x + plan.overlap / 2 * (sheet.col > 1),
+                                  sheet.source.y + plan.overlap / 2 * (sheet.row > 1))
+            right, bottom = to_page(sheet.source.right - plan.overlap / 2 * (sheet.col < plan.cols),
+                                    sheet.source.bottom - plan.overlap / 2 * (sheet.row < plan.rows))
+            cell = Rect(left, bottom, right - left, top_y - bottom)
+            c.setStrokeColorRGB(*rgb(GUIDE_COLOUR if not sheet.empty else EMPTY_COLOUR))
+            c.setLineWidth(0.9)
+            c.rect(cell.x, cell.y, cell.width, cell.height)
+            cx, cy = cell.x + cell.width / 2, cell.y + cell.height / 2
+            if sheet.empty:
+                c.setLineWidth(0.6)
+                c.line(cell.x, cell.y, cell.right, cell.bottom)
+                c.line(cell.x, cell.bottom, cell.right, cell.y)
+                _text(labels, f"{sheet.key} \u00b7 {self.w('empty_sheet')}", cx, cy - size * 0.35, size * 0.8,
+                      colour=EMPTY_COLOUR, centre=True)
+            else:
+                c.setFillColorRGB(1, 1, 1)
+                c.setFillAlpha(0.8)
+                label_w = m.width(sheet.key, size, True) + size * 0.8
+                c.rect(cx - label_w / 2, cy - size * 0.6, label_w, size * 1.5, stroke=0, fill=1)
+                c.setFillAlpha(1)
+                _text(labels, sheet.key, cx, cy - size * 0.05, size, bold=True, colour=GUIDE_COLOUR, centre=True)
+                _text(labels, f"{sheet.number}", cx, cy - size * 0.55, size * 0.45, colour=INK, centre=True)
+        labels.flush()
+        c.addPageLabel(c.getPageNumber() - 1, prefix=self.w("assembly"))
+        c.showPage()
+
+    # -- one sheet
+    def sheet_page(self, sheet: TileSheet) -> None:
+        c, plan, poster = self.c, self.plan, self.plan.poster
+        width, height = self.page_size()
+        margin = plan.margin
+        content = Rect(margin, margin, plan.content_width, plan.content_height)  # y up: bottom-left at (margin, margin)
+        source = sheet.source
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(content.x, content.y, content.width, content.height)
+        c.clipPath(clip, stroke=0, fill=0)
+        # poster point (sx, sy from the poster's top-left) lands at content.x + sx - source.x, top - (sy - source.y)
+        c.translate(content.x - source.x, content.bottom + source.y - poster.page_height)
+        c.doForm(POSTER_FORM)
+        c.restoreState()
+        self._guides(sheet, content)
+        _crop_marks(c, content)
+        self._registration_marks(sheet, content)
+        batch = TextBatch(c)
+        position = self.w("row_col", row=sheet.row, col=sheet.col)
+        count = len(plan.printed)
+        label = (f"{position} \u00b7 {self.doc.project.name} \u00b7 {self.journey_name} \u00b7 {self.date_text} "
+                 f"\u00b7 {self.w('sheet_of', index=sheet.number, count=count)}")
+        inset = 2.5 * MM  # keep the labels clear of the vertical crop marks at the content's edges
+        label = default_measurer().wrap(label, width - 2 * margin - 2 * inset, 7, max_lines=1)[0]
+        _text(batch, label, margin + inset, margin * 0.4, 7, colour=INK)
+        _text(batch, sheet.key, width - margin - inset, height - margin * 0.55, 9, bold=True, colour=INK, right=True)
+        _text(batch, position, margin + inset, height - margin * 0.55, 7, colour=MUTED_INK)
+        batch.flush()
+        c.addPageLabel(c.getPageNumber() - 1, prefix=sheet.key)
+        c.showPage()
+
+    def _guides(self, sheet: TileSheet, content: Rect) -> None:
+        """Dashed lines where the right and lower neighbours' edges go when the sheets are laid over each other."""
+        plan = self.plan
+        if plan.overlap <= 0:
+            return
+        c = self.c
+        c.setStrokeColorRGB(*rgb(GUIDE_COLOUR))
+        c.setLineWidth(0.4)
+        c.setDash([2, 2], 0)
+        if sheet.col < plan.cols:
+            x = content.right - plan.overlap
+            c.line(x, content.y, x, content.bottom)
+        if sheet.row < plan.rows:
+            y = content.y + plan.overlap
+            c.line(content.x, y, content.right, y)
+        c.setDash()
+
+    def _registration_marks(self, sheet: TileSheet, content: Rect) -> None:
+        """Marks in the middle of each overlap strip; the neighbour shows the same mark at the same poster spot."""
+        plan = self.plan
+        half = plan.overlap / 2
+        if sheet.col < plan.cols:
+            for share in (0.25, 0.75):
+                _registration_mark(self.c, content.right - half, content.y + content.height * share)
+        if sheet.col > 1:
+            for share in (0.25, 0.75):
+                _registration_mark(self.c, content.x + half, content.y + content.height * share)
+        if sheet.row < plan.rows:
+            for share in (0.25, 0.75):
+                _registration_mark(self.c, content.x + content.width * share, content.y + half)
+        if sheet.row > 1:
+            for share in (0.25, 0.75):
+                _registration_mark(self.c, content.x + content.width * share, content.bottom - half)
+
+
+def export_tiles(
+    doc: Document,
+    journey_id: str | None,
+    out_path: str | os.PathLike[str],
+    *,
+    view: ViewKind | str = ViewKind.MAP,
+    sheet: str = "A4",
+    sheet_orientation: str = Orientation.AUTO,
+    overlap_mm: float = DEFAULT_OVERLAP_MM,
+    paper: str = AUTO_PAPER,
+    orientation: str = Orientation.AUTO,
+    scale: str | float | None = None,
+    min_text_pt: float | None = None,
+    language: str | None = None,
+    date: _dt.date | None = None,
+    progress: Progress | None = None,
+    plan: TilePlan | None = None,
+) -> TileResult:
+    """Write a tiled print: the assembly page, then one page per non-empty sheet, row by row.
+
+    Page labels read 'Assembly plan' (German 'Montageplan'), 'R1C1', 'R1C2', ... `progress(done, total)`
+    returning False cancels and leaves no file behind.
+    """
+    if plan is None:
+        plan = plan_tiles(doc, journey_id, view=view, sheet=sheet, sheet_orientation=sheet_orientation,
+                          overlap_mm=overlap_mm, paper=paper, orientation=orientation, scale=scale,
+                          min_text_pt=min_text_pt, language=language, date=date)
+    fonts.register_fonts()
+    printed = plan.printed
+    reporter = ProgressReporter(progress, total=len(plan.poster.layout.cards) + len(printed) + 2)
+    with atomic_output(out_path) as temp:
+        canvas = Canvas(str(temp), pagesize=(plan.sheet_width, plan.sheet_height), pageCompression=1)
+        set_metadata(canvas, doc, plan.poster, f"{word('assembly', plan.poster.language)} "
+                     f"{plan.rows} x {plan.cols} {plan.paper}")
+        writer = _TileWriter(canvas, doc, plan)
+        writer.define_poster_form(reporter.advance)
+        writer.assembly_page()
+        reporter.advance()
+        for tile in printed:
+            writer.sheet_page(tile)
+            reporter.advance()
+        canvas.save()
+        reporter.finish()
+    return TileResult(str(out_path), plan)
