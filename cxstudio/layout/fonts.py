@@ -237,7 +237,7 @@ class TextMeasurer:
         self.bold = bold or regular
         self.italic = italic or regular
         self.bold_italic = bold_italic or self.bold
-        self._wrap_cache: dict[tuple[str, float, float, bool, bool, int | None], tuple[tuple[str, int], ...]] = {}
+        self._wrap_cache: dict[tuple[str, float, float, bool, bool, int | None], tuple[tuple[str, float], ...]] = {}
 
     def metrics(self, bold: bool = False, italic: bool = False) -> FontMetrics:
         if bold:
@@ -269,7 +269,7 @@ class TextMeasurer:
         italic: bool = False,
     ) -> list[str]:
         """Lines of `text` that each fit into `width` points at `size` points."""
-        return [line for line, _ in self._wrapped(text, width, size, bold, italic, max_lines)]
+        return [line for line, _ in self.wrap_measured(text, width, size, bold, max_lines, italic)]
 
     def wrap_measured(
         self,
@@ -280,22 +280,20 @@ class TextMeasurer:
         max_lines: int | None = None,
         italic: bool = False,
     ) -> list[tuple[str, float]]:
-        """Like `wrap`, with each line's width in points."""
-        upm = self.metrics(bold, italic).units_per_em
-        return [(line, units * size / upm) for line, units in self._wrapped(text, width, size, bold, italic, max_lines)]
-
-    def _wrapped(
-        self, text: str, width: float, size: float, bold: bool, italic: bool, max_lines: int | None
-    ) -> tuple[tuple[str, int], ...]:
+        """Like `wrap`, with each line's width in points (the same number `width()` gives for the line)."""
         key = (text, width, size, bold, italic, max_lines)
         cached = self._wrap_cache.get(key)
         if cached is None:
-            cached = tuple(self._wrap(text, width, size, self.metrics(bold, italic), max_lines))
+            upm = self.metrics(bold, italic).units_per_em
+            cached = tuple(
+                (line, units * size / upm)
+                for line, units in self._wrap(text, width, size, self.metrics(bold, italic), max_lines)
+            )
             if len(self._wrap_cache) >= self.WRAP_CACHE_LIMIT:
                 for stale in list(self._wrap_cache)[: self.WRAP_CACHE_LIMIT // 2]:
                     del self._wrap_cache[stale]
             self._wrap_cache[key] = cached
-        return cached
+        return list(cached)
 
     # ------------------------------------------------------------------ wrapping internals
     def _wrap(
@@ -321,6 +319,12 @@ class TextMeasurer:
             if not words:
                 lines.append(("", 0))
                 continue
+            if len(paragraph) <= 400:  # short paragraphs often fit whole: one measurement
+                joined = " ".join(words)
+                whole = sum(map(units.__getitem__, joined))
+                if whole <= limit:
+                    lines.append((joined, whole))
+                    continue
             current: list[str] = []
             current_units = -space  # the first word adds no space
             for word in words:

@@ -35,6 +35,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import cast
 
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
@@ -100,6 +101,7 @@ def rating_colour(rating: int) -> str:
     return scale[max(1, min(10, rating)) - 1]
 
 
+@lru_cache(maxsize=1024)
 def readable_text_colour(fill: str) -> str:
     """Black or white, whichever reads better on `fill` (#rrggbb)."""
     red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
@@ -613,7 +615,7 @@ def _moved(line: TextLine, dx: float, dy: float) -> TextLine:
 
 
 def _moved_lines(lines: tuple[TextLine, ...], dx: float, dy: float) -> tuple[TextLine, ...]:
-    return tuple(TextLine(ln.text, ln.x + dx, ln.baseline + dy, ln.size, ln.bold, ln.italic, ln.width) for ln in lines)
+    return tuple([TextLine(ln.text, ln.x + dx, ln.baseline + dy, ln.size, ln.bold, ln.italic, ln.width) for ln in lines])
 
 
 def layout_journey(
@@ -702,6 +704,8 @@ def layout_journey(
         header_width = inner_header - (s.curve_tick_width if row.is_curve else 0)
         name = measurer.wrap_measured(row.name, header_width, s.lane_header_size, bold=True, max_lines=s.lane_header_max_lines)
         kind_text = "" if row.kind == LaneKind.CARDS.value else label(f"lane.{row.kind}", language)
+        if kind_text.casefold() == row.name.strip().casefold():
+            kind_text = ""  # the name already says it
         kind_lines = measurer.wrap_measured(kind_text, header_width, s.meta_size, max_lines=2) if kind_text else []
         row_header_texts.append((name, kind_lines))
         needed = 2 * s.header_padding + len(name) * line_height(s.lane_header_size)

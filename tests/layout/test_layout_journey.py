@@ -375,6 +375,8 @@ def test_english_project_gets_english_words(sample: Sample) -> None:
     layout = layout_journey(sample.doc, sample.journey_id, ViewKind.BLUEPRINT, LayoutSettings(language="en"))
     assert [ln.label_line.text for ln in layout.lines][0] == "Line of interaction"
     assert layout.lane_headers[0].lines[-1].text == "Customer actions"
+    german = layout_journey(sample.doc, sample.journey_id, ViewKind.BLUEPRINT)
+    assert [ln.text for ln in german.lane_headers[0].lines] == ["Kundenaktionen"]  # the kind is not said twice
 
 
 def test_bigger_settings_scale_the_cards(sample: Sample) -> None:
