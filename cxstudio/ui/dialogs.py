@@ -1,0 +1,191 @@
+"""The editor's dialogs: template chooser, preferences, recovery prompt, unsaved-changes question, messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cxstudio.ui import labels
+
+
+def ask_unsaved_changes(parent: QWidget | None, project_name: str) -> str:
+    """Ask what to do with unsaved changes: 'save', 'discard' or 'cancel'."""
+    box = QMessageBox(parent)
+    box.setObjectName("unsavedChangesQuestion")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Dialogs", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("Dialogs", "Do you want to save the changes to “%1”?").replace("%1", project_name))
+    box.setInformativeText(QCoreApplication.translate("Dialogs", "Your changes will be lost if you don't save them."))
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def show_problem(parent: QWidget | None, title: str, text: str) -> None:
+    """One clear sentence about something that went wrong, in a warning dialog."""
+    box = QMessageBox(parent)
+    box.setObjectName("problemMessage")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+class TemplateChooser(QDialog):
+    """Choose how a new project starts: empty, or from a bundled template or example in the UI language."""
+
+    def __init__(self, templates: Sequence[Any], language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("templateChooser")
+        self.setWindowTitle(self.tr("New project"))
+        self.list = QListWidget()
+        self.list.setObjectName("templateList")
+        empty = QListWidgetItem(self.tr("Empty project"))
+        empty.setData(Qt.ItemDataRole.UserRole, None)
+        empty.setToolTip(self.tr("Only the project and the standard channels; add journeys yourself."))
+        self.list.addItem(empty)
+        kinds = {"template": self.tr("Template"), "example": self.tr("Example")}
+        shown = [t for t in templates if t.language == language] or list(templates)
+        for info in shown:
+            item = QListWidgetItem(f"{kinds.get(info.kind, info.kind)}: {info.description}")
+            item.setData(Qt.ItemDataRole.UserRole, (info.name, info.language))
+            item.setToolTip(info.name)
+            self.list.addItem(item)
+        self.list.setCurrentRow(1 if self.list.count() > 1 else 0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Start the new project from:")))
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def choice(self) -> tuple[str, str] | None:
+        """(template name, language) or None for an empty project."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+class PreferencesDialog(QDialog):
+    """The user's preferences: for now the UI language (system, German or English)."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in labels.languages().items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        note = QLabel(self.tr("A new language takes effect the next time CX Studio starts."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData() or "")
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """One piece of unsaved work the last session left behind, as the recovery dialog shows it."""
+
+    key: Any  # what the file layer needs to recover or discard it
+    project_name: str
+    last_edit: str  # already formatted for the UI language
+    original_path: str | None
+
+
+class RecoveryDialog(QDialog):
+    """After a crash: recover or discard each piece of unsaved work, or decide later."""
+
+    def __init__(self, entries: Sequence[RecoveryEntry], recover: Callable[[RecoveryEntry], bool],
+                 discard: Callable[[RecoveryEntry], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryDialog")
+        self.setWindowTitle(self.tr("Recover unsaved work"))
+        self._recover = recover
+        self._discard = discard
+        self.list = QListWidget()
+        self.list.setObjectName("recoveryList")
+        for entry in entries:
+            where = entry.original_path or self.tr("never saved")
+            item = QListWidgetItem(self.tr("%1 — last edited %2 (%3)")
+                                   .replace("%1", entry.project_name).replace("%2", entry.last_edit)
+                                   .replace("%3", where))
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        self.recover_button = QPushButton(self.tr("Recover"))
+        self.recover_button.setObjectName("recoverButton")
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setObjectName("discardButton")
+        later = QPushButton(self.tr("Decide later"))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.recover_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(later, QDialogButtonBox.ButtonRole.RejectRole)
+        self.recover_button.clicked.connect(self._recover_current)
+        self.discard_button.clicked.connect(self._discard_current)
+        later.clicked.connect(self.reject)
+        intro = QLabel(self.tr("CX Studio was not closed properly. This unsaved work can be recovered:"))
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 280)
+
+    def _current(self) -> tuple[int, RecoveryEntry] | None:
+        row = self.list.currentRow()
+        if row < 0:
+            return None
+        return row, self.list.item(row).data(Qt.ItemDataRole.UserRole)
+
+    def _recover_current(self) -> None:
+        current = self._current()
+        if current is not None and self._recover(current[1]):
+            self.accept()  # one project is open in this window now
+
+    def _discard_current(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        self._discard(current[1])
+        self.list.takeItem(current[0])
+        if self.list.count() == 0:
+            self.accept()

@@ -1,0 +1,132 @@
+"""The editor's side of project files: opening, creating, saving and recovering through the API, problems as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from cxstudio import api
+from cxstudio.model.errors import ModelError
+from cxstudio.persistence.errors import ProjectFileError
+from cxstudio.ui.dialogs import RecoveryEntry
+
+
+class FileError(Exception):
+    """A project file could not be opened, created, saved or recovered; `text` is one sentence for the user."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _problem(error: BaseException, language: str, path: Path | None = None) -> FileError:
+    if isinstance(error, ProjectFileError):
+        return FileError(error.message(language))
+    if isinstance(error, ModelError):
+        return FileError(str(error))
+    detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    where = str(path) if path is not None else ""
+    return FileError(
+        QCoreApplication.translate("Files", "The file %1 could not be used (%2).").replace("%1", where)
+        .replace("%2", detail)
+    )
+
+
+@dataclass
+class OpenedFile:
+    """A project open in the editor, with the language its file messages are shown in."""
+
+    project: api.OpenProject
+    language: str
+    notice: str | None = None  # one sentence to show once (e.g. a stale lock was taken over)
+
+    @property
+    def path(self) -> Path | None:
+        return self.project.path
+
+    @property
+    def read_only_reason(self) -> str | None:
+        return self.project.read_only_reason_in(self.language) if self.project.read_only else None
+
+
+def templates() -> list[Any]:
+    """The bundled templates and examples (name, language, description, kind)."""
+    from cxstudio.content.templates import list_templates
+
+    return list_templates()
+
+
+def new_project(choice: tuple[str, str] | None, language: str) -> OpenedFile:
+    """A new unsaved project (with its recovery copy): empty, or from (template name, language)."""
+    try:
+        if choice is None:
+            project = api.create(None, language)
+        else:
+            project = api.create(choice[0], choice[1])
+    except Exception as error:
+        raise _problem(error, language) from error
+    return OpenedFile(project, language)
+
+
+def open_file(path: Path, language: str) -> OpenedFile:
+    """Open `path`; every problem with the file raises FileError with one sentence in `language`."""
+    try:
+        project = api.open_project(path)
+    except Exception as error:
+        raise _problem(error, language, path) from error
+    return OpenedFile(project, language, project.lock_note(language))
+
+
+def save(opened: OpenedFile, language: str) -> None:
+    try:
+        opened.project.save()
+    except Exception as error:
+        raise _problem(error, language, opened.path) from error
+
+
+def save_as(opened: OpenedFile, path: Path, language: str) -> None:
+    try:
+        opened.project.save_as(path)
+    except Exception as error:
+        raise _problem(error, language, path) from error
+
+
+def close(opened: OpenedFile) -> None:
+    """Release the file's lock and its recovery copy (the user has already been asked about changes)."""
+    try:
+        opened.project.close()
+    except (OSError, ProjectFileError):
+        pass  # a lock or copy that cannot be removed is cleaned up by the next start's recovery scan
+
+
+def format_time(moment: Any) -> str:
+    when = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second) \
+        if hasattr(moment, "year") else QDateTime.currentDateTime()
+    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+
+
+def recoverable(language: str) -> list[RecoveryEntry]:
+    try:
+        found = api.find_recoverable()
+    except Exception as error:
+        raise _problem(error, language) from error
+    return [
+        RecoveryEntry(item, item.project_name, format_time(item.last_edit),
+                      str(item.original_path) if item.original_path else None)
+        for item in found
+    ]
+
+
+def recover(entry: RecoveryEntry, language: str) -> OpenedFile:
+    try:
+        project = api.recover(entry.key)
+    except Exception as error:
+        raise _problem(error, language) from error
+    return OpenedFile(project, language)
+
+
+def discard(entry: RecoveryEntry) -> None:
+    api.discard_recoverable(entry.key)

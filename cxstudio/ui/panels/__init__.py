@@ -1,0 +1,1 @@
+"""The editor's dockable panels: palette, inspector, outline, undo history and project data."""

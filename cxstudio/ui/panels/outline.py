@@ -1,0 +1,193 @@
+"""The outline panel: a keyboard-usable tree of journeys, their stages with cards, and their lanes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from cxstudio.api import OpenProject
+from cxstudio.editing.operations import edit_element
+from cxstudio.editing.session import ChangeSet
+from cxstudio.model.entities import Card, Journey, Lane, Stage
+from cxstudio.model.errors import ModelError
+from cxstudio.model.events import Changed
+from cxstudio.ui import labels
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+# Field changes the tree shows in place; any other change of these kinds rebuilds it.
+LABEL_FIELDS = {"name", "title", "kind"}
+OUTLINE_KINDS = {"journey", "stage", "lane", "card"}
+
+
+class OutlinePanel(QWidget):
+    """Journeys > stages > cards and journeys > lanes; selecting here selects on the canvas, F2 renames."""
+
+    selectionChanged = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self._project: OpenProject | None = None
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._syncing = False
+        self._read_only = False
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("outlineTree")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Element"), self.tr("Lane")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.itemChanged.connect(self._item_edited)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def set_project(self, project: OpenProject | None, read_only: bool = False) -> None:
+        self._project = project
+        self._read_only = read_only
+        self.rebuild()
+
+    def item_for(self, entity_id: str) -> QTreeWidgetItem | None:
+        return self._items.get(entity_id)
+
+    def selected_ids(self) -> list[str]:
+        return [item.data(0, ID_ROLE) for item in self.tree.selectedItems() if item.data(0, ID_ROLE)]
+
+    # ------------------------------------------------------------------ building
+    def _card_text(self, card: Card) -> str:
+        return card.title or f"({labels.card_kinds().get(card.kind, card.kind)})"
+
+    def _make_item(self, parent: QTreeWidget | QTreeWidgetItem, entity_id: str, kind: str, text: str,
+                   editable: bool = True) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [text])
+        item.setData(0, ID_ROLE, entity_id)
+        item.setData(0, KIND_ROLE, kind)
+        if editable and not self._read_only:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self._items[entity_id] = item
+        return item
+
+    def rebuild(self) -> None:
+        """Rebuild the tree from the document, keeping expansion and selection."""
+        expanded = {eid for eid, item in self._items.items() if item.isExpanded()}
+        selected = set(self.selected_ids())
+        first_build = not self._items
+        self._syncing = True
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            self._items.clear()
+            project = self._project
+            if project is None:
+                return
+            document = project.document
+            for journey in document.journeys():
+                journey_item = self._make_item(self.tree, journey.id, "journey", journey.name)
+                lanes = document.lanes(journey.id)
+                lane_names = {lane.id: lane.name for lane in lanes}
+                lane_order = {lane.id: lane.order for lane in lanes}
+                for stage in document.stages(journey.id):
+                    stage_item = self._make_item(journey_item, stage.id, "stage", stage.name or self.tr("(stage)"))
+                    cards = [c for c in document.cards(journey.id) if c.stage_id == stage.id]
+                    cards.sort(key=lambda c: (lane_order.get(c.lane_id, 0), c.order))
+                    for card in cards:
+                        card_item = self._make_item(stage_item, card.id, "card", self._card_text(card))
+                        card_item.setText(1, lane_names.get(card.lane_id, ""))
+                    stage_item.setExpanded(stage.id in expanded)
+                lanes_item = QTreeWidgetItem(journey_item, [self.tr("Lanes")])
+                lanes_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                lanes_item.setData(0, KIND_ROLE, "lanes")
+                self._items[journey.id + "/lanes"] = lanes_item
+                for lane in lanes:
+                    lane_item = self._make_item(lanes_item, lane.id, "lane", lane.name or self.tr("(lane)"))
+                    lane_item.setText(1, labels.lane_kinds().get(lane.kind, lane.kind))
+                lanes_item.setExpanded(journey.id + "/lanes" in expanded)
+                journey_item.setExpanded(first_build or journey.id in expanded)
+            for entity_id in selected:
+                if entity_id in self._items:
+                    self._items[entity_id].setSelected(True)
+        finally:
+            self.tree.blockSignals(False)
+            self._syncing = False
+        self.tree.resizeColumnToContents(0)
+
+    def on_changed(self, change_set: ChangeSet) -> None:
+        """Update labels in place for renames; rebuild for anything structural."""
+        project = self._project
+        if project is None:
+            return
+        relevant = False
+        for event in change_set.events:
+            kind = event.kind if isinstance(event, Changed) else event.entity.KIND
+            if kind not in OUTLINE_KINDS:
+                continue
+            relevant = True
+            if not isinstance(event, Changed) or event.field not in LABEL_FIELDS:
+                self.rebuild()
+                return
+        if not relevant:
+            return
+        self.tree.blockSignals(True)
+        try:
+            for entity_id in change_set.touched_ids():
+                item = self._items.get(entity_id)
+                entity = project.document.find(entity_id)
+                if item is None or entity is None:
+                    continue
+                if isinstance(entity, Card):
+                    item.setText(0, self._card_text(entity))
+                elif isinstance(entity, (Journey, Stage, Lane)):
+                    item.setText(0, entity.name)
+                    if isinstance(entity, Lane):
+                        item.setText(1, labels.lane_kinds().get(entity.kind, entity.kind))
+        finally:
+            self.tree.blockSignals(False)
+
+    # ------------------------------------------------------------------ selection
+    def select_ids(self, ids: Iterable[str]) -> None:
+        """Mirror a selection made elsewhere (the canvas) without echoing it back."""
+        wanted = [i for i in ids if i in self._items]
+        self._syncing = True
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clearSelection()
+            for entity_id in wanted:
+                item = self._items[entity_id]
+                item.setSelected(True)
+                parent = item.parent()
+                while parent is not None:
+                    parent.setExpanded(True)
+                    parent = parent.parent()
+            if wanted:
+                self.tree.setCurrentItem(self._items[wanted[0]], 0,
+                                         self.tree.selectionModel().SelectionFlag.NoUpdate)
+                self.tree.scrollToItem(self._items[wanted[0]])
+        finally:
+            self.tree.blockSignals(False)
+            self._syncing = False
+
+    def _selection_changed(self) -> None:
+        if not self._syncing:
+            self.selectionChanged.emit(self.selected_ids())
+
+    def _item_edited(self, item: QTreeWidgetItem, column: int) -> None:
+        project = self._project
+        entity_id = item.data(0, ID_ROLE)
+        if project is None or column != 0 or not entity_id or entity_id not in project.document:
+            return
+        entity = project.document.get(entity_id)
+        text = item.text(0).strip()
+        field = "title" if isinstance(entity, Card) else "name"
+        if text == getattr(entity, field) or (isinstance(entity, Card) and text == self._card_text(entity)):
+            return
+        try:
+            edit_element(project.session, entity_id, **{field: text})
+        except ModelError as error:
+            self.message.emit(str(error))
+            self.rebuild()

@@ -1,0 +1,326 @@
+"""The main window: opening projects, journey tabs, inspector, outline, history, title marker and files."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from ui_helpers import answer_next_modal, type_text
+
+from cxstudio import api
+from cxstudio.editing import operations
+from cxstudio.model.entities import Card, Persona
+from cxstudio.ui import dialogs
+
+
+def _first_cell(window):  # type: ignore[no-untyped-def]
+    document = window.project.document
+    journey_id = window.current_journey_id()
+    return document.stages(journey_id)[0].id, document.lanes(journey_id)[0].id
+
+
+def test_opens_a_project_with_its_journeys_in_tabs(main_window, project_file: Path) -> None:
+    assert main_window.open_path(project_file)
+    document = main_window.project.document
+    assert main_window.journey_tabs.count() == len(document.journeys()) == 1
+    assert main_window.journey_tabs.tabText(0) == document.journeys()[0].name
+    assert main_window.canvas.journey_id() == document.journeys()[0].id
+    assert main_window.windowTitle().startswith("Kundenreise.cxstudio")
+    assert not main_window.isWindowModified()
+    assert main_window.outline.item_for(document.journeys()[0].id) is not None
+    assert str(project_file.resolve()) in main_window.settings.recent_files()
+
+
+def test_journey_tabs_follow_added_renamed_moved_and_deleted_journeys(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    first = main_window.current_journey_id()
+    second = main_window.new_journey()
+    assert main_window.journey_tabs.count() == 2
+    assert main_window.current_journey_id() == second
+    assert main_window.canvas.journey_id() == second
+    operations.rename(main_window.project.session, second, "Beschwerde")
+    assert main_window.journey_tabs.tabText(1) == "Beschwerde"
+    main_window.move_journey(-1)
+    assert [j.id for j in main_window.project.document.journeys()] == [second, first]
+    assert main_window.journey_tabs.tabText(0) == "Beschwerde"
+    main_window.journey_tabs.setCurrentIndex(1)
+    assert main_window.canvas.journey_id() == first
+    main_window.project.session.undo()  # the move
+    main_window.project.session.undo()  # the rename
+    main_window.project.session.undo()  # the new journey
+    assert main_window.journey_tabs.count() == 1
+
+
+def test_inspector_typing_is_one_undo_step_and_undo_restores(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    session = main_window.project.session
+    card = main_window.project.document.cards(main_window.current_journey_id())[0]
+    main_window.canvas.select_ids([card.id])
+    assert main_window.inspector.entity_id() == card.id
+    title = main_window.inspector.editor("title")
+    assert isinstance(title, QLineEdit) and title.text() == "Anzeige gesehen"
+    steps_before = len(session.history)
+    title.setFocus()
+    title.end(False)
+    type_text(title, " – Größe ä ö ü ß €")
+    assert main_window.project.document.get(card.id, Card).title == "Anzeige gesehen – Größe ä ö ü ß €"
+    assert len(session.history) == steps_before + 1
+    assert main_window.isWindowModified()
+    main_window.act_undo.trigger()
+    assert main_window.project.document.get(card.id, Card).title == "Anzeige gesehen"
+    assert title.text() == "Anzeige gesehen"
+    assert not main_window.isWindowModified()
+
+
+def test_inspector_edits_rating_flags_and_channel(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    document = main_window.project.document
+    card = document.cards(main_window.current_journey_id())[0]
+    main_window.canvas.select_ids([card.id])
+    inspector = main_window.inspector
+    inspector.editor("rating").setValue(8)
+    inspector.editor("moment_of_truth").setChecked(True)
+    channel_box = inspector.editor("channel_id")
+    channel_box.activated.emit(2)
+    updated = document.get(card.id, Card)
+    assert updated.rating == 8 and updated.moment_of_truth
+    assert updated.channel_id == channel_box.itemData(2) is not None
+    inspector.editor("rating").setValue(0)  # the "not set" value
+    assert document.get(card.id, Card).rating is None
+
+
+def test_outline_and_canvas_selections_follow_each_other(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    journey_id = main_window.current_journey_id()
+    stage_id, lane_id = _first_cell(main_window)
+    second = operations.add_card(main_window.project.session, stage_id, lane_id, "Zweite Karte")
+    first = main_window.project.document.cards_in_cell(stage_id, lane_id)[0]
+    assert main_window.project.document.journey_of(first.id) == journey_id
+    tree = main_window.outline.tree
+    item = main_window.outline.item_for(second.id)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert main_window.canvas.selected_ids() == [second.id]
+    assert main_window.inspector.entity_id() == second.id
+    main_window.canvas.select_ids([first.id])
+    assert main_window.outline.selected_ids() == [first.id]
+    assert main_window.selection_label.text() == "1 selected"
+    tree.setFocus()
+    tree.setCurrentItem(main_window.outline.item_for(first.id))
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert main_window.canvas.selected_ids() == [second.id]
+
+
+def test_history_panel_marks_the_current_step_and_goes_back(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    session = main_window.project.session
+    stage_id, lane_id = _first_cell(main_window)
+    for title in ("Eins", "Zwei", "Drei"):
+        operations.add_card(session, stage_id, lane_id, title)
+    history = main_window.history.list
+    assert history.count() == 4
+    assert history.item(3).font().bold() and history.currentRow() == 3
+    rect = history.visualItemRect(history.item(1))
+    qtbot.mouseClick(history.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert session.index == 1
+    titles = {c.title for c in main_window.project.document.cards(main_window.current_journey_id())}
+    assert "Eins" in titles and "Zwei" not in titles
+    assert main_window.history.list.item(1).font().bold()
+
+
+def test_title_marker_follows_edits_save_undo_and_redo(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    session = main_window.project.session
+    stage_id, lane_id = _first_cell(main_window)
+    assert not main_window.isWindowModified()
+    operations.add_card(session, stage_id, lane_id, "Neu")
+    assert main_window.isWindowModified()
+    assert main_window.save()
+    assert not main_window.isWindowModified()
+    main_window.act_undo.trigger()
+    assert main_window.isWindowModified()
+    main_window.act_redo.trigger()
+    assert not main_window.isWindowModified()
+
+
+def test_new_project_from_the_template_chooser(main_window, qtbot) -> None:
+    def choose_blueprint(dialog) -> None:  # type: ignore[no-untyped-def]
+        listing = dialog.list
+        row = next(r for r in range(listing.count())
+                   if (listing.item(r).data(Qt.ItemDataRole.UserRole) or ("",))[0] == "service-blueprint")
+        listing.setCurrentRow(row)
+        dialog.accept()
+
+    answer_next_modal(choose_blueprint)
+    assert main_window.new_project()
+    document = main_window.project.document
+    assert document.journeys() and main_window.journey_tabs.count() == len(document.journeys())
+    assert any(lane.kind == "backstage" for lane in document.lanes(document.journeys()[0].id))
+    assert main_window.opened.path is None
+    assert main_window.windowTitle().startswith(document.project.name)
+
+
+def test_save_as_and_reopen_shows_the_same_map(main_window, project_file: Path, tmp_path: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    stage_id, lane_id = _first_cell(main_window)
+    operations.add_card(main_window.project.session, stage_id, lane_id, "Gespeichert mit Ümlaut")
+    target = tmp_path / "Kopie.cxstudio"
+    assert main_window.save_as(target)
+    assert main_window.windowTitle().startswith("Kopie.cxstudio")
+    snapshot = main_window.project.document.snapshot()
+    journey_id = main_window.current_journey_id()
+    items_before = sorted((type(i).__name__, round(i.pos().x()), round(i.pos().y()))
+                          for i in main_window.canvas.scene().items())
+    assert main_window.close_project()
+    assert main_window.project is None
+    assert main_window.open_path(target)
+    assert main_window.project.document.snapshot() == snapshot
+    assert main_window.canvas.journey_id() == journey_id
+    items_after = sorted((type(i).__name__, round(i.pos().x()), round(i.pos().y()))
+                         for i in main_window.canvas.scene().items())
+    assert items_after == items_before
+
+
+def test_closing_with_unsaved_changes_asks_and_respects_the_answer(main_window, project_file: Path,
+                                                                   monkeypatch) -> None:
+    main_window.open_path(project_file)
+    stage_id, lane_id = _first_cell(main_window)
+    operations.add_card(main_window.project.session, stage_id, lane_id, "Ungespeichert")
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: asked.append(name) or "cancel")
+    assert not main_window.close()
+    assert main_window.isVisible() and asked == ["Kundenreise.cxstudio"]
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", lambda parent, name: "save")
+    assert main_window.close()
+    reopened = api.open_project(project_file)
+    try:
+        assert any(c.title == "Ungespeichert" for c in reopened.document.all(Card))
+    finally:
+        reopened.close()
+
+
+def test_unsaved_changes_question_is_a_real_dialog_with_three_answers(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    stage_id, lane_id = _first_cell(main_window)
+    operations.add_card(main_window.project.session, stage_id, lane_id, "Verwerfen")
+    before = hashlib.sha256(project_file.read_bytes()).hexdigest()
+    seen = answer_next_modal(lambda box: box.button(QMessageBox.StandardButton.Discard).click())
+    assert main_window.close_project()
+    assert seen and "Kundenreise.cxstudio" in seen[0]
+    assert main_window.project is None
+    assert hashlib.sha256(project_file.read_bytes()).hexdigest() == before
+
+
+def test_bad_files_show_one_sentence_and_change_nothing(main_window, tmp_path: Path) -> None:
+    cases = {
+        "leer.cxstudio": b"",
+        "text.cxstudio": b"Das ist keine Datenbank.\n",
+        "zufall.cxstudio": bytes(range(256)) * 16,
+    }
+    for name, content in cases.items():
+        path = tmp_path / name
+        path.write_bytes(content)
+        seen = answer_next_modal(lambda box: box.accept())
+        assert not main_window.open_path(path)
+        assert len(seen) == 1 and str(path) in seen[0] and "Traceback" not in seen[0]
+        assert path.read_bytes() == content
+    seen = answer_next_modal(lambda box: box.accept())
+    assert not main_window.open_path(tmp_path / "fehlt.cxstudio")
+    assert seen and "does not exist" in seen[0]
+    assert main_window.project is None
+
+
+def test_a_locked_file_opens_read_only_with_a_banner_naming_the_holder(main_window, project_file: Path) -> None:
+    holder = api.open_project(project_file)
+    try:
+        assert main_window.open_path(project_file)
+        assert main_window.opened.read_only_reason
+        assert main_window.banner.isVisible()
+        info = main_window.project.lock_holder
+        assert info is not None and info.user in main_window.banner_label.text()
+        assert "read-only" in main_window.windowTitle()
+    finally:
+        main_window.close_project()
+        holder.close()
+
+
+def test_dropping_a_project_file_on_the_window_opens_it(main_window, project_file: Path, qtbot) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(project_file))])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(main_window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(main_window, drop)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: main_window.project is not None)
+    assert main_window.opened.path == project_file
+
+
+def test_palette_entries_carry_the_canvas_payload_and_insert_with_enter(main_window, project_file: Path,
+                                                                        qtbot) -> None:
+    main_window.open_path(project_file)
+    palette = main_window.palette
+    entries = {tuple(sorted(palette.payload(item).items())): item for item in palette.entries()}
+    assert (("kind", "pain_point"), ("what", "card")) in entries
+    assert (("what", "stage"),) in entries
+    mime = palette.tree.mimeData([entries[(("kind", "pain_point"), ("what", "card"))]])
+    assert bytes(mime.data("application/x-cxstudio-palette").data()) == b'{"what": "card", "kind": "pain_point"}'
+    stages_before = len(main_window.project.document.stages(main_window.current_journey_id()))
+    palette.tree.setFocus()
+    palette.tree.setCurrentItem(entries[(("what", "stage"),)])
+    qtbot.keyClick(palette.tree, Qt.Key.Key_Return)
+    assert len(main_window.project.document.stages(main_window.current_journey_id())) == stages_before + 1
+
+
+def test_project_data_panel_adds_a_persona_and_the_inspector_edits_it(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    panel = main_window.project_data
+    panel.findChild(QPushButton, "add_persona").click()
+    personas = main_window.project.document.all(Persona)
+    assert len(personas) == 1
+    assert main_window.inspector.entity_id() == personas[0].id
+    name = main_window.inspector.editor("name")
+    name.selectAll()
+    type_text(name, "Jörg, 54")
+    assert main_window.project.document.get(personas[0].id, Persona).name == "Jörg, 54"
+    assert panel.lists["persona"].item(0).text() == "Jörg, 54"
+
+
+def test_recent_files_and_window_geometry_are_remembered(qtbot, project_file: Path) -> None:
+    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.settings import EditorSettings
+
+    first = MainWindow(EditorSettings(), "en")
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 560)  # the offscreen screen is 800 x 600
+    first.open_path(project_file)
+    size = first.size()
+    assert size.width() < 800
+    first.close()
+    second = MainWindow(EditorSettings(), "en")
+    qtbot.addWidget(second)
+    assert second.size() == size
+    actions = [a for a in second.recent_menu.actions() if a.statusTip()]
+    assert actions and actions[0].statusTip() == str(project_file.resolve())
+    actions[0].trigger()
+    assert second.opened is not None and second.opened.path == project_file
+
+
+def test_keyboard_shortcuts_are_the_standard_ones(main_window) -> None:
+    def keys(action) -> set[str]:  # type: ignore[no-untyped-def]
+        return {s.toString() for s in action.shortcuts()}
+
+    assert "Ctrl+Z" in keys(main_window.act_undo)
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= keys(main_window.act_redo)
+    assert "Ctrl+S" in keys(main_window.act_save) and "Ctrl+Shift+S" in keys(main_window.act_save_as)
+    assert "Ctrl+W" in keys(main_window.act_close) and "Ctrl+Q" in keys(main_window.act_quit)
+    assert "Del" in keys(main_window.act_delete) and "F2" in keys(main_window.act_edit_title)
+    assert "Ctrl+0" in keys(main_window.act_zoom_fit) and "Ctrl+D" in keys(main_window.act_duplicate)

@@ -1,0 +1,86 @@
+"""The German translation is complete and current, and a German UI shows German strings (also Qt's own)."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cxstudio.ui.i18n import QM_FILE, TS_FILE, Translations, run_lupdate
+
+
+def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts_file).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_every_entry_of_the_german_translation_is_finished() -> None:
+    messages = _messages(TS_FILE)
+    assert len(messages) > 100
+    unfinished = []
+    for key, message in messages.items():
+        translation = message.find("translation")
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(t.strip() for t in texts):
+            unfinished.append(key)
+    assert unfinished == []
+
+
+def test_every_translatable_string_in_the_sources_is_in_the_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS_FILE, fresh)
+    run_lupdate(fresh)  # what `python -m cxstudio.ui.i18n update` would produce now
+    current, committed = set(_messages(fresh)), set(_messages(TS_FILE))
+    assert current - committed == set(), "run `python -m cxstudio.ui.i18n update` and translate the new strings"
+    assert committed - current == set(), "the .ts keeps strings the sources no longer use"
+    assert QM_FILE.exists() and QM_FILE.stat().st_mtime >= TS_FILE.stat().st_mtime - 1
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[Translations]:
+    translations = Translations(qapp)
+    assert translations.switch("de")
+    yield translations
+    translations.switch("en")
+
+
+def test_the_german_ui_shows_german_menus_panels_and_qt_dialogs(german: Translations, qtbot) -> None:
+    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.settings import EditorSettings
+
+    window = MainWindow(EditorSettings(), "de")
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Bearbeiten", "&Ansicht", "&Einfügen", "&Journey", "&Hilfe"]
+    assert window.inspector_dock.windowTitle() == "Eigenschaften"
+    assert window.act_save_as.text() == "Speichern &unter…"
+    assert "Schritt" in [item.text(0) for item in window.palette.entries()]
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "t",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel, window)
+    assert box.button(QMessageBox.StandardButton.Save).text() == "Speichern"
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Abbrechen"
+
+
+def test_the_german_inspector_labels_card_fields_in_german(german: Translations, qtbot, project_file: Path) -> None:
+    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.settings import EditorSettings
+
+    window = MainWindow(EditorSettings(), "de")
+    qtbot.addWidget(window)
+    window.open_path(project_file)
+    card = window.project.document.cards(window.current_journey_id())[0]
+    window.canvas.select_ids([card.id])
+    form = window.inspector._form
+    label_texts = {form.itemAt(row, form.ItemRole.LabelRole).widget().text() for row in range(form.rowCount())}
+    assert {"Titel", "Bewertung (1-10)", "Moment of Truth", "Interne Notiz", "Katalog-Touchpoint"} <= label_texts
+    assert window.selection_label.text() == "1 ausgewählt"
+    window.opened.project.session.mark_clean()
