@@ -105,7 +105,9 @@ def _decode_tuple(value: Any) -> Any:
         decoded = json.loads(value)
     except ValueError:
         return value
-    return tuple(decoded) if isinstance(decoded, list) else value
+    if isinstance(decoded, list) and all(isinstance(item, str) for item in decoded):
+        return tuple(decoded)
+    return value
 
 
 def _decode_boolean(value: Any) -> Any:
