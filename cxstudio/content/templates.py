@@ -307,7 +307,7 @@ class _Builder:
     def build_journey(self, item: dict[str, Any], order: int, journeys: list[dict[str, Any]]) -> None:
         table = "journey"
         self.allow(item, table, {"key", "name", "persona", "scenario", "expectations", "state",
-                                 "stages", "stages_from", "lanes", "lanes_from", "cards"})
+                                 "stages", "lanes", "lanes_from", "cards"})
         key = item.get("key", "")
         journey_id = self.register(key, "journey")
         where = self.where(table, item)
@@ -321,7 +321,7 @@ class _Builder:
             order=order,
         ))
         stages: dict[str, str] = {}
-        for position, stage in enumerate(self.borrowed(item, "stages", journeys)):
+        for position, stage in enumerate(item.get("stages", [])):
             self.allow(stage, "stage", {"key", "name", "description"})
             stage_id = self.register(f"{key}/{stage.get('key', '')}", "stage")
             stages[stage["key"]] = stage_id
@@ -330,7 +330,7 @@ class _Builder:
                 name=self.text(stage, "name", "stage"), description=self.text(stage, "description", "stage"),
             ))
         lanes: dict[str, tuple[str, str | None]] = {}  # lane key -> (id, default card kind)
-        for position, lane in enumerate(self.borrowed(item, "lanes", journeys)):
+        for position, lane in enumerate(self.borrowed_lanes(item, journeys)):
             self.allow(lane, "lane", {"key", "name", "kind", "line_below", "card_kind"})
             lane_id = self.register(f"{key}/{lane.get('key', '')}", "lane")
             kind = lane.get("kind", LaneKind.CARDS.value)
@@ -347,8 +347,9 @@ class _Builder:
         for card in item.get("cards", []):
             self.build_card(card, journey_id, stages, lanes, cell_sizes)
 
-    def borrowed(self, item: dict[str, Any], table: str, journeys: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A journey's stages or lanes: its own, or (with stages_from/lanes_from) those of an earlier journey."""
+    def borrowed_lanes(self, item: dict[str, Any], journeys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A journey's lane definitions: its own, or (with lanes_from) a copy of another journey's."""
+        table = "lanes"
         own: list[dict[str, Any]] = item.get(table, [])
         lender_key = item.get(f"{table}_from")
         if lender_key is None:

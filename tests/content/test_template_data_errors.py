@@ -175,18 +175,17 @@ def test_a_forbidden_cycle_is_refused(resources: Path) -> None:
     assert "depends_on relations form a cycle" in message
 
 
-def test_a_journey_borrows_stages_and_lanes_with_its_own_ids(resources: Path) -> None:
-    text = _GOOD + '\n[[journeys]]\nkey = "second"\nname = "Second"\nstages_from = "journey"\nlanes_from = "journey"\n'
+def test_a_journey_borrows_lanes_with_its_own_ids(resources: Path) -> None:
+    text = _GOOD + '\n[[journeys]]\nkey = "second"\nname = "Second"\nlanes_from = "journey"\n'
     _write(resources, text)
     document = build_document("small", "de")
     first, second = document.journeys()
-    assert [s.name for s in document.stages(second.id)] == [s.name for s in document.stages(first.id)]
     assert [(lane.name, lane.kind, lane.line_below) for lane in document.lanes(second.id)] == [
         (lane.name, lane.kind, lane.line_below) for lane in document.lanes(first.id)]
-    assert not {s.id for s in document.stages(second.id)} & {s.id for s in document.stages(first.id)}
+    assert not {lane.id for lane in document.lanes(second.id)} & {lane.id for lane in document.lanes(first.id)}
 
 
 def test_borrowing_from_a_journey_that_does_not_exist_is_refused(resources: Path) -> None:
-    text = _GOOD + '\n[[journeys]]\nkey = "second"\nname = "Second"\nstages_from = "jorney"\n'
+    text = _GOOD + '\n[[journeys]]\nkey = "second"\nname = "Second"\nlanes_from = "jorney"\n'
     message = _refusal(resources, text)
-    assert "journey 'second' takes its stages from 'jorney', which is no other journey." in message
+    assert "journey 'second' takes its lanes from 'jorney', which is no other journey." in message
