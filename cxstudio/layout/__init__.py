@@ -4,7 +4,8 @@
 # (a TextLine) and `lane_key`; CardBox has `kind_line`, `footer_lines` (channel · department) and
 # `markers` (Marker rects with fill and centred label); JourneyLayout adds `cell_cards`,
 # `stage_columns`, `lane_rows`, `grid_rect`, `title_lines`/`title_rect`, `editable_placement`,
-# `cards_in_cell`, `cards_in_rect` and `drop_target_indicator`; TextLine adds `italic` and `width`.
+# `cards_in_cell`, `cards_in_rect`, `drop_target_indicator` and `chips` (ChipBox: the channels or departments
+# a stage's cards use, shown in lanes of kind channels/departments); TextLine adds `italic` and `width`.
 from cxstudio.layout.fonts import (
     ELLIPSIS,
     FONT_DIR,
@@ -25,6 +26,7 @@ from cxstudio.layout.journey import (
     MARKER_TEXT_COLOUR,
     BlueprintLineGeom,
     CardBox,
+    ChipBox,
     CurvePoint,
     EmotionCurve,
     HeaderBox,
@@ -52,6 +54,7 @@ __all__ = [
     "MARKER_TEXT_COLOUR",
     "BlueprintLineGeom",
     "CardBox",
+    "ChipBox",
     "CurvePoint",
     "EmotionCurve",
     "FontFileError",

@@ -140,6 +140,9 @@ class LayoutSettings:
     card_text_size: float = 9.5
     card_text_max_lines: int = 6
     card_footer_max_lines: int = 2
+    chip_size: float = 9.0  # channel/department chips in derived lanes of a map
+    chip_padding: float = 4.0
+    chip_gap: float = 4.0
     marker_size: float = 14.0
     marker_gap: float = 3.0
     curve_plot_height: float = 130.0
@@ -181,6 +184,19 @@ class Marker:
     rect: Rect
     fill: str
     label: TextLine
+
+
+@dataclass(frozen=True, slots=True)
+class ChipBox:
+    """A rounded label in a map's Channels or Departments lane: one channel (department) used in a stage."""
+
+    lane_key: str
+    stage_id: str
+    kind: str  # "channel" | "department"
+    entity_id: str
+    rect: Rect
+    line: TextLine  # the name, drawn inside the rect
+    count: int  # how many of the stage's cards use it
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +285,10 @@ class BlueprintLineGeom:
     label_line: TextLine
     lane_key: str  # the lane it is drawn below
 
+    @property
+    def label(self) -> str:
+        return self.label_line.text
+
 
 @dataclass(slots=True)
 class JourneyLayout:
@@ -295,6 +315,7 @@ class JourneyLayout:
     curves: list[EmotionCurve]
     relations: list[RelationRoute]
     lines: list[BlueprintLineGeom]
+    chips: list[ChipBox] = field(default_factory=list)
     settings: LayoutSettings = DEFAULT_SETTINGS
     _column_edges: list[float] = field(default_factory=list, repr=False)
     _row_edges: list[float] = field(default_factory=list, repr=False)
@@ -373,6 +394,7 @@ class _Row:
     line_below: str | None
     is_curve: bool
     cells: dict[str, list[Card]]  # stage id -> cards in view order
+    chips_of: str | None = None  # "channel"/"department": the lane lists what the stage's cards use
 
 
 @dataclass(slots=True)
@@ -411,6 +433,9 @@ def _effective(doc: Document, card: Card, attribute: str) -> str | None:
     return None
 
 
+_DERIVED_CHIPS = {LaneKind.CHANNELS.value: "channel", LaneKind.DEPARTMENTS.value: "department"}
+
+
 def is_touchpoint_card(card: Card) -> bool:
     """The cards a swimlane view regroups: touchpoints, cards from the catalogue, cards with a channel."""
     return card.kind == CardKind.TOUCHPOINT.value or card.touchpoint_id is not None or card.channel_id is not None
@@ -438,7 +463,7 @@ def _rows_for_view(
                 cells[stage.id] = cell
             rows.append(
                 _Row(lane.id, lane.name, lane.kind, lane.id, lane.line_below,
-                     lane.kind == LaneKind.EMOTION_CURVE.value, cells)
+                     lane.kind == LaneKind.EMOTION_CURVE.value, cells, _DERIVED_CHIPS.get(lane.kind))
             )
         return rows
 
@@ -694,6 +719,11 @@ def layout_journey(
                 key = card_keys[card.id] = builder.card_key(card)
                 contents[card.id] = builder.card_content(key)
 
+    # ---- chips of Channels / Departments lanes: relative flow layout per (stage, kind)
+    chip_blocks: dict[tuple[str, str], tuple[list[tuple[str, int, Rect, tuple[str, float]]], float]] = {}
+    for kind in sorted({row.chips_of for row in rows if row.chips_of is not None}):
+        chip_blocks.update(_chip_blocks(doc, s, measurer, kind, stages, all_cards))
+
     # ---- lane rows: as tall as the tallest cell, the header text and, for curves, the plot
     body_top = grid_top + header_height
     row_tops: list[float] = []
@@ -715,10 +745,12 @@ def layout_journey(
         if show_line:
             needed += line_label_height
         tallest = 0.0
-        for cell in row.cells.values():
-            if cell:
-                stack = sum(contents[c.id].height for c in cell) + s.card_gap * (len(cell) - 1)
-                tallest = max(tallest, stack)
+        for stage_id, cell in row.cells.items():
+            stack = sum(contents[c.id].height for c in cell) + s.card_gap * (len(cell) - 1) if cell else 0.0
+            block = chip_blocks.get((stage_id, row.chips_of)) if row.chips_of else None
+            if block is not None:
+                stack += (s.card_gap if cell else 0.0) + block[1]
+            tallest = max(tallest, stack)
         cells_needed = 2 * s.cell_padding + tallest if tallest else 0.0
         if row.is_curve:
             cells_needed = (cells_needed or s.cell_padding) + s.curve_plot_height + s.cell_padding
@@ -735,6 +767,7 @@ def layout_journey(
     lane_rows: dict[str, Rect] = {}
     lines_geom: list[BlueprintLineGeom] = []
     curve_rows: list[tuple[_Row, float, float]] = []  # row, top of plot, bottom of plot
+    chips: list[ChipBox] = []
     for row, top, height, (name, kind_lines) in zip(rows, row_tops, row_heights, row_header_texts):
         lane_rows[row.key] = Rect(grid_left, top, grid_right - grid_left, height)
         header_lines, below = builder.lines(name, grid_left + s.header_padding, top + s.header_padding, s.lane_header_size,
@@ -795,7 +828,16 @@ def layout_journey(
                 cards[card.id] = box
                 ids.append(card.id)
                 y += content.height + s.card_gap
-            if ids:
+            chip_kind = row.chips_of
+            block = chip_blocks.get((stage.id, chip_kind)) if chip_kind is not None else None
+            if chip_kind is not None and block is not None:
+                for entity_id, count, rect, (text, text_width) in block[0]:
+                    placed = rect.translated(x + s.cell_padding, y)
+                    baseline = placed.y + s.chip_padding + measurer.ascent(s.chip_size)
+                    chip_line = TextLine(text, placed.x + s.chip_padding, baseline, s.chip_size, False, False, text_width)
+                    chips.append(ChipBox(row.key, stage.id, chip_kind, entity_id, placed, chip_line, count))
+                y += block[1] + s.card_gap
+            if ids or block is not None:
                 tallest_stack = max(tallest_stack, y - s.card_gap - top)
             cell_cards[(stage.id, row.key)] = tuple(ids)
         if row.is_curve:
@@ -836,10 +878,53 @@ def layout_journey(
         curves=curves,
         relations=relations,
         lines=lines_geom,
+        chips=chips,
         settings=s,
         _column_edges=[*stage_columns_x, grid_right] if stages else [],
         _row_edges=[*row_tops, body_bottom] if rows else [],
     )
+
+
+def _chip_blocks(
+    doc: Document,
+    s: LayoutSettings,
+    measurer: TextMeasurer,
+    kind: str,
+    stages: list[Stage],
+    all_cards: list[Card],
+) -> dict[tuple[str, str], tuple[list[tuple[str, int, Rect, tuple[str, float]]], float]]:
+    """Per stage, the channels (departments) its cards use, as chips flowed into the card width.
+
+    Every card of the journey counts, in any lane, with its effective channel (department):
+    its own, else its catalogue touchpoint's. Chips follow the catalogue order. Returns
+    (stage id, kind) -> (chips relative to the block's top-left, block height).
+    """
+    attribute = "channel_id" if kind == "channel" else "department_id"
+    entity_type: type[Channel] | type[Department] = Channel if kind == "channel" else Department
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for card in all_cards:
+        entity_id = _effective(doc, card, attribute)
+        if entity_id is not None:
+            counts[card.stage_id][entity_id] += 1
+    height = measurer.line_height(s.chip_size) + 2 * s.chip_padding
+    text_room = s.card_width - 2 * s.chip_padding
+    blocks = {}
+    for stage in stages:
+        used = counts.get(stage.id)
+        if not used:
+            continue
+        entities = sorted((doc.get(i, entity_type) for i in used), key=lambda e: (e.order, e.name, e.id))
+        chips = []
+        x = y = 0.0
+        for entity in entities:
+            texts = measurer.wrap_measured(entity.name, text_room, s.chip_size, max_lines=1) or [("", 0.0)]
+            width = texts[0][1] + 2 * s.chip_padding
+            if x > 0 and x + width > s.card_width:
+                x, y = 0.0, y + height + s.chip_gap
+            chips.append((entity.id, used[entity.id], Rect(x, y, width, height), texts[0]))
+            x += width + s.chip_gap
+        blocks[(stage.id, kind)] = (chips, y + height)
+    return blocks
 
 
 def _curves(

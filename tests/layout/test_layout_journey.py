@@ -67,6 +67,12 @@ def assert_sound(layout: JourneyLayout) -> None:
         assert not a.intersects(b)
     for line in layout.title_lines:
         assert layout.title_rect.contains_rect(line_box(line, m))
+    for chip in layout.chips:
+        assert layout.cells[(chip.stage_id, chip.lane_key)].inset(layout.settings.cell_padding - 1e-6).contains_rect(chip.rect)
+        assert chip.rect.inset(layout.settings.chip_padding - 1e-6).contains_rect(line_box(chip.line, m))
+        assert not any(chip.rect.intersects(box.rect) for box in boxes)
+    for a, b in itertools.combinations(layout.chips, 2):
+        assert not a.rect.intersects(b.rect)
     for route in layout.relations:  # arrows run around cards, never through them
         for start, end in zip(route.points, route.points[1:]):
             assert start[0] == pytest.approx(end[0]) or start[1] == pytest.approx(end[1])
@@ -402,3 +408,35 @@ def test_relations_to_catalogue_touchpoints_are_not_drawn(sample: Sample) -> Non
     layout = layout_journey(sample.doc, sample.journey_id)
     assert not any(r.target_id == sample.touchpoints["Filiale"] for r in layout.relations)
     assert isinstance(sample.doc.get(sample.touchpoints["Filiale"]), Touchpoint)
+
+
+def test_channel_and_department_lanes_list_what_each_stage_uses(sample: Sample) -> None:
+    channels_lane = ops.add_lane(sample.session, sample.journey_id, "Kanäle", LaneKind.CHANNELS.value).id
+    departments_lane = ops.add_lane(sample.session, sample.journey_id, "Zuständig", LaneKind.DEPARTMENTS.value).id
+    layout = layout_journey(sample.doc, sample.journey_id)
+    st, ch, dep = sample.stages, sample.channels, sample.departments
+
+    def chips(lane: str, stage: str) -> list[tuple[str, int]]:
+        return [(c.line.text, c.count) for c in layout.chips if c.lane_key == lane and c.stage_id == st[stage]]
+
+    assert chips(channels_lane, "Aufmerksamkeit") == [("Werbung", 1)]
+    assert chips(channels_lane, "Überlegung") == [("Callcenter", 1), ("Filiale", 1)]  # catalogue order
+    assert chips(channels_lane, "Kauf") == [("Mobile App", 1)]
+    assert chips(channels_lane, "Nutzung") == [("Brief", 1)]
+    assert chips(departments_lane, "Überlegung") == [("Vertrieb", 1), ("Kundenservice", 1)]
+    assert chips(departments_lane, "Kauf") == [("Vertrieb", 1)]
+    assert {c.entity_id for c in layout.chips if c.kind == "channel"} == {
+        ch[n] for n in ("Werbung", "Callcenter", "Filiale", "Mobile App", "Brief")
+    }
+    assert {c.entity_id for c in layout.chips if c.kind == "department"} == set(dep.values())
+    # more channels in one stage flow onto more lines and the lane grows
+    low = LayoutSettings(lane_min_height=30)
+    before = layout_journey(sample.doc, sample.journey_id, settings=low).lane_rows[channels_lane].height
+    for name in ("Website", "E-Mail", "Chat / Chatbot", "Social Media", "Außendienstbesuch"):
+        ops.add_card(sample.session, st["Überlegung"], sample.lanes["Schritte"], name, channel_id=ch[name])
+    grown = layout_journey(sample.doc, sample.journey_id, settings=low)
+    assert len({c.rect.y for c in grown.chips if c.lane_key == channels_lane and c.stage_id == st["Überlegung"]}) > 1
+    assert grown.lane_rows[channels_lane].height > before
+    assert_sound(grown)
+    # swimlane views replace these lanes by their own derived lanes
+    assert layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_CHANNEL).chips == []
