@@ -8,8 +8,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from cxstudio.persistence import schema
 from cxstudio.persistence.errors import FILE_KINDS, ProjectFileError
-from cxstudio.persistence.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES
+from cxstudio.persistence.schema import APPLICATION_ID, TABLES
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -123,8 +124,8 @@ def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = 
         raise ProjectFileError("foreign_database", path=path)
     if not isinstance(version, int) or version < 1:
         raise ProjectFileError("unknown_schema", path=path, found=version)
-    if version > SCHEMA_VERSION:
-        raise ProjectFileError("newer_schema", path=path, found=version, supported=SCHEMA_VERSION)
+    if version > schema.SCHEMA_VERSION:
+        raise ProjectFileError("newer_schema", path=path, found=version, supported=schema.SCHEMA_VERSION)
     return version
 
 

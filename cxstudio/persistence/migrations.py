@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping
 
-from cxstudio.persistence.schema import SCHEMA_VERSION
+from cxstudio.persistence import schema
 
 MigrationStep = Callable[[sqlite3.Connection], None]
 
@@ -23,13 +23,17 @@ def migrate(
     connection: sqlite3.Connection,
     found_version: int,
     steps: Mapping[int, MigrationStep] = MIGRATIONS,
-    target_version: int = SCHEMA_VERSION,
+    target_version: int | None = None,
 ) -> list[int]:
-    """Bring a database from `found_version` to `target_version`, one step per transaction; returns the versions reached.
+    """Bring a database from `found_version` to `target_version` (default: the current schema version).
+
+    Returns the versions reached, one step per transaction.
 
     Each step runs with its user_version bump in one transaction, so an interrupted migration leaves the
     (working-copy) database at the last completed version. The caller never passes the user's original file.
     """
+    if target_version is None:
+        target_version = schema.SCHEMA_VERSION
     reached: list[int] = []
     for version in range(found_version + 1, target_version + 1):
         step = steps.get(version)
