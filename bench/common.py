@@ -65,6 +65,51 @@ def measure(
     return Sample(tuple(durations))
 
 
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A piece of work to time repeatedly: `work(i)` timed; `after(i)` untimed after each run;
+    `before()` and `finish()` untimed around each batch (to enter and leave the state the work needs).
+    """
+
+    work: Callable[[int], object]
+    after: Callable[[int], object] | None = None
+    before: Callable[[], object] | None = None
+    finish: Callable[[], object] | None = None
+
+
+def measure_interleaved(
+    probes: dict[str, Probe], repeat: int, warmup: int = 3, rounds: int = 5
+) -> dict[str, Sample]:
+    """Time several probes (the same work on S and L, or on the library floor and on CX Studio) in alternating
+    batches, so that load from other processes hits every one of them alike and their ratio stays fair.
+
+    Each probe runs `repeat` timed times in total, split over `rounds` batches; the run index keeps counting
+    across batches so `work(i)` can cycle through its inputs.
+    """
+    batch = max(1, -(-repeat // rounds))
+    seconds: dict[str, list[float]] = {name: [] for name in probes}
+    done = dict.fromkeys(probes, 0)
+    for round_ in range(rounds):
+        for name, probe in probes.items():
+            count = min(batch, repeat - done[name])
+            if count <= 0:
+                continue
+            if probe.before is not None:
+                probe.before()
+            offset = done[name]
+            sample = measure(
+                lambda i, p=probe, o=offset: p.work(o + i),  # type: ignore[misc]
+                repeat=count,
+                warmup=warmup if round_ == 0 else 0,
+                after=None if probe.after is None else (lambda i, p=probe, o=offset: p.after(o + i)),  # type: ignore[misc]
+            )
+            if probe.finish is not None:
+                probe.finish()
+            seconds[name].extend(sample.seconds)
+            done[name] += count
+    return {name: Sample(tuple(values)) for name, values in seconds.items()}
+
+
 def time_once(work: Callable[[], object]) -> tuple[float, object]:
     """Run `work` once; returns (seconds, its result)."""
     gc.collect()
