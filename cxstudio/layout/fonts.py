@@ -76,6 +76,8 @@ class FontMetrics:
         except (struct.error, KeyError, IndexError) as exc:
             raise FontFileError(f"The font file {self.path} is not a usable TrueType font ({exc}).") from None
         self.units = _UnitWidths(self)
+        # the narrowest printable Latin-1 advance: a text longer than limit / this cannot fit on one line
+        self.narrowest_advance: int = min(self.advance_units(chr(code)) for code in range(0x21, 0x100) if code not in range(0x7F, 0xA1))
         self.word_units = _WordWidths(self.units)
 
     # ------------------------------------------------------------------ parsing
@@ -319,7 +321,7 @@ class TextMeasurer:
             if not words:
                 lines.append(("", 0))
                 continue
-            if len(paragraph) <= 400:  # short paragraphs often fit whole: one measurement
+            if len(paragraph) * font.narrowest_advance <= limit:  # it may fit whole: one measurement
                 joined = " ".join(words)
                 whole = sum(map(units.__getitem__, joined))
                 if whole <= limit:

@@ -199,9 +199,13 @@ class ChipBox:
     count: int  # how many of the stage's cards use it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CardBox:
-    """A card's rectangle, its text lines (already wrapped) and what its badges show."""
+    """A card's rectangle, its text lines (already wrapped) and what its badges show.
+
+    Immutable (boxes are cached and shared between layouts). Not slotted, so that the layout
+    can build the thousands it needs with `_new_card_box` at a fraction of `__init__`'s cost.
+    """
 
     id: str
     rect: Rect
@@ -229,6 +233,13 @@ class CardBox:
     def all_lines(self) -> tuple[TextLine, ...]:
         lines = (self.kind_line,) if self.kind_line is not None else ()
         return lines + self.title_lines + self.text_lines + self.footer_lines + tuple(m.label for m in self.markers)
+
+
+def _new_card_box(values: dict[str, object]) -> CardBox:
+    """A CardBox from a complete field mapping, without the frozen dataclass's per-field __init__."""
+    box = object.__new__(CardBox)
+    box.__dict__.update(values)
+    return box
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,9 +408,13 @@ class _Row:
     chips_of: str | None = None  # "channel"/"department": the lane lists what the stage's cards use
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _CardContent:
-    """A card's text laid out relative to the card's top-left corner."""
+    """A card's text laid out relative to the card's top-left corner.
+
+    Compared and hashed by identity: the content cache makes one object per card value, so
+    the object stands for the card's whole value in the placed-box cache's keys.
+    """
 
     height: float
     kind_line: TextLine | None
@@ -506,6 +521,7 @@ class _Builder:
         self.language = language
         self.names: dict[str | None, str] = {None: ""}
         self.size_metrics: dict[float, tuple[float, float]] = {}
+        self.header_cache: dict[tuple[bool, bool, int | None, str], tuple[TextLine | None, tuple[Marker, ...]]] = {}
         self.content_cache, self.box_cache = _caches(measurer, settings, language)
 
     def name_of(self, entity_id: str | None) -> str:
@@ -556,33 +572,9 @@ class _Builder:
         colour = card.colour or KIND_COLOURS.get(card.kind, "#ffffff")
         text_colour = readable_text_colour(colour)
 
-        markers: list[tuple[str, str, str]] = []  # kind, fill, label
-        if card.moment_of_truth:
-            markers.append(("moment_of_truth", MOMENT_OF_TRUTH_COLOUR, MOMENT_OF_TRUTH_SYMBOL))
-        if card.pain_point:
-            markers.append(("pain_point", PAIN_POINT_COLOUR, PAIN_POINT_SYMBOL))
-        if card.rating is not None:
-            markers.append(("rating", rating_colour(card.rating), str(card.rating)))
-        header_height = max(s.marker_size, m.line_height(s.meta_size))
-        marker_boxes = []
-        x = s.card_width - s.card_padding
-        label_size = s.marker_size * 0.62
-        for kind, fill, text in reversed(markers):
-            x -= s.marker_size
-            rect = Rect(x, s.card_padding, s.marker_size, s.marker_size)
-            text_width = m.width(text, label_size, bold=True)
-            baseline = rect.y + rect.height / 2 + (m.ascent(label_size) - m.descent(label_size)) / 2
-            marker_boxes.append(
-                Marker(kind, rect, fill, TextLine(text, rect.x + (rect.width - text_width) / 2, baseline, label_size, True,
-                                                  False, text_width))
-            )
-            x -= s.marker_gap
-        marker_boxes.reverse()
-        kind_width = x - s.card_padding if markers else inner
-        kind_texts = m.wrap_measured(label(f"card.{card.kind}", self.language), kind_width, s.meta_size, max_lines=1)
-        kind_top = s.card_padding + (header_height - m.line_height(s.meta_size)) / 2
-        kind_lines, _ = self.lines(kind_texts, s.card_padding, kind_top, s.meta_size)
-        y = s.card_padding + header_height
+        header = self.card_header((card.moment_of_truth, card.pain_point, card.rating, card.kind))
+        kind_line, marker_boxes = header
+        y = s.card_padding + max(s.marker_size, m.line_height(s.meta_size))
 
         title = card.title
         if not title.strip():
@@ -602,13 +594,53 @@ class _Builder:
             footer_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.meta_size)
         height = max(s.card_min_height, y + s.card_padding)
         return _CardContent(
-            height, kind_lines[0] if kind_lines else None, title_lines, text_lines, footer_lines,
-            tuple(marker_boxes), colour, text_colour, channel_id, channel_name, department_id, department_name,
+            height, kind_line, title_lines, text_lines, footer_lines,
+            marker_boxes, colour, text_colour, channel_id, channel_name, department_id, department_name,
         )
+
+    def card_header(self, flags: tuple[bool, bool, int | None, str]) -> tuple[TextLine | None, tuple[Marker, ...]]:
+        """The kind label and the markers of a card's top row (relative to the card), cached per combination."""
+        header = self.header_cache.get(flags)
+        if header is None:
+            header = self.header_cache[flags] = self._card_header(*flags)
+        return header
+
+    def _card_header(
+        self, moment_of_truth: bool, pain_point: bool, rating: int | None, kind: str
+    ) -> tuple[TextLine | None, tuple[Marker, ...]]:
+        s, m = self.s, self.m
+        inner = s.card_width - 2 * s.card_padding
+        markers: list[tuple[str, str, str]] = []  # kind, fill, label
+        if moment_of_truth:
+            markers.append(("moment_of_truth", MOMENT_OF_TRUTH_COLOUR, MOMENT_OF_TRUTH_SYMBOL))
+        if pain_point:
+            markers.append(("pain_point", PAIN_POINT_COLOUR, PAIN_POINT_SYMBOL))
+        if rating is not None:
+            markers.append(("rating", rating_colour(rating), str(rating)))
+        header_height = max(s.marker_size, m.line_height(s.meta_size))
+        marker_boxes = []
+        x = s.card_width - s.card_padding
+        label_size = s.marker_size * 0.62
+        for marker_kind, fill, text in reversed(markers):
+            x -= s.marker_size
+            rect = Rect(x, s.card_padding, s.marker_size, s.marker_size)
+            text_width = m.width(text, label_size, bold=True)
+            baseline = rect.y + rect.height / 2 + (m.ascent(label_size) - m.descent(label_size)) / 2
+            marker_boxes.append(
+                Marker(marker_kind, rect, fill,
+                       TextLine(text, rect.x + (rect.width - text_width) / 2, baseline, label_size, True, False, text_width))
+            )
+            x -= s.marker_gap
+        marker_boxes.reverse()
+        kind_width = x - s.card_padding if markers else inner
+        kind_texts = m.wrap_measured(label(f"card.{kind}", self.language), kind_width, s.meta_size, max_lines=1)
+        kind_top = s.card_padding + (header_height - m.line_height(s.meta_size)) / 2
+        kind_lines, _ = self.lines(kind_texts, s.card_padding, kind_top, s.meta_size)
+        return (kind_lines[0] if kind_lines else None), tuple(marker_boxes)
 
 
 _CardKey = tuple[Card, str, str | None, str, str | None, str]
-_BoxKey = tuple[_CardKey, float, float, int, str, str]
+_BoxKey = tuple[_CardContent, float, float, int, str, str]
 _CACHE_LIMIT = 120_000
 _layout_caches: weakref.WeakKeyDictionary[
     TextMeasurer, dict[tuple[LayoutSettings, str], tuple[dict[_CardKey, _CardContent], dict[_BoxKey, CardBox]]]
@@ -796,10 +828,10 @@ def layout_journey(
             for index, card in enumerate(row.cells.get(stage.id, ())):
                 content = contents[card.id]
                 cx = x + s.cell_padding
-                box_key = (card_keys[card.id], cx, y, index, row.key, stage.id)
+                box_key = (content, cx, y, index, row.key, stage.id)
                 box = builder.box_cache.get(box_key)
                 if box is None:
-                    box = builder.box_cache[box_key] = CardBox(
+                    box = builder.box_cache[box_key] = _new_card_box(dict(
                         id=card.id,
                         rect=Rect(cx, y, s.card_width, content.height),
                         stage_id=stage.id,
@@ -824,7 +856,7 @@ def layout_journey(
                         channel_name=content.channel_name,
                         department_id=content.department_id,
                         department_name=content.department_name,
-                    )
+                    ))
                 cards[card.id] = box
                 ids.append(card.id)
                 y += content.height + s.card_gap
@@ -988,9 +1020,10 @@ def _relations(
 ) -> list[RelationRoute]:
     found: dict[str, Relation] = {}
     for card_id in cards:
-        for relation in doc.relations_of(card_id):
-            if relation.source_id == card_id and relation.target_id in cards:
-                found[relation.id] = relation
+        for relation_id in doc.referrer_ids(card_id, "relation", "source_id"):
+            relation = doc.get(relation_id, Relation)
+            if relation.target_id in cards:
+                found[relation_id] = relation
     if not found:
         return []
     # per stage column, the cards sorted by y (to see whether a straight vertical arrow is free)
@@ -1089,14 +1122,12 @@ class _LabelPlacer:
         # the label must fit into a strip of cell_padding height
         self.size = min(s.relation_label_size, s.cell_padding / self.m.line_height(1.0))
         self.line_height = self.m.line_height(self.size)
-        self.column_x = stage_columns_x
         self.cells_left = stage_columns_x[0] if stage_columns_x else 0.0
         self.cells_right = stage_columns_x[-1] + s.column_width if stage_columns_x else 0.0
         # per column, card rectangles sorted by y (they never overlap within a column)
-        self.columns: list[list[Rect]] = []
-        for x in stage_columns_x:
-            rects = [r for rects in column_cards.values() for r in rects if x <= r.x < x + s.column_width]
-            self.columns.append(sorted(rects, key=lambda r: r.y))
+        self.columns: list[list[Rect]] = [sorted(rects, key=lambda r: r.y) for rects in column_cards.values()]
+        self.columns.sort(key=lambda rects: rects[0].x)
+        self.column_x = [rects[0].x for rects in self.columns]
         self.column_tops = [[r.y for r in rects] for rects in self.columns]
         strips = []
         for row in lane_rows.values():
@@ -1105,8 +1136,9 @@ class _LabelPlacer:
         self.strip_tops = sorted(strips)
 
     def covers_card(self, box: Rect) -> bool:
-        first = bisect_right(self.column_x, box.x) - 1
-        for column in range(max(first, 0), len(self.column_x)):
+        # column_x holds the left edge of each column's cards, which all share one width
+        first = bisect_right(self.column_x, box.x - self.s.card_width)
+        for column in range(first, len(self.column_x)):
             if self.column_x[column] >= box.right:
                 break
             rects, tops = self.columns[column], self.column_tops[column]
@@ -1131,5 +1163,8 @@ class _LabelPlacer:
         x = min(max(mid_x - width / 2, self.cells_left), max(self.cells_right - width, self.cells_left))
         top = mid_y - self.line_height / 2
         if self.covers_card(Rect(x, top, width, self.line_height)) and self.strip_tops:
-            top = min(self.strip_tops, key=lambda t: (abs(t + self.line_height / 2 - mid_y), t))
+            wanted = mid_y - self.line_height / 2
+            index = bisect_right(self.strip_tops, wanted)
+            nearby = self.strip_tops[max(index - 1, 0) : index + 1]
+            top = min(nearby, key=lambda t: (abs(t - wanted), t))
         return TextLine(text, x, top + self.m.ascent(self.size), self.size, False, False, width)

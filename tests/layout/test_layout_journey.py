@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -10,6 +11,7 @@ from layout_samples import Sample
 from cxstudio.editing import operations as ops
 from cxstudio.layout import (
     ELLIPSIS,
+    CardBox,
     JourneyLayout,
     LayoutSettings,
     Rect,
@@ -40,7 +42,9 @@ def assert_sound(layout: JourneyLayout) -> None:
     boxes = list(layout.cards.values())
     for a, b in itertools.combinations(boxes, 2):
         assert not a.rect.intersects(b.rect), (a.id, b.id)
+    card_fields = {f.name for f in dataclasses.fields(CardBox)}
     for box in boxes:
+        assert set(vars(box)) == card_fields
         cell = layout.cells[(box.stage_id, box.lane_key)]
         assert cell.contains_rect(box.rect)
         inner = box.rect.inset(layout.settings.card_padding - 1e-6)
