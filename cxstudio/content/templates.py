@@ -90,6 +90,12 @@ def _sources() -> tuple[_Source, ...]:
     for kind, directory in _KIND_DIRECTORIES:
         folder = RESOURCES_DIR / directory
         for path in sorted(folder.glob("*.toml")):
+            twin = next((s for s in found if s.name == path.stem), None)
+            if twin is not None:
+                raise TemplateDataError(
+                    f"The bundled files {twin.path.parent.name}/{twin.path.name} and {directory}/{path.name} "
+                    "share one name; template and example names must be unique."
+                )
             found.append(_Source(path.stem, kind, path, _read(path)))
     if not found:
         raise TemplateDataError(f"The bundled templates are missing: {RESOURCES_DIR} holds no template files.")

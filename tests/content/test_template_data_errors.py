@@ -189,3 +189,10 @@ def test_borrowing_from_a_journey_that_does_not_exist_is_refused(resources: Path
     text = _GOOD + '\n[[journeys]]\nkey = "second"\nname = "Second"\nlanes_from = "jorney"\n'
     message = _refusal(resources, text)
     assert "journey 'second' takes its lanes from 'jorney', which is no other journey." in message
+
+
+def test_a_template_and_an_example_with_one_name_are_refused(resources: Path) -> None:
+    _write(resources, _GOOD)
+    (resources / "examples" / "small.toml").write_text(_GOOD, encoding="utf-8")
+    with pytest.raises(TemplateDataError, match=r"templates/small\.toml and examples/small\.toml share one name"):
+        list_templates()
