@@ -11,11 +11,16 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from cxstudio.layout import (
     BlueprintLineGeom,
@@ -44,6 +49,7 @@ MOMENT_OF_TRUTH_OUTLINE = QColor("#b45309")
 LINE_COLOURS = {"interaction": QColor("#0f766e"), "visibility": QColor("#b91c1c"), "internal_interaction": QColor("#6d28d9")}
 
 HANDLE_RADIUS = 6.0
+RELATION_WIDTH = 1.3  # device pixels (cosmetic): arrows stay visible at every zoom
 # below this level of detail (about 35 % zoom) cards are drawn as plain coloured rectangles
 SIMPLE_DETAIL = 0.35
 
@@ -251,99 +257,175 @@ class HeaderItem(ElementItem):
             painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
 
 
-class RelationItem(ElementItem):
-    """A relation drawn as the layout's polyline with an arrow head and its label; dashed for 'relates to'."""
+def _relation_pen(kind: str, selected: bool) -> QPen:
+    pen = QPen(SELECTION_COLOUR if selected else RELATION_COLOUR, 2.4 if selected else RELATION_WIDTH)
+    pen.setCosmetic(not selected)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if kind == "relates_to":
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
 
-    base_z = Z_RELATION
 
-    def __init__(self, route: RelationRoute) -> None:
-        super().__init__(route.id)
-        self.route = route
-        self._override: tuple[QPointF, QPointF] | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self._rebuild()
+class RelationLayerItem(QGraphicsItem):
+    """Draws every arrow of the journey in one batch: lines, arrow heads and labels.
 
-    def set_route(self, route: RelationRoute) -> None:
-        if route == self.route and self._override is None:
-            return
+    A journey of L has hundreds of long arrows crossing any viewport; drawn as one item each,
+    they cost most of a frame. Each relation still has its own RelationItem for selection,
+    which shows only while the relation is selected or follows dragged cards.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_RELATION)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self._bounds = QRectF()
+        self._solid: list[QLineF] = []
+        self._dashed: list[QLineF] = []
+        self._heads = QPainterPath()
+        self._labels: list[TextLine] = []
+        self._cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
+        self._count = 0
+        self._solid_pen = _relation_pen("leads_to", False)
+        self._dashed_pen = _relation_pen("relates_to", False)
+
+    def set_routes(self, routes: list[RelationRoute], bounds: QRectF, hidden: frozenset[str] = frozenset()) -> None:
+        """Draw these routes (except `hidden` ones); Qt geometry of unchanged routes is reused."""
         self.prepareGeometryChange()
-        self.route = route
-        self._override = None
-        self._rebuild()
+        self._bounds = QRectF(bounds)
+        solid: list[QLineF] = []
+        dashed: list[QLineF] = []
+        heads = QPainterPath()
+        labels: list[TextLine] = []
+        cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
+        for route in routes:
+            cached = self._cache.get(route.id)
+            if cached is None or cached[0] != route:
+                points = route.points
+                cached = (
+                    route,
+                    [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(points, points[1:])],
+                    QPolygonF([QPointF(x, y) for x, y in route.arrow]),
+                )
+            cache[route.id] = cached
+            if route.id in hidden:
+                continue
+            (dashed if route.kind == "relates_to" else solid).extend(cached[1])
+            heads.addPolygon(cached[2])
+            heads.closeSubpath()
+            if route.label_line is not None:
+                labels.append(route.label_line)
+        self._cache = cache
+        self._count = len(routes) - len(hidden & cache.keys())
+        self._solid, self._dashed, self._heads, self._labels = solid, dashed, heads, labels
         self.update()
 
-    def follow(self, start: QPointF, end: QPointF) -> None:
-        """While cards are dragged, draw a straight arrow between the moving cards' centres."""
-        self.prepareGeometryChange()
-        self._override = (start, end)
-        self._rebuild()
-        self.update()
-
-    def reset(self) -> None:
-        if self._override is not None:
-            self.prepareGeometryChange()
-            self._override = None
-            self._rebuild()
-            self.update()
-
-    def _rebuild(self) -> None:
-        if self._override is not None:
-            start, end = self._override
-            self._points = [start, end]
-            line = QLineF(end, start)
-            if line.length() > 0:
-                line.setLength(10)
-                normal = line.normalVector()
-                normal.setLength(4)
-                base = line.p2()
-                offset = normal.p2() - normal.p1()
-                self._arrow = QPolygonF([end, base + offset, base - offset])
-            else:
-                self._arrow = QPolygonF()
-        else:
-            self._points = [QPointF(x, y) for x, y in self.route.points]
-            self._arrow = QPolygonF([QPointF(x, y) for x, y in self.route.arrow])
-        path = QPainterPath()
-        if self._points:
-            path.moveTo(self._points[0])
-            for point in self._points[1:]:
-                path.lineTo(point)
-        self._path = path
-        stroker = QPainterPathStroker()
-        stroker.setWidth(8.0)
-        shape = stroker.createStroke(path)
-        shape.addPolygon(self._arrow)
-        self._shape = shape
-        bounds = shape.boundingRect().adjusted(-2, -2, 2, 2)
-        if self._override is None and self.route.label_line is not None:
-            line = self.route.label_line
-            bounds = bounds.united(QRectF(line.x - 2, line.baseline - line.size * 1.2, line.width + 4, line.size * 1.6))
-        self._bounds = bounds
+    def route_count(self) -> int:
+        """How many arrows the layer draws."""
+        return self._count
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def shape(self) -> QPainterPath:
-        return self._shape
-
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        colour = SELECTION_COLOUR if self.isSelected() else RELATION_COLOUR
-        pen = QPen(colour, 2.4 if self.isSelected() else 1.3)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        if self.route.kind == "relates_to":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        painter.setPen(QPen(colour, 1.0))
-        painter.setBrush(colour)
-        painter.drawPolygon(self._arrow)
-        if self._override is None and self.route.label_line is not None and level_of_detail(option, painter) >= SIMPLE_DETAIL:
-            line = self.route.label_line
-            painter.fillRect(QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3),
-                             QColor(255, 255, 255, 220))
-            draw_lines(painter, (line,), colour)
+        if self._solid:
+            painter.setPen(self._solid_pen)
+            painter.drawLines(self._solid)
+        if self._dashed:
+            painter.setPen(self._dashed_pen)
+            painter.drawLines(self._dashed)
+        painter.fillPath(self._heads, RELATION_COLOUR)
+        if self._labels and level_of_detail(option, painter) >= SIMPLE_DETAIL:
+            exposed = option.exposedRect
+            for line in self._labels:
+                box = QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3)
+                if exposed.intersects(box):
+                    painter.fillRect(box, QColor(255, 255, 255, 220))
+                    draw_lines(painter, (line,), RELATION_COLOUR)
+
+
+class RelationItem(QGraphicsPathItem):
+    """One relation as a selectable element: its route with a highlighted pen, shown while selected or dragged.
+
+    The arrow itself is drawn by the RelationLayerItem; this item is visible only when the
+    relation is selected (thick blue) or follows cards being dragged (a straight arrow). Its
+    path is built only when it shows, so a relayout of hundreds of arrows stays cheap.
+    """
+
+    def __init__(self, route: RelationRoute) -> None:
+        super().__init__()
+        self.element_id = route.id
+        self.route = route
+        self.selected = False
+        self._following = False
+        self._built = False
+        self.arrow: QGraphicsPolygonItem | None = None
+        self.setZValue(Z_RELATION + 0.5)
+        self.setVisible(False)
+
+    def _build(self) -> None:
+        route = self.route
+        path = QPainterPath()
+        path.moveTo(*route.points[0])
+        for x, y in route.points[1:]:
+            path.lineTo(x, y)
+        self.setPath(path)
+        if self.arrow is None:
+            self.arrow = QGraphicsPolygonItem(self)
+            self.arrow.setPen(QPen(Qt.PenStyle.NoPen))
+        self.arrow.setPolygon(QPolygonF([QPointF(x, y) for x, y in route.arrow]))
+        pen = _relation_pen(route.kind, self.selected)
+        self.setPen(pen)
+        self.arrow.setBrush(pen.color())
+        self._built = True
+
+    def _refresh(self) -> None:
+        shown = self.selected or self._following
+        if shown and not self._following or shown and self.arrow is None:
+            self._build()
+        self.setVisible(shown)
+
+    def set_route(self, route: RelationRoute) -> None:
+        if route == self.route and not self._following:
+            return
+        self.route = route
+        self._following = False
+        self._built = False
+        if self.selected:
+            self._refresh()
+        else:
+            self.setVisible(False)
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self._refresh()
+
+    def follow(self, start: QPointF, end: QPointF) -> None:
+        """While cards are dragged, draw a straight arrow between the moving cards."""
+        if not self._following:
+            self._following = True
+            self._refresh()
+        assert self.arrow is not None
+        path = QPainterPath(start)
+        path.lineTo(end)
+        self.setPath(path)
+        line = QLineF(end, start)
+        if line.length() > 0:
+            line.setLength(10)
+            normal = line.normalVector()
+            normal.setLength(4)
+            offset = normal.p2() - normal.p1()
+            self.arrow.setPolygon(QPolygonF([end, line.p2() + offset, line.p2() - offset]))
+
+    def reset(self) -> None:
+        if self._following:
+            self._following = False
+            self._refresh()
+
+    def segments(self) -> list[tuple[float, float, float, float]]:
+        points = self.route.points
+        return [(x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(points, points[1:])]
 
 
 class EmotionCurveItem(QGraphicsItem):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
 from cxstudio.editing.session import ChangeSet
-from cxstudio.layout import JourneyLayout, Rect, ViewKind, is_touchpoint_card, label, layout_journey
+from cxstudio.layout import JourneyLayout, Rect, RelationRoute, ViewKind, is_touchpoint_card, label, layout_journey
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.model.entities import (
     Card,
@@ -35,6 +35,7 @@ from cxstudio.ui.canvas.items import (
     GridItem,
     HeaderItem,
     RelationItem,
+    RelationLayerItem,
     qrect,
 )
 
@@ -45,6 +46,8 @@ ItemT = TypeVar("ItemT", bound=QGraphicsItem)
 BoxT = TypeVar("BoxT")
 
 SWIMLANE_VIEWS = (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT)
+RELATION_GRID = 96.0  # points per cell of the arrows' hit-test grid
+RELATION_HIT = 4.0  # how close to an arrow a click selects it
 # kinds of entities whose change can alter a journey's picture even though they belong to no journey
 _SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project"})
 
@@ -65,7 +68,7 @@ class JourneyScene(QGraphicsScene):
         self.view_kind: ViewKind = ViewKind.MAP
         self.layout: JourneyLayout | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.items_by_id: dict[str, ElementItem] = {}
+        self.items_by_id: dict[str, ElementItem | RelationItem] = {}
         self.card_items: dict[str, CardItem] = {}
         self.stage_items: dict[str, HeaderItem] = {}
         self.lane_items: dict[str, HeaderItem] = {}
@@ -74,8 +77,14 @@ class JourneyScene(QGraphicsScene):
         self.line_items: dict[str, BlueprintLineItem] = {}
         self.grid = GridItem()
         self.addItem(self.grid)
+        self.relation_layer = RelationLayerItem()
+        self.addItem(self.relation_layer)
         self._hovered: str | None = None
+        self._indexed_routes: dict[str, RelationRoute] = {}
+        self._relation_columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
+        self._relation_rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
         self._drag_origins: dict[str, QPointF] = {}
+        self._drag_hid_relations = False
         self.relayout_count = 0
         self._drop_line = self._overlay_line(QPen(SELECTION_COLOUR, 3.0))
         self._link_line = self._overlay_line(QPen(SELECTION_COLOUR, 1.6, Qt.PenStyle.DashLine))
@@ -113,6 +122,10 @@ class JourneyScene(QGraphicsScene):
                     self.removeItem(item)
                 collection.clear()
             self.items_by_id.clear()
+            self.relation_layer.set_routes([], QRectF())
+            self._indexed_routes = {}
+            self._relation_columns = {}
+            self._relation_rows = {}
         finally:
             self.blockSignals(False)
 
@@ -176,8 +189,11 @@ class JourneyScene(QGraphicsScene):
             self._sync(self.lane_items, {h.id: h for h in layout.lane_headers},
                        lambda box: HeaderItem(box, False, not (derived and box.kind in ("channel", "department"))),
                        lambda item, box: item.set_box(box), True)
-            self._sync(self.relation_items, {r.id: r for r in layout.relations}, RelationItem,
-                       lambda item, route: item.set_route(route), True)
+            routes = {r.id: r for r in layout.relations}
+            self._sync(self.relation_items, routes, RelationItem, lambda item, route: item.set_route(route), True)
+            if routes != self._indexed_routes:
+                self._index_relations(routes)
+                self.relation_layer.set_routes(layout.relations, bounds)
             self._sync(self.curve_items, {c.lane_key: c for c in layout.curves}, EmotionCurveItem,
                        lambda item, curve: item.set_curve(curve), False)
             self._sync(self.line_items, {f"{g.lane_key}:{g.kind}": g for g in layout.lines}, BlueprintLineItem,
@@ -208,7 +224,7 @@ class JourneyScene(QGraphicsScene):
                 item = create(box)
                 items[key] = item
                 self.addItem(item)
-                if element and isinstance(item, ElementItem) and (not isinstance(item, HeaderItem) or item.selectable):
+                if element and (not isinstance(item, HeaderItem) or item.selectable):
                     self.items_by_id[key] = item
             else:
                 update(item, box)
@@ -217,8 +233,9 @@ class JourneyScene(QGraphicsScene):
     def selected_ids(self) -> list[str]:
         """Selected element ids: cards in view order, then stages, lanes and relations."""
         ids = []
-        for collection in (self.card_items, self.stage_items, self.lane_items, self.relation_items):
+        for collection in (self.card_items, self.stage_items, self.lane_items):
             ids.extend(key for key, item in collection.items() if item.isSelected())
+        ids.extend(key for key, item in self.relation_items.items() if item.selected)
         return ids
 
     def selected_card_ids(self) -> list[str]:
@@ -234,8 +251,15 @@ class JourneyScene(QGraphicsScene):
                 for item in self.selectedItems():
                     if getattr(item, "element_id", None) not in wanted:
                         item.setSelected(False)
+                for item in self.relation_items.values():
+                    if item.selected and item.element_id not in wanted:
+                        item.set_selected(False)
             for element_id in wanted:
-                self.items_by_id[element_id].setSelected(True)
+                item = self.items_by_id[element_id]
+                if isinstance(item, RelationItem):
+                    item.set_selected(True)
+                else:
+                    item.setSelected(True)
         finally:
             self.blockSignals(False)
         if self.selected_ids() != before:
@@ -243,9 +267,11 @@ class JourneyScene(QGraphicsScene):
 
     def toggle_selection(self, element_id: str) -> None:
         item = self.items_by_id.get(element_id)
-        if item is None:
-            return
-        item.setSelected(not item.isSelected())
+        if isinstance(item, RelationItem):
+            item.set_selected(not item.selected)
+            self.selectionChanged.emit()
+        elif item is not None:
+            item.setSelected(not item.isSelected())
 
     def all_card_ids(self) -> list[str]:
         return list(self.card_items)
@@ -274,18 +300,69 @@ class JourneyScene(QGraphicsScene):
         """The id of the card under a scene point (the layout's own hit test)."""
         return self.layout.card_at(x, y) if self.layout is not None else None
 
-    def element_at(self, pos: QPointF) -> ElementItem | None:
+    def element_at(self, pos: QPointF) -> ElementItem | RelationItem | None:
         """The card, relation or header under a scene point (cards win over the arrows that touch them)."""
         card = self.card_item_at(pos)
         if card is not None:
             return card
-        for item in self.items(pos):
-            if isinstance(item, RelationItem):
-                return item
-        for item in (*self.stage_items.values(), *self.lane_items.values()):
-            if item.sceneBoundingRect().contains(pos):
-                return item
+        relation_id = self.relation_at(pos.x(), pos.y())
+        if relation_id is not None:
+            return self.relation_items[relation_id]
+        layout = self.layout
+        if layout is not None and layout.stage_headers and layout.lane_headers:
+            top = layout.stage_headers[0].rect
+            if top.y <= pos.y() <= top.bottom:
+                for header in layout.stage_headers:
+                    if header.rect.contains(pos.x(), pos.y()):
+                        return self.stage_items.get(header.id)
+            left = layout.lane_headers[0].rect
+            if left.x <= pos.x() <= left.right:
+                for header in layout.lane_headers:
+                    if header.rect.contains(pos.x(), pos.y()):
+                        return self.lane_items.get(header.id)
         return None
+
+    def _index_relations(self, routes: dict[str, RelationRoute]) -> None:
+        """Buckets of the arrows' segments, so that finding the arrow under the mouse costs microseconds on L.
+
+        Routes are orthogonal: a vertical segment goes into the bucket of its x, a horizontal one into
+        the bucket of its y; any other segment into every bucket its box spans.
+        """
+        columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
+        rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
+        size = RELATION_GRID
+        for relation_id, route in routes.items():
+            points = route.points
+            for (x0, y0), (x1, y1) in zip(points, points[1:]):
+                entry = (relation_id, x0, y0, x1, y1)
+                if x0 == x1:
+                    keys, buckets = (x0,), columns
+                elif y0 == y1:
+                    keys, buckets = (y0,), rows
+                else:
+                    keys, buckets = (), columns
+                    for gx in range(int((min(x0, x1) - RELATION_HIT) // size), int((max(x0, x1) + RELATION_HIT) // size) + 1):
+                        columns.setdefault(gx, []).append(entry)
+                for value in keys:
+                    for key in {int((value - RELATION_HIT) // size), int((value + RELATION_HIT) // size)}:
+                        buckets.setdefault(key, []).append(entry)
+        self._relation_columns = columns
+        self._relation_rows = rows
+        self._indexed_routes = dict(routes)
+
+    def relation_at(self, x: float, y: float) -> str | None:
+        """The relation whose arrow passes within a few points of (x, y), or None."""
+        best: tuple[float, str] | None = None
+        candidates = (*self._relation_columns.get(int(x // RELATION_GRID), ()),
+                      *self._relation_rows.get(int(y // RELATION_GRID), ()))
+        for relation_id, x0, y0, x1, y1 in candidates:
+            if not (min(x0, x1) - RELATION_HIT <= x <= max(x0, x1) + RELATION_HIT
+                    and min(y0, y1) - RELATION_HIT <= y <= max(y0, y1) + RELATION_HIT):
+                continue
+            distance = _distance_to_segment(x, y, x0, y0, x1, y1)
+            if distance <= RELATION_HIT and (best is None or distance < best[0]):
+                best = (distance, relation_id)
+        return best[1] if best is not None else None
 
     def handle_at(self, pos: QPointF) -> str | None:
         """The card whose relation handle (shown on selected and hovered cards) is under a scene point."""
@@ -356,6 +433,12 @@ class JourneyScene(QGraphicsScene):
                 self._drag_origins[card_id] = item.home_pos()
                 item.setZValue(Z_DRAGGED)
                 item.setOpacity(0.85)
+        if self.layout is not None:
+            following = frozenset(r.id for r in self.layout.relations
+                                  if r.source_id in self._drag_origins or r.target_id in self._drag_origins)
+            if following:
+                self.relation_layer.set_routes(self.layout.relations, self.sceneRect(), following)
+                self._drag_hid_relations = True
 
     def drag_cards_by(self, card_ids: list[str], dx: float, dy: float) -> None:
         for card_id, origin in self._drag_origins.items():
@@ -378,6 +461,9 @@ class JourneyScene(QGraphicsScene):
                 item.setOpacity(1.0)
         for item in self.relation_items.values():
             item.reset()
+        if self._drag_hid_relations and self.layout is not None:
+            self.relation_layer.set_routes(self.layout.relations, self.sceneRect())
+        self._drag_hid_relations = False
         self._drag_origins = {}
         self.show_drop_line(None)
 
@@ -579,6 +665,14 @@ class JourneyScene(QGraphicsScene):
         else:
             self._rubber_band.setRect(rect)
             self._rubber_band.show()
+
+
+def _distance_to_segment(x: float, y: float, x0: float, y0: float, x1: float, y1: float) -> float:
+    dx, dy = x1 - x0, y1 - y0
+    length = dx * dx + dy * dy
+    share = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / length))
+    px, py = x0 + share * dx, y0 + share * dy
+    return float(((x - px) ** 2 + (y - py) ** 2) ** 0.5)
 
 
 def _border_point(target: CardItem, source: CardItem) -> QPointF:

@@ -83,8 +83,10 @@ def build_sample() -> Sample:
 
 
 @pytest.fixture
-def sample() -> Sample:
-    return build_sample()
+def sample() -> Iterator[Sample]:
+    built = build_sample()
+    yield built
+    built.project.close()
 
 
 @pytest.fixture

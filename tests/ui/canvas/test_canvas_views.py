@@ -32,11 +32,13 @@ def _assert_items_match_layout(canvas: JourneyCanvas, sample: Sample, view: View
     assert len(scene.stage_items) == len(expected.stage_headers)
     assert len(scene.lane_items) == len(expected.lane_headers)
     assert {r.id: r for r in expected.relations} == {k: i.route for k, i in scene.relation_items.items()}
+    assert scene.relation_layer.route_count() == len(expected.relations)
     assert [c for c in expected.curves] == [scene.curve_items[c.lane_key].curve for c in expected.curves]
     assert len(scene.curve_items) == len(expected.curves)
     assert sorted((g.kind, g.y) for g in expected.lines) == sorted((i.geom.kind, i.geom.y) for i in scene.line_items.values())
     assert scene.sceneRect().getRect() == (0.0, 0.0, expected.width, expected.height)
-    element_items = [i for i in scene.items() if i.isVisible() and i is not scene.grid]
+    fixed = {scene.grid, scene.relation_layer, scene._drop_line, scene._link_line, scene._rubber_band}
+    element_items = [i for i in scene.items() if i not in fixed and i.parentItem() is None]
     assert len(element_items) == (len(expected.cards) + len(expected.stage_headers) + len(expected.lane_headers)
                                   + len(expected.relations) + len(expected.curves) + len(expected.lines))
 
