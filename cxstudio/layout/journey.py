@@ -271,9 +271,12 @@ class EmotionCurve:
         return self.bottom_y - share * (self.bottom_y - self.top_y)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelationRoute:
-    """An arrow between two cards: a polyline from the source's border to the target's border."""
+    """An arrow between two cards: a polyline from the source's border to the target's border.
+
+    Immutable; not slotted so that the layout can build many quickly (see `_new_card_box`).
+    """
 
     id: str
     source_id: str
@@ -437,15 +440,23 @@ def _journey_order_key(stage_order: dict[str, int], lane_order: dict[str, int]):
     return key
 
 
-def _effective(doc: Document, card: Card, attribute: str) -> str | None:
-    own = cast(str | None, getattr(card, attribute))
-    if own is not None:
-        return own
-    if card.touchpoint_id is not None:
+def effective_channel_and_department(doc: Document, card: Card) -> tuple[str | None, str | None]:
+    """The card's own channel and department, each falling back to its catalogue touchpoint's."""
+    channel_id, department_id = card.channel_id, card.department_id
+    if (channel_id is None or department_id is None) and card.touchpoint_id is not None:
         touchpoint = doc.find(card.touchpoint_id)
         if isinstance(touchpoint, Touchpoint):
-            return cast(str | None, getattr(touchpoint, attribute))
-    return None
+            if channel_id is None:
+                channel_id = touchpoint.channel_id
+            if department_id is None:
+                department_id = touchpoint.department_id
+    return channel_id, department_id
+
+
+def _effective(doc: Document, card: Card, attribute: str) -> str | None:
+    """The effective channel_id or department_id of a card (see effective_channel_and_department)."""
+    channel_id, department_id = effective_channel_and_department(doc, card)
+    return channel_id if attribute == "channel_id" else department_id
 
 
 _DERIVED_CHIPS = {LaneKind.CHANNELS.value: "channel", LaneKind.DEPARTMENTS.value: "department"}
@@ -551,8 +562,7 @@ class _Builder:
     # ------------------------------------------------------------------ cards
     def card_key(self, card: Card) -> _CardKey:
         """Everything a card's content depends on besides settings, language and measurer."""
-        channel_id = _effective(self.doc, card, "channel_id")
-        department_id = _effective(self.doc, card, "department_id")
+        channel_id, department_id = effective_channel_and_department(self.doc, card)
         touchpoint_name = self.name_of(card.touchpoint_id) if card.touchpoint_id is not None else ""
         return (card, touchpoint_name, channel_id, self.name_of(channel_id), department_id, self.name_of(department_id))
 
@@ -1037,14 +1047,16 @@ def _relations(
         relation = found[relation_id]
         source = cards[relation.source_id]
         target = cards[relation.target_id]
-        points = _route(s, source, target, column_cards, column_index, lane_rows)
+        points = _route(s, source, target, placer, column_index, lane_rows)
         tip, before = points[-1], points[-2]
         arrow = _arrow_head(before, tip, s.arrow_length, s.arrow_width)
         label_line = placer.place(relation.label, points) if relation.label.strip() else None
-        routes.append(
-            RelationRoute(relation.id, relation.source_id, relation.target_id, relation.kind, relation.label,
-                          tuple(points), arrow, label_line)
+        route = object.__new__(RelationRoute)
+        route.__dict__.update(
+            id=relation.id, source_id=relation.source_id, target_id=relation.target_id, kind=relation.kind,
+            label=relation.label, points=tuple(points), arrow=arrow, label_line=label_line,
         )
+        routes.append(route)
     return routes
 
 
@@ -1052,7 +1064,7 @@ def _route(
     s: LayoutSettings,
     source: CardBox,
     target: CardBox,
-    column_cards: dict[str, list[Rect]],
+    placer: _LabelPlacer,
     column_index: dict[str, int],
     lane_rows: dict[str, Rect],
 ) -> list[Point]:
@@ -1071,8 +1083,7 @@ def _route(
     pad = s.cell_padding
     if source.stage_id == target.stage_id:
         upper, lower = (a, b) if a.y < b.y else (b, a)
-        blocked = any(r.y >= upper.bottom and r.bottom <= lower.y for r in column_cards[source.stage_id])
-        if not blocked:
+        if not placer.card_between(upper, lower):
             if b.y >= a.bottom:
                 return [(acx, a.bottom), (bcx, b.y)]
             return [(acx, a.y), (bcx, b.bottom)]
@@ -1135,6 +1146,12 @@ class _LabelPlacer:
             strips.append(row.bottom - s.cell_padding + (s.cell_padding - self.line_height) / 2)
         self.strip_tops = sorted(strips)
 
+    def card_between(self, upper: Rect, lower: Rect) -> bool:
+        """True if another card of the same column lies between two cards of that column."""
+        column = bisect_right(self.column_x, upper.x) - 1
+        tops = self.column_tops[column]
+        return bisect_right(tops, lower.y - 1e-9) - bisect_right(tops, upper.y) > 0
+
     def covers_card(self, box: Rect) -> bool:
         # column_x holds the left edge of each column's cards, which all share one width
         first = bisect_right(self.column_x, box.x - self.s.card_width)
@@ -1154,10 +1171,12 @@ class _LabelPlacer:
         if not texts:
             return None
         text, width = texts[0]
-        longest = max(
-            range(len(points) - 1),
-            key=lambda i: abs(points[i + 1][0] - points[i][0]) + abs(points[i + 1][1] - points[i][1]),
-        )
+        longest, length = 0, -1.0
+        for index in range(len(points) - 1):
+            (ax, ay), (bx, by) = points[index], points[index + 1]
+            this = abs(bx - ax) + abs(by - ay)
+            if this > length:
+                longest, length = index, this
         (x0, y0), (x1, y1) = points[longest], points[longest + 1]
         mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
         x = min(max(mid_x - width / 2, self.cells_left), max(self.cells_right - width, self.cells_left))
