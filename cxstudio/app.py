@@ -39,18 +39,22 @@ def run_editor(path: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cxstudio.ui.i18n import Translations, choose_language
-    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.main_window import MainWindow, app_icon
     from cxstudio.ui.settings import EditorSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CX Studio")
     app.setOrganizationName("CX Studio")
+    app.setWindowIcon(app_icon())
     settings = EditorSettings()
     translations = Translations(app)
     language = choose_language(settings.language())
     translations.switch(language)
     window = MainWindow(settings, language)
-    window.show()
+    if settings.window_geometry() is None:
+        window.showMaximized()  # the first start: a projector or a laptop screen, use all of it
+    else:
+        window.show()
     if path is not None:
         window.open_path(path)
     elif not window.offer_recovery():

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._journey_ids: list[str] = []
         self._syncing_selection = False
         self._selection: list[str] = []
+        self._reported_write_error: object = None
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_central()
@@ -475,6 +476,16 @@ class MainWindow(QMainWindow):
         self._selection = [i for i in self._selection if self.project is not None and i in self.project.document]
         self._update_actions()
         self._update_status()
+        self._report_write_error()
+
+    def _report_write_error(self) -> None:
+        """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
+        project = self.project
+        error = project.write_error if project is not None else None
+        if error is not None and self._reported_write_error is None:
+            text = error.message(self.language)
+            QTimer.singleShot(0, lambda: dialogs.show_problem(self, self.tr("Changes not secured"), text))
+        self._reported_write_error = error
 
     # ================================================================== journeys
     def current_journey_id(self) -> str | None:

@@ -857,6 +857,10 @@
         <translation>Nichts ausgewählt</translation>
     </message>
     <message>
+        <source>Changes not secured</source>
+        <translation>Änderungen nicht gesichert</translation>
+    </message>
+    <message>
         <source>Awareness</source>
         <translation>Aufmerksamkeit</translation>
     </message>

@@ -324,3 +324,34 @@ def test_keyboard_shortcuts_are_the_standard_ones(main_window) -> None:
     assert "Ctrl+W" in keys(main_window.act_close) and "Ctrl+Q" in keys(main_window.act_quit)
     assert "Del" in keys(main_window.act_delete) and "F2" in keys(main_window.act_edit_title)
     assert "Ctrl+0" in keys(main_window.act_zoom_fit) and "Ctrl+D" in keys(main_window.act_duplicate)
+
+
+def test_a_full_disk_while_editing_is_reported_once_in_a_dialog(main_window, qtbot) -> None:
+    main_window.new_from_template(("journey-map", "en"))
+    project = main_window.project
+    file = project._file  # the real working copy: make SQLite answer SQLITE_FULL, as on a full disk
+    with file.engine.connect() as connection:
+        used = int(connection.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+        connection.rollback()
+    file.engine.raw_connection().driver_connection.execute(f"PRAGMA max_page_count = {used}")
+    stage_id, lane_id = _first_cell(main_window)
+    seen = answer_next_modal(lambda box: box.accept())
+    operations.add_card(project.session, stage_id, lane_id, "Groß", text="ä" * 150_000)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "disk is full" in seen[0]
+    operations.add_card(project.session, stage_id, lane_id, "Noch eine")
+    qtbot.wait(50)
+    assert len(seen) == 1
+    assert any(c.title == "Groß" for c in project.document.all(Card))
+
+
+def test_preferences_remember_the_language(main_window) -> None:
+    def choose_german(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.language.setCurrentIndex(dialog.language.findData("de"))
+        dialog.accept()
+
+    answer_next_modal(choose_german)
+    main_window.preferences()
+    from cxstudio.ui.settings import EditorSettings
+
+    assert EditorSettings().language() == "de"

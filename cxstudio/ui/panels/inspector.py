@@ -101,12 +101,17 @@ class InspectorPanel(QWidget):
         font.setBold(True)
         self._heading.setFont(font)
         self._form_host = QWidget()
-        self._form = QFormLayout(self._form_host)
+        host_column = QVBoxLayout(self._form_host)
+        host_column.setContentsMargins(0, 0, 0, 0)
+        self._form = QFormLayout()
+        host_column.addLayout(self._form)
+        host_column.addStretch(1)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._form_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._heading)
@@ -284,6 +289,8 @@ class InspectorPanel(QWidget):
         def show(value: Any) -> None:
             if editor.text() != (value or ""):
                 editor.setText(value or "")
+                if not editor.hasFocus():
+                    editor.setCursorPosition(0)
 
         self._setters[name] = show
         return editor
@@ -293,7 +300,7 @@ class InspectorPanel(QWidget):
         editor.setTabChangesFocus(True)
         editor.setUndoRedoEnabled(False)
         editor.installEventFilter(self._undo_filter)
-        editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
+        editor.setFixedHeight(editor.fontMetrics().lineSpacing() * 5 + 12)
         updating = [False]
 
         def typed() -> None:
@@ -313,8 +320,16 @@ class InspectorPanel(QWidget):
         self._setters[name] = show
         return editor
 
-    def _combo(self, name: str, items: list[tuple[Any, str]]) -> QComboBox:
+    @staticmethod
+    def _narrow_combo() -> QComboBox:
+        """A combo box that does not widen the panel to its longest entry."""
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
+
+    def _combo(self, name: str, items: list[tuple[Any, str]]) -> QComboBox:
+        combo = self._narrow_combo()
         for value, text in items:
             combo.addItem(text, value)
         combo.activated.connect(lambda index: self._commit(name, combo.itemData(index)))
@@ -360,7 +375,7 @@ class InspectorPanel(QWidget):
 
     def _scope_kind_editor(self, items: list[tuple[Any, str]]) -> QComboBox:
         """The metric's scope: changing it also picks a fitting scope element (or none for the project)."""
-        combo = QComboBox()
+        combo = self._narrow_combo()
         for value, text in items:
             combo.addItem(text, value)
 
@@ -388,7 +403,7 @@ class InspectorPanel(QWidget):
         return combo
 
     def _scope_editor(self) -> QComboBox:
-        combo = QComboBox()
+        combo = self._narrow_combo()
         combo.activated.connect(lambda index: self._commit("scope_id", combo.itemData(index)))
 
         def show(value: Any) -> None:

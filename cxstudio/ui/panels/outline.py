@@ -42,6 +42,10 @@ class OutlinePanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemChanged.connect(self._item_edited)
         layout = QVBoxLayout(self)
@@ -115,7 +119,6 @@ class OutlinePanel(QWidget):
         finally:
             self.tree.blockSignals(False)
             self._syncing = False
-        self.tree.resizeColumnToContents(0)
 
     def on_changed(self, change_set: ChangeSet) -> None:
         """Update labels in place for renames; rebuild for anything structural."""
