@@ -365,14 +365,14 @@ class JourneyLayout:
     def insertion_index(self, stage_id: str, lane_key: str, y: float, exclude: frozenset[str] = frozenset()) -> int:
         """Where a card dropped at height `y` goes in a cell: the number of cards whose middle is above `y`.
 
-        The index counts the cards as they are shown (as `move_cards` expects); cards in
-        `exclude` (for example, the ones being dragged) are skipped when comparing, but still
-        counted when they sit above, so the index stays in the shown numbering.
+        The index counts the cards as they are shown, dragged ones included, which is the
+        numbering `move_cards` expects (it takes the moved cards out itself). `exclude` is
+        accepted for callers that pass the dragged cards; they need no special treatment.
         """
         index = 0
         for card_id in self.cell_cards.get((stage_id, lane_key), ()):
             box = self.cards[card_id].rect
-            if box.y + box.height / 2 < y or (card_id in exclude and box.bottom <= y):
+            if box.y + box.height / 2 < y:
                 index += 1
             else:
                 break

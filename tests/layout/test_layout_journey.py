@@ -444,3 +444,26 @@ def test_channel_and_department_lanes_list_what_each_stage_uses(sample: Sample) 
     assert_sound(grown)
     # swimlane views replace these lanes by their own derived lanes
     assert layout_journey(sample.doc, sample.journey_id, ViewKind.SWIMLANE_CHANNEL).chips == []
+
+
+def test_insertion_index_drives_move_cards_to_the_drop_position(sample: Sample) -> None:
+    st, ln = sample.stages, sample.lanes
+    cell = (st["Kauf"], ln["Schritte"])
+    ids = [ops.add_card(sample.session, *cell, f"Karte {n}").id for n in range(3)]
+    layout = layout_journey(sample.doc, sample.journey_id)
+    rects = [layout.cards[i].rect for i in ids]
+    # drag the first card below the last one
+    index = layout.insertion_index(*cell, rects[2].bottom + 3, exclude=frozenset({ids[0]}))
+    assert index == 3
+    ops.move_cards(sample.session, [ids[0]], *cell, index)
+    assert list(layout_journey(sample.doc, sample.journey_id).cards_in_cell(*cell)) == [ids[1], ids[2], ids[0]]
+    sample.session.undo()
+    # drop it onto the lower half of the second card: it goes between the second and the third
+    index = layout.insertion_index(*cell, rects[1].center[1] + 2)
+    ops.move_cards(sample.session, [ids[0]], *cell, index)
+    assert list(layout_journey(sample.doc, sample.journey_id).cards_in_cell(*cell)) == [ids[1], ids[0], ids[2]]
+    # a drop just below its own middle leaves the order as it is
+    sample.session.undo()
+    index = layout.insertion_index(*cell, rects[0].center[1] + 1)
+    ops.move_cards(sample.session, [ids[0]], *cell, index)
+    assert list(layout_journey(sample.doc, sample.journey_id).cards_in_cell(*cell)) == ids
