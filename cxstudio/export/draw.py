@@ -160,37 +160,68 @@ class TextBatch:
 
 @dataclass(frozen=True, slots=True)
 class MapSlice:
-    """A part of a map printed on one report page: the x-range [x0, x1) of the cells, the lane header column kept."""
+    """A part of a map printed on one report page: the cells in [x0, x1) x [y0, y1) of the layout, with the lane
+    header column (`keep_x` wide) and the stage header row (`keep_y` tall) repeated along its edges."""
 
     x0: float
     x1: float
-    keep_x: float  # width of the lane header column (layout points) repeated at the left of the part
+    y0: float
+    y1: float
+    keep_x: float
+    keep_y: float
     scale: float
+
+    @property
+    def width(self) -> float:
+        return (self.keep_x + self.x1 - self.x0) * self.scale
+
+    @property
+    def height(self) -> float:
+        return (self.keep_y + self.y1 - self.y0) * self.scale
+
+
+def _groups(edges: list[tuple[float, float]], room: float) -> list[tuple[float, float]]:
+    """Consecutive spans packed greedily into groups no longer than `room` (a span longer than room stays alone)."""
+    groups: list[tuple[float, float]] = []
+    start, end = edges[0]
+    for low, high in edges[1:]:
+        if high - start > room + 1e-6:
+            groups.append((start, end))
+            start = low
+        end = high
+    groups.append((start, end))
+    return groups
 
 
 def map_slices(layout: JourneyLayout, width: float, first_height: float, height: float,
                min_text_pt: float) -> list[MapSlice]:
-    """Split a map into page-wide parts at stage boundaries so its body text stays >= `min_text_pt` points.
+    """Split a map into page-sized parts at stage and lane boundaries so its body text stays >= `min_text_pt`.
 
-    The first part has `first_height` of room (a heading sits above it), the others `height`; all
-    parts share one scale. A map too tall for that text size on one page is printed as large as fits.
+    The first part has `first_height` of room (a heading sits above it), the others `height`; all parts
+    share one scale and repeat the lane headers on the left and the stage headers on top. Parts go stage
+    group by stage group, each from the top lanes down.
     """
     region = map_region(layout)
     body = layout.settings.card_text_size
     fit = min(width / region.width, first_height / region.height)
-    if fit * body >= min_text_pt or len(layout.stage_ids) <= 1:
-        return [MapSlice(region.x, region.right, 0.0, fit)]
-    tallest = min(first_height, height) / region.height
-    scale = max(fit, min(tallest, min_text_pt / body))
-    keep = layout.grid_rect.x + layout.settings.lane_header_width - region.x
+    if fit * body >= min_text_pt - 1e-9 or not layout.stage_ids or not layout.lane_keys:
+        return [MapSlice(region.x, region.right, region.y, region.bottom, 0.0, 0.0, fit)]
+    room_h = min(first_height, height)
+    keep_x = layout.grid_rect.x + layout.settings.lane_header_width - region.x
+    rows = [layout.lane_rows[key] for key in layout.lane_keys]
+    keep_y = rows[0].y - region.y
     columns = [layout.stage_columns[stage_id] for stage_id in layout.stage_ids]
-    column_width = columns[0].width
-    per_part = max(1, int((width / scale - keep - MAP_PAD) // column_width))
-    groups = [columns[i : i + per_part] for i in range(0, len(columns), per_part)]
-    spans = [(group[0].x, group[-1].right + (MAP_PAD if group is groups[-1] else 0.0)) for group in groups]
-    widest = max(x1 - x0 for x0, x1 in spans)
-    scale = min(tallest, width / (keep + widest))
-    return [MapSlice(x0, x1, keep, scale) for x0, x1 in spans]
+    scale = max(fit, min_text_pt / body)
+    # one stage column and the tallest lane must fit a page at the scale
+    scale = min(scale, width / (keep_x + columns[0].width + MAP_PAD),
+                min(room_h / (keep_y + row.height + MAP_PAD) for row in rows))
+    x_groups = _groups([(c.x, c.right) for c in columns], width / scale - keep_x - MAP_PAD)
+    y_groups = _groups([(r.y, r.bottom) for r in rows], room_h / scale - keep_y - MAP_PAD)
+    if len(x_groups) == 1 and len(y_groups) == 1:
+        return [MapSlice(region.x, region.right, region.y, region.bottom, 0.0, 0.0, fit)]
+    x_groups[-1] = (x_groups[-1][0], region.right)
+    y_groups[-1] = (y_groups[-1][0], region.bottom)
+    return [MapSlice(x0, x1, y0, y1, keep_x, keep_y, scale) for x0, x1 in x_groups for y0, y1 in y_groups]
 
 
 class LayoutPainter:
@@ -220,19 +251,24 @@ class LayoutPainter:
         self.draw(region if clip else None, tick)
         c.restoreState()
 
-    def draw_part(self, left: float, top: float, scale: float, x_range: tuple[float, float], keep_x: float) -> None:
-        """Draw the lane header column and the cells between x_range, side by side (a report map part).
+    def draw_part(self, left: float, top: float, scale: float, part: MapSlice) -> None:
+        """Draw a report map part: header corner, stage header strip, lane header strip and its cells.
 
         Coordinates as in a platypus flowable: (left, top) from the flowable's bottom-left, y up.
         """
         region = map_region(self.layout)
-        if keep_x > 0:
-            header = Rect(region.x, region.y, keep_x, region.height)
-            self.draw_at(left, -top, scale, 0.0, header)
-            body = Rect(x_range[0], region.y, x_range[1] - x_range[0], region.height)
-            self.draw_at(left + keep_x * scale, -top, scale, 0.0, body)
-        else:
-            self.draw_at(left, -top, scale, 0.0, Rect(x_range[0], region.y, x_range[1] - x_range[0], region.height))
+        if part.keep_x <= 0 and part.keep_y <= 0:
+            self.draw_at(left, -top, scale, 0.0, Rect(part.x0, part.y0, part.x1 - part.x0, part.y1 - part.y0))
+            return
+        kx, ky = part.keep_x * scale, part.keep_y * scale
+        pieces = (
+            (0.0, 0.0, Rect(region.x, region.y, part.keep_x, part.keep_y)),
+            (kx, 0.0, Rect(part.x0, region.y, part.x1 - part.x0, part.keep_y)),
+            (0.0, ky, Rect(region.x, part.y0, part.keep_x, part.y1 - part.y0)),
+            (kx, ky, Rect(part.x0, part.y0, part.x1 - part.x0, part.y1 - part.y0)),
+        )
+        for dx, dy, piece in pieces:
+            self.draw_at(left + dx, -top + dy, scale, 0.0, piece)
 
     # ------------------------------------------------------------------ drawing in layout coordinates
     def draw(self, region: Rect | None = None, tick: Callable[[int], None] | None = None) -> None:

@@ -1,0 +1,621 @@
+"""The client report PDF: cover, contents, personas, journey maps, touchpoints, pain points, insights, actions, metrics.
+
+Internal notes of cards and internal comments are never read here, so they cannot reach a client.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from cxstudio.export import fonts
+from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_slices
+from cxstudio.export.errors import ExportError
+from cxstudio.export.output import Progress, ProgressReporter, atomic_output
+from cxstudio.export.texts import format_date, format_number, word
+from cxstudio.layout.journey import ViewKind
+from cxstudio.model.document import Document
+from cxstudio.model.entities import (
+    Action,
+    Card,
+    Channel,
+    Comment,
+    Department,
+    Insight,
+    Journey,
+    Metric,
+    Persona,
+    Stage,
+    Touchpoint,
+)
+
+MM = 72.0 / 25.4
+MARGIN = 16 * MM
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+ACCENT = colors.HexColor("#2f6690")
+RULE = colors.HexColor("#cbd2d9")
+HEADER_FILL = colors.HexColor("#e4ecf3")
+MIN_MAP_TEXT_PT = 5.0  # a journey map is split into parts rather than printed with smaller body text
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    """What was written: the path, the number of pages and how many map parts each journey got."""
+
+    path: str
+    pages: int
+    map_parts: dict[str, int]
+
+
+# ---------------------------------------------------------------------- styles
+def _styles(family: str) -> dict[str, ParagraphStyle]:
+    regular, bold = fonts.face(), fonts.face(bold=True)
+    base = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5, textColor=INK)
+    return {
+        "body": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
+        "muted": ParagraphStyle("muted", parent=base, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=9.8),
+        "cell_bold": ParagraphStyle("cell_bold", parent=base, fontName=bold, fontSize=7, leading=8.6),
+        "label": ParagraphStyle("label", parent=base, fontName=bold, fontSize=8, leading=9.8),
+        "h1": ParagraphStyle("h1", parent=base, fontName=bold, fontSize=18, leading=23, spaceBefore=4,
+                             spaceAfter=10, textColor=ACCENT),
+        "h2": ParagraphStyle("h2", parent=base, fontName=bold, fontSize=13, leading=17, spaceBefore=10,
+                             spaceAfter=6),
+        "h3": ParagraphStyle("h3", parent=base, fontName=bold, fontSize=10.5, leading=14, spaceBefore=6,
+                             spaceAfter=3),
+        "cover_title": ParagraphStyle("cover_title", parent=base, fontName=bold, fontSize=30, leading=37,
+                                      textColor=ACCENT, alignment=TA_CENTER),
+        "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=15, leading=21, alignment=TA_CENTER),
+        "cover_meta": ParagraphStyle("cover_meta", parent=base, fontSize=11, leading=16, alignment=TA_CENTER,
+                                     textColor=MUTED),
+        "toc1": ParagraphStyle("toc1", parent=base, fontName=bold, fontSize=10.5, leading=15, leftIndent=0),
+        "toc2": ParagraphStyle("toc2", parent=base, fontSize=9.5, leading=13, leftIndent=16),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of plain user text (escaped, line breaks kept)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+# ---------------------------------------------------------------------- document template
+class _ReportTemplate(BaseDocTemplate):
+    """Portrait pages for text, landscape pages for maps; headings feed the contents and the PDF outline."""
+
+    def __init__(self, filename: str, page_size: tuple[float, float], footer: str, language: str) -> None:
+        super().__init__(filename, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                         bottomMargin=MARGIN, title=footer, author="CX Studio", creator="CX Studio")
+        self.footer_text = footer
+        self.language = language
+        portrait_size = page_size
+        landscape_size = landscape(page_size)
+        self.addPageTemplates([
+            PageTemplate("portrait", [self._frame(portrait_size, "p")], onPage=self._decorate, pagesize=portrait_size),
+            PageTemplate("landscape", [self._frame(landscape_size, "l")], onPage=self._decorate,
+                         pagesize=landscape_size),
+        ])
+        self._heading_count = 0
+
+    @staticmethod
+    def _frame(size: tuple[float, float], key: str) -> Frame:
+        return Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN - 4 * MM, id=key,
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def _decorate(self, canvas: Any, doc: Any) -> None:
+        if canvas.getPageNumber() == 1:
+            return
+        width, _height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFont(fonts.face(), 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, MARGIN * 0.5, self.footer_text)
+        canvas.drawRightString(width - MARGIN, MARGIN * 0.5, word("page", self.language, page=canvas.getPageNumber()))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, MARGIN * 0.5 + 10, width - MARGIN, MARGIN * 0.5 + 10)
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "toc_level", None)
+        if level is None:
+            return
+        text = flowable.getPlainText()
+        key = getattr(flowable, "toc_key", None)
+        if key is None:
+            self._heading_count += 1
+            key = f"h{self._heading_count}"
+            flowable.toc_key = key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, escape(text), self.page, key))
+
+
+def _heading(text: str, style: ParagraphStyle, level: int) -> Paragraph:
+    heading = _p(text, style)
+    heading.toc_level = level  # type: ignore[attr-defined]
+    return heading
+
+
+# ---------------------------------------------------------------------- flowables
+class _MapFlowable(Flowable):
+    """One part of a journey map, drawn through the same painter as the poster, scaled into the frame."""
+
+    def __init__(self, painter: LayoutPainter, part: MapSlice) -> None:
+        super().__init__()
+        self.painter = painter
+        self.part = part
+        self.drawn_scale = part.scale
+        self.width = part.width
+        self.height = part.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # shrink (never grow) to the room left under the journey's heading, so the map stays on its page
+        shrink = min(1.0, available_width / self.part.width, max(available_height, 1.0) / self.part.height)
+        self.drawn_scale = self.part.scale * shrink
+        self.width = self.part.width * shrink
+        self.height = self.part.height * shrink
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        self.painter.canvas = self.canv
+        self.painter.draw_part(0.0, self.height, self.drawn_scale, self.part)
+
+
+class _Bars(Flowable):
+    """Three horizontal bars: current, target and best-in-class of a metric, on one shared scale."""
+
+    def __init__(self, metric: Metric, width: float, language: str) -> None:
+        super().__init__()
+        self.metric = metric
+        self.bar_width = width
+        self.language = language
+        self.row = 9.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return (self.bar_width, self.row * 3 + 2)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        values = [
+            (word("current", self.language), self.metric.current, colors.HexColor("#2f6690")),
+            (word("target", self.language), self.metric.target, colors.HexColor("#f2a541")),
+            (word("best_in_class", self.language), self.metric.best_in_class, colors.HexColor("#3a7d44")),
+        ]
+        numbers = [abs(v) for _, v, _ in values if v is not None]
+        top = max(numbers) if numbers else 1.0
+        top = top or 1.0
+        label_width = 58.0
+        room = self.bar_width - label_width - 34
+        canvas.setFont(fonts.face(), 6.5)
+        for index, (name, value, colour) in enumerate(values):
+            y = self.row * (2 - index) + 2
+            canvas.setFillColor(MUTED)
+            canvas.drawString(0, y + 1.5, name)
+            if value is None:
+                canvas.drawString(label_width, y + 1.5, "-")
+                continue
+            length = max(0.5, room * abs(value) / top)
+            canvas.setFillColor(colour)
+            canvas.rect(label_width, y, length, self.row - 2.5, stroke=0, fill=1)
+            canvas.setFillColor(INK)
+            canvas.drawString(label_width + length + 3, y + 1.5, format_number(value, self.language))
+
+
+# ---------------------------------------------------------------------- content helpers
+class _Names:
+    """Look-ups from ids to display names, built once per report."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.channels = {c.id: c.name for c in doc.all(Channel)}
+        self.departments = {d.id: d for d in doc.all(Department)}
+        self.touchpoints = {t.id: t for t in doc.all(Touchpoint)}
+        self.stages = {s.id: s for s in doc.all(Stage)}
+        self.journeys = {j.id: j for j in doc.all(Journey)}
+        self.personas = {p.id: p for p in doc.all(Persona)}
+
+    def channel_of(self, card: Card) -> str:
+        channel_id = card.channel_id
+        if channel_id is None and card.touchpoint_id in self.touchpoints:
+            channel_id = self.touchpoints[card.touchpoint_id].channel_id
+        return self.channels.get(channel_id or "", "")
+
+    def owner_of(self, card: Card) -> str:
+        department_id = card.department_id
+        if department_id is None and card.touchpoint_id in self.touchpoints:
+            department_id = self.touchpoints[card.touchpoint_id].department_id
+        department = self.departments.get(department_id or "")
+        if department is None:
+            return ""
+        return f"{department.name} ({department.contact_person})" if department.contact_person else department.name
+
+    def label_of(self, entity_id: str) -> str:
+        entity = self.doc.find(entity_id)
+        return entity.label if entity is not None else ""
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], numeric_columns: Iterable[int] = ()) -> Table:
+    """A table whose first row is a header repeated on every page it breaks onto."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("LEADING", (0, 0), (-1, -1), 9.8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("FONTNAME", (0, 0), (-1, 0), fonts.face(bold=True)),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for column in numeric_columns:
+        style.append(("ALIGN", (column, 1), (column, -1), "RIGHT"))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _journey_order(doc: Document) -> dict[str, tuple[int, int, int, int]]:
+    """Card id -> (journey order, stage order, lane order, card order) for stable listings."""
+    order: dict[str, tuple[int, int, int, int]] = {}
+    for journey in doc.journeys():
+        stage_order = {s.id: s.order for s in doc.stages(journey.id)}
+        lane_order = {lane.id: lane.order for lane in doc.lanes(journey.id)}
+        for card in doc.cards(journey.id):
+            order[card.id] = (journey.order, stage_order.get(card.stage_id, 0), lane_order.get(card.lane_id, 0),
+                              card.order)
+    return order
+
+
+# ---------------------------------------------------------------------- the report
+class _ReportBuilder:
+    def __init__(self, doc: Document, language: str, page_size: tuple[float, float], date: _dt.date,
+                 view: ViewKind, journey_ids: Sequence[str]) -> None:
+        self.doc = doc
+        self.language = language
+        self.page_size = page_size
+        self.date = date
+        self.view = view
+        self.journey_ids = list(journey_ids)
+        self.family = fonts.register_fonts()
+        self.styles = _styles(self.family)
+        self.names = _Names(doc)
+        self.order = _journey_order(doc)
+        self.map_parts: dict[str, int] = {}
+        self.portrait_width = page_size[0] - 2 * MARGIN
+        landscape_size = landscape(page_size)
+        self.landscape_frame = (landscape_size[0] - 2 * MARGIN, landscape_size[1] - 2 * MARGIN - 4 * MM)
+
+    def w(self, key: str, **params: object) -> str:
+        return word(key, self.language, **params)
+
+    def story(self, reporter: ProgressReporter) -> list[Flowable]:
+        s = self.styles
+        story: list[Flowable] = []
+        story += self._cover()
+        story.append(_p(self.w("contents"), s["h1"]))
+        toc = TableOfContents()
+        toc.levelStyles = [s["toc1"], s["toc2"]]
+        toc.dotsMinLevel = 0
+        story.append(toc)
+        story.append(PageBreak())
+        story += self._personas()
+        reporter.advance()
+        for journey_id in self.journey_ids:
+            story += self._journey(journey_id)
+            reporter.advance()
+        story.append(NextPageTemplate("portrait"))
+        story.append(PageBreak())
+        story += self._touchpoints()
+        story += self._pain_points()
+        story += self._insights()
+        story += self._actions()
+        story += self._metrics()
+        story += self._comments()
+        reporter.advance()
+        return story
+
+    # -- sections
+    def _cover(self) -> list[Flowable]:
+        s = self.styles
+        project = self.doc.project
+        flow: list[Flowable] = [Spacer(1, self.page_size[1] * 0.22), _p(project.name, s["cover_title"]),
+                                Spacer(1, 14), _p(self.w("report"), s["cover_sub"]), Spacer(1, 30)]
+        if project.client:
+            flow.append(_p(f"{self.w('client')}: {project.client}", s["cover_meta"]))
+        flow.append(_p(format_date(self.date, self.language), s["cover_meta"]))
+        if project.description:
+            flow += [Spacer(1, 30), _p(project.description, s["muted"])]
+        flow.append(PageBreak())
+        return flow
+
+    def _personas(self) -> list[Flowable]:
+        s = self.styles
+        personas = sorted(self.doc.all(Persona), key=lambda p: (p.order, p.name))
+        flow: list[Flowable] = [_heading(self.w("personas"), s["h1"], 0)]
+        if not personas:
+            flow.append(_p(self.w("none_yet"), s["muted"]))
+        for persona in personas:
+            rows: list[list[Any]] = []
+            fields = [
+                ("role", persona.role), ("age", "" if persona.age is None else str(persona.age)),
+                ("occupation", persona.occupation), ("location", persona.location), ("goals", persona.goals),
+                ("needs", persona.needs), ("frustrations", persona.frustrations), ("behaviour", persona.behaviour),
+                ("online_affinity", "" if persona.online_affinity is None else str(persona.online_affinity)),
+                ("preferred_channels", ", ".join(self.names.channels.get(c, "") for c in persona.preferred_channel_ids)),
+            ]
+            for key, value in fields:
+                if value:
+                    rows.append([_p(self.w(key), s["label"]), _p(value, s["cell"])])
+            block: list[Flowable] = [_heading(persona.name, s["h2"], 1)]
+            if persona.quote:
+                block.append(_p(f"\u201e{persona.quote}\u201c" if self.language == "de" else f"\u201c{persona.quote}\u201d",
+                                s["muted"]))
+                block.append(Spacer(1, 4))
+            if rows:
+                table = Table(rows, colWidths=[45 * MM, self.portrait_width - 45 * MM], hAlign="LEFT")
+                table.setStyle(TableStyle([
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]))
+                block.append(table)
+            flow.append(KeepTogether(block))
+        return flow
+
+    def _journey(self, journey_id: str) -> list[Flowable]:
+        s = self.styles
+        journey = self.doc.get(journey_id, Journey)
+        flow: list[Flowable] = [NextPageTemplate("landscape"), PageBreak()]
+        flow.append(_heading(f"{self.w('journey')}: {journey.name}", s["h1"], 0))
+        meta = []
+        persona = self.names.personas.get(journey.persona_id or "")
+        meta.append(f"<b>{escape(self.w('persona'))}:</b> {escape(persona.name if persona else self.w('no_persona'))}")
+        meta.append(f"<b>{escape(self.w('state'))}:</b> {escape(self.w(journey.state))}")
+        flow.append(Paragraph(" &nbsp; · &nbsp; ".join(meta), s["body"]))
+        if journey.scenario:
+            flow.append(Paragraph(f"<b>{escape(self.w('scenario'))}:</b> {escape(journey.scenario)}", s["body"]))
+        if journey.expectations:
+            flow.append(Paragraph(f"<b>{escape(self.w('expectations'))}:</b> {escape(journey.expectations)}",
+                                  s["body"]))
+        flow.append(Spacer(1, 6))
+        layout = layout_for_print(self.doc, journey_id, self.view)
+        parts = self.map_parts_of(layout)
+        self.map_parts[journey_id] = len(parts)
+        painter = LayoutPainter(None, self.doc, layout, self.language)
+        for index, part in enumerate(parts):
+            if index > 0:
+                flow.append(PageBreak())
+                flow.append(_p(self.w("map_part", journey=journey.name, index=index + 1, count=len(parts)),
+                               s["h3"]))
+            flow.append(_MapFlowable(painter, part))
+        return flow
+
+    def map_parts_of(self, layout: Any) -> list[MapSlice]:
+        """The parts a journey's map is printed in: one landscape page each, body text >= MIN_MAP_TEXT_PT."""
+        frame_w, frame_h = self.landscape_frame
+        # the first page also holds the journey's heading and facts, later ones a one-line part heading
+        return map_slices(layout, frame_w, frame_h - 80, frame_h - 30, MIN_MAP_TEXT_PT)
+
+    def _touchpoints(self) -> list[Flowable]:
+        s = self.styles
+        flow: list[Flowable] = [_heading(self.w("touchpoint_inventory"), s["h1"], 0)]
+        cards = [
+            c for j in self.journey_ids for c in self.doc.cards(j)
+            if c.kind == "touchpoint" or c.touchpoint_id is not None or c.channel_id is not None
+        ]
+        cards.sort(key=lambda c: self.order.get(c.id, (0, 0, 0, 0)))
+        if not cards:
+            return flow + [_p(self.w("none_yet"), s["muted"])]
+        header = [self.w(k) for k in ("touchpoint", "journey", "stage", "channel", "owner", "rating_short",
+                                      "mot_short", "pain_short")]
+        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        yes = self.w("yes")
+        for card in cards:
+            rows.append([
+                _p(card.title, s["cell"]), _p(self.names.journeys[card.journey_id].name, s["cell"]),
+                _p(self.names.stages[card.stage_id].name, s["cell"]), _p(self.names.channel_of(card), s["cell"]),
+                _p(self.names.owner_of(card), s["cell"]), "" if card.rating is None else str(card.rating),
+                yes if card.moment_of_truth else "", yes if card.pain_point or card.kind == "pain_point" else "",
+            ])
+        width = self.portrait_width
+        fixed = [19 * MM, 10 * MM, 10 * MM]
+        rest = width - sum(fixed)
+        widths = [rest * 0.25, rest * 0.19, rest * 0.18, rest * 0.14, rest * 0.24] + fixed
+        flow.append(_table(rows, widths, numeric_columns=(5,)))
+        return flow
+
+    def _ranked(self, cards: list[Card], title_key: str) -> list[Flowable]:
+        s = self.styles
+        flow: list[Flowable] = [_heading(self.w(title_key), s["h2"], 1)]
+        if not cards:
+            return flow + [_p(self.w("none_yet"), s["muted"])]
+        cards.sort(key=lambda c: (-c.priority, c.rating if c.rating is not None else 11,
+                                  self.order.get(c.id, (0, 0, 0, 0))))
+        header = ["#", self.w("title"), self.w("journey"), self.w("stage"), self.w("rating_short"),
+                  self.w("priority"), self.w("expectation")]
+        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        for rank, card in enumerate(cards, start=1):
+            rows.append([
+                str(rank), _p(card.title, s["cell"]), _p(self.names.journeys[card.journey_id].name, s["cell"]),
+                _p(self.names.stages[card.stage_id].name, s["cell"]), "" if card.rating is None else str(card.rating),
+                self.w(f"priority_{card.priority}"), _p(card.expectation, s["cell"]),
+            ])
+        width = self.portrait_width
+        fixed = [8 * MM, 19 * MM, 17 * MM]
+        rest = width - sum(fixed)
+        widths = [fixed[0], rest * 0.31, rest * 0.21, rest * 0.2, fixed[1], fixed[2], rest * 0.28]
+        flow.append(_table(rows, widths, numeric_columns=(0, 4)))
+        return flow
+
+    def _pain_points(self) -> list[Flowable]:
+        s = self.styles
+        cards = [c for j in self.journey_ids for c in self.doc.cards(j)]
+        flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("pain_points_mot"), s["h1"], 0)]
+        flow += self._ranked([c for c in cards if c.pain_point or c.kind == "pain_point"], "pain_points")
+        flow += self._ranked([c for c in cards if c.moment_of_truth], "moments_of_truth")
+        return flow
+
+    def _insights(self) -> list[Flowable]:
+        s = self.styles
+        flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("insights"), s["h1"], 0)]
+        insights = sorted(self.doc.all(Insight), key=lambda i: i.title)
+        if not insights:
+            return flow + [_p(self.w("none_yet"), s["muted"])]
+        for insight in insights:
+            block: list[Flowable] = [_p(insight.title, s["h3"])]
+            if insight.text:
+                block.append(_p(insight.text, s["body"]))
+            if insight.evidence:
+                block.append(Paragraph(f"<b>{escape(self.w('evidence'))}:</b> {escape(insight.evidence)}", s["body"]))
+            linked = [self.names.label_of(c) for c in insight.card_ids]
+            if linked:
+                block.append(Paragraph(f"<b>{escape(self.w('linked_cards'))}:</b> "
+                                       f"{escape('; '.join(x for x in linked if x))}", s["small"]))
+            flow.append(KeepTogether(block))
+        return flow
+
+    def _actions(self) -> list[Flowable]:
+        s = self.styles
+        flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("action_plan"), s["h1"], 0)]
+        actions = sorted(self.doc.all(Action), key=lambda a: (-a.priority, a.due or "9999", a.title))
+        if not actions:
+            return flow + [_p(self.w("none_yet"), s["muted"])]
+        metrics = {m.id: m for m in self.doc.all(Metric)}
+        header = [self.w(k) for k in ("action", "owner", "status", "priority", "due", "target", "best_in_class",
+                                      "reference")]
+        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        for action in actions:
+            metric = metrics.get(action.metric_id or "")
+            target = format_number(action.target_value if action.target_value is not None
+                                   else (metric.target if metric else None), self.language)
+            if metric is not None and target:
+                target = f"{metric.name}: {target}"
+            best = format_number(metric.best_in_class, self.language) if metric else ""
+            title = action.title + (f"\n{action.description}" if action.description else "")
+            rows.append([
+                _p(title, s["cell"]), _p(action.owner, s["cell"]), _p(self.w(f"status_{action.status}"), s["cell"]),
+                self.w(f"priority_{action.priority}"), format_date(action.due, self.language), _p(target, s["cell"]),
+                best, _p(action.external_ref, s["cell"]),
+            ])
+        width = self.portrait_width
+        fixed = [17 * MM, 16 * MM, 18 * MM, 23 * MM]
+        rest = width - sum(fixed)
+        widths = [rest * 0.34, rest * 0.24, fixed[0], fixed[1], fixed[2], rest * 0.26, fixed[3], rest * 0.16]
+        flow.append(_table(rows, widths, numeric_columns=(6,)))
+        return flow
+
+    def _metrics(self) -> list[Flowable]:
+        s = self.styles
+        flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("metrics"), s["h1"], 0)]
+        metrics = sorted(self.doc.all(Metric), key=lambda m: (m.scope != "project", m.name))
+        if not metrics:
+            return flow + [_p(self.w("none_yet"), s["muted"])]
+        bars_width = 64 * MM
+        header = [self.w(k) for k in ("metric", "scope", "current", "target", "best_in_class")] + [""]
+        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        for metric in metrics:
+            scope = self.w(f"scope_{metric.scope}")
+            if metric.scope_id:
+                scope = f"{scope}: {self.names.label_of(metric.scope_id)}"
+            unit = f" {metric.unit}" if metric.unit else ""
+            name = metric.name + (f"\n{self.w('source')}: {metric.source}" if metric.source else "")
+            rows.append([
+                _p(name, s["cell"]), _p(scope, s["cell"]),
+                format_number(metric.current, self.language) + (unit if metric.current is not None else ""),
+                format_number(metric.target, self.language), format_number(metric.best_in_class, self.language),
+                _Bars(metric, bars_width, self.language),
+            ])
+        width = self.portrait_width
+        fixed = [20 * MM, 14 * MM, 23 * MM, bars_width + 6]
+        rest = width - sum(fixed)
+        flow.append(_table(rows, [rest * 0.55, rest * 0.45] + fixed, numeric_columns=(2, 3, 4)))
+        return flow
+
+    def _comments(self) -> list[Flowable]:
+        """Shared comments only: internal comments are for the team and never reach a client."""
+        s = self.styles
+        shared = [c for c in self.doc.all(Comment) if not c.internal]
+        if not shared:
+            return []
+        shared.sort(key=lambda c: (c.created, c.author, c.text))
+        flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("comments"), s["h1"], 0)]
+        rows: list[list[Any]] = [[_p(self.w(k), s["cell_bold"]) for k in ("on", "author", "date", "text")]]
+        for comment in shared:
+            rows.append([_p(self.names.label_of(comment.target_id), s["cell"]), _p(comment.author, s["cell"]),
+                         format_date(comment.created, self.language), _p(comment.text, s["cell"])])
+        width = self.portrait_width
+        flow.append(_table(rows, [width * 0.25, width * 0.15, 22 * MM, width * 0.6 - 22 * MM]))
+        return flow
+
+
+_REPORT_PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": letter}
+
+
+def export_report(
+    doc: Document,
+    out_path: str | os.PathLike[str],
+    *,
+    language: str | None = None,
+    paper: str = "A4",
+    view: ViewKind | str = ViewKind.MAP,
+    journey_ids: Sequence[str] | None = None,
+    date: _dt.date | None = None,
+    progress: Progress | None = None,
+) -> ReportResult:
+    """Write the client report of `doc` (all journeys, or `journey_ids`) to `out_path` as one PDF.
+
+    `progress(done, total)` is called as sections are built and pages are laid out; returning False
+    cancels (ExportCancelledError) and leaves no file behind.
+    """
+    language = language or doc.project.language
+    page_size = _REPORT_PAPERS.get(paper.strip().lower())
+    if page_size is None:
+        raise ExportError("unknown_paper", paper=paper)
+    view_kind = _view(view)
+    ids = list(journey_ids) if journey_ids is not None else [j.id for j in doc.journeys()]
+    builder = _ReportBuilder(doc, language, page_size, date or _dt.date.today(), view_kind, ids)
+    reporter = ProgressReporter(progress, total=len(ids) + 4)
+    story = builder.story(reporter)
+    footer = f"{doc.project.name} · {word('report', language)} · {format_date(builder.date, language)}"
+    with atomic_output(out_path) as temp:
+        template = _ReportTemplate(str(temp), page_size, footer, language)
+        template.multiBuild(story, maxPasses=4)
+        pages = template.page
+        reporter.finish()
+    return ReportResult(str(out_path), pages, dict(builder.map_parts))
+
+
+def _view(view: ViewKind | str) -> ViewKind:
+    from cxstudio.export.draw import parse_view
+
+    return parse_view(view)
