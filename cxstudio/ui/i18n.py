@@ -7,9 +7,11 @@ Run ``python -m cxstudio.ui.i18n update`` after changing UI strings: it collects
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -76,14 +78,55 @@ def _tool(name: str) -> str:
     return found
 
 
+def _translate_wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module-level helpers such as ``def _tr(text): return QCoreApplication.translate("Ctx", text)`` -> context."""
+    wrappers: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or len(node.body) != 1:
+            continue
+        statement = node.body[0]
+        call = statement.value if isinstance(statement, ast.Return) else None
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
+                and len(call.args) == 2 and isinstance(call.args[0], ast.Constant)
+                and isinstance(call.args[0].value, str) and isinstance(call.args[1], ast.Name)
+                and call.args[1].id == node.args.args[0].arg):
+            wrappers[node.name] = call.args[0].value
+    return wrappers
+
+
+def wrapped_strings(path: Path) -> list[tuple[str, str]]:
+    """(context, text) of every literal passed to a translate wrapper in `path`, which lupdate cannot see."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    wrappers = _translate_wrappers(tree)
+    found: list[tuple[str, str]] = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in wrappers
+                and len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)):
+            found.append((wrappers[node.func.id], node.args[0].value))
+    return found
+
+
 def run_lupdate(ts_file: Path) -> None:
-    """Collect the translatable strings into `ts_file` (existing translations kept, vanished ones dropped)."""
-    sources = [str(p.relative_to(SOURCE_ROOT)) for p in translatable_sources() if p.exists()]
-    subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, "-locations", "none", "-no-obsolete",
-         "-source-language", "en", "-target-language", "de", "-ts", str(ts_file)],
-        cwd=SOURCE_ROOT, check=True, capture_output=True, text=True,
-    )
+    """Collect the translatable strings into `ts_file` (existing translations kept, vanished ones dropped).
+
+    Besides ``tr()`` and ``QCoreApplication.translate`` calls, literals passed to one-argument
+    translate wrappers (``_tr("...")``) are collected through a generated file lupdate reads.
+    """
+    sources = [p for p in translatable_sources() if p.exists()]
+    wrapped = sorted({item for path in sources for item in wrapped_strings(path)})
+    with tempfile.TemporaryDirectory() as folder:
+        extra = Path(folder) / "wrapped_strings.py"
+        extra.write_text(
+            "from PySide6.QtCore import QCoreApplication\n"
+            + "".join(f"QCoreApplication.translate({context!r}, {text!r})\n" for context, text in wrapped),
+            encoding="utf-8",
+        )
+        subprocess.run(
+            [_tool("pyside6-lupdate"), *(str(p) for p in sources), str(extra), "-locations", "none",
+             "-no-obsolete", "-source-language", "en", "-target-language", "de", "-ts", str(ts_file)],
+            cwd=SOURCE_ROOT, check=True, capture_output=True, text=True,
+        )
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:

@@ -73,6 +73,57 @@
     </message>
 </context>
 <context>
+    <name>JourneyCanvas</name>
+    <message>
+        <source>Cut %n cards</source>
+        <translation>%n Karten ausschneiden</translation>
+    </message>
+    <message>
+        <source>Cut card</source>
+        <translation>Karte ausschneiden</translation>
+    </message>
+    <message>
+        <source>Drop cards into a cell of the map (below a stage, beside a lane).</source>
+        <translation>Legen Sie Karten in einer Zelle der Karte ab (unter einer Phase, neben einer Bahn).</translation>
+    </message>
+    <message>
+        <source>Move %n cards</source>
+        <translation>%n Karten verschieben</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>Karte verschieben</translation>
+    </message>
+    <message>
+        <source>Open a journey first.</source>
+        <translation>Öffnen Sie zuerst eine Journey.</translation>
+    </message>
+    <message>
+        <source>Select one or more cards to copy.</source>
+        <translation>Wählen Sie eine oder mehrere Karten zum Kopieren aus.</translation>
+    </message>
+    <message>
+        <source>Select one or more cards to cut.</source>
+        <translation>Wählen Sie eine oder mehrere Karten zum Ausschneiden aus.</translation>
+    </message>
+    <message>
+        <source>Select one or more cards to duplicate.</source>
+        <translation>Wählen Sie eine oder mehrere Karten zum Duplizieren aus.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no cards.</source>
+        <translation>Die Zwischenablage enthält keine Karten.</translation>
+    </message>
+    <message>
+        <source>The emotion curve is drawn from the ratings of the cards; rate a card to add a point.</source>
+        <translation>Die Emotionskurve entsteht aus den Bewertungen der Karten; bewerten Sie eine Karte, um einen Punkt hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>The lanes of a swimlane view follow each card&apos;s channel or department; change those in the inspector, or switch to the journey map to arrange lanes.</source>
+        <translation>Die Bahnen einer Swimlane-Ansicht ergeben sich aus Kanal oder Abteilung jeder Karte; ändern Sie diese im Eigenschaften-Bereich oder wechseln Sie zur Customer Journey Map, um Bahnen anzuordnen.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Step</source>

@@ -84,3 +84,28 @@ def test_the_german_inspector_labels_card_fields_in_german(german: Translations,
     assert {"Titel", "Bewertung (1-10)", "Moment of Truth", "Interne Notiz", "Katalog-Touchpoint"} <= label_texts
     assert window.selection_label.text() == "1 ausgewählt"
     window.opened.project.session.mark_clean()
+
+
+def test_literals_passed_to_translate_wrappers_are_collected(tmp_path: Path) -> None:
+    from cxstudio.ui.i18n import wrapped_strings
+
+    module = tmp_path / "module.py"
+    module.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate('Ctx', text)\n"
+        "def f(n):\n"
+        "    return _tr('One card') if n == 1 else _tr('Many ' 'cards'), _tr(str(n))\n",
+        encoding="utf-8",
+    )
+    assert wrapped_strings(module) == [("Ctx", "One card"), ("Ctx", "Many cards")]
+
+
+def test_the_canvas_strings_are_german_too(german: Translations, qtbot, project_file: Path) -> None:
+    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.settings import EditorSettings
+
+    window = MainWindow(EditorSettings(), "de")
+    qtbot.addWidget(window)
+    window.open_path(project_file)
+    assert window.canvas.derived_lane_message().startswith("Die Bahnen einer Swimlane-Ansicht")
