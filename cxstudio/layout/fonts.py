@@ -341,7 +341,8 @@ class TextMeasurer:
                 if this <= limit:
                     current, current_units = [word], this
                 else:
-                    pieces = _break_word(word, [units[c] for c in word], limit)
+                    room = None if wanted is None else wanted - len(lines)
+                    pieces = _break_word(word, units, limit, room)
                     lines.extend(pieces[:-1])
                     current, current_units = [pieces[-1][0]], pieces[-1][1]
                 if wanted is not None and len(lines) >= wanted:
@@ -354,13 +355,16 @@ class TextMeasurer:
         return lines
 
 
-def _break_word(word: str, advances: list[int], limit: float) -> list[tuple[str, int]]:
-    """Split a word wider than the line between characters; every piece has at least one character."""
+def _break_word(word: str, units: dict[str, int], limit: float, max_pieces: int | None) -> list[tuple[str, int]]:
+    """Split a word wider than the line between characters; every piece has at least one character.
+
+    With `max_pieces`, stops after that many pieces (the caller cuts the rest with an ellipsis).
+    """
     pieces: list[tuple[str, int]] = []
     start = 0
-    cumulative = list(accumulate(advances))
+    cumulative = list(accumulate(units[c] for c in word))
     consumed = 0
-    while start < len(word):
+    while start < len(word) and (max_pieces is None or len(pieces) < max_pieces):
         end = bisect_right(cumulative, consumed + limit, lo=start)
         if end <= start:
             end = start + 1

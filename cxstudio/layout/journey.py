@@ -25,7 +25,17 @@ View rules (decided here, documented for users in the views' help):
   order. Within a stage column the k rated cards are spread evenly across the column.
   Cards placed in an emotion-curve lane are stacked at the top of their cells and the plot
   sits below them.
-* Relations are drawn between cards that are both in the view; others are skipped.
+* Lanes of kind `channels` / `departments` in MAP and BLUEPRINT list, per stage, the channels
+  (departments) the stage's cards use -- every card of the journey, any lane, effective
+  channel (department) -- as chips (`JourneyLayout.chips`), in catalogue order, below any
+  cards placed in them.
+* Relations are drawn between cards that are both in the view; others (including relations
+  to catalogue touchpoints) are skipped. Routes are orthogonal and never cross a card; labels
+  never cover a card (they may cover each other).
+* Text never leaves its box: titles wrap to at most `card_title_max_lines` (4) lines, texts to
+  `card_text_max_lines` (6), the channel/department footer to 2; longer text ends in "…".
+  Internal notes, tags and expectations are never laid out (the layout also feeds client
+  PDFs).
 """
 
 from __future__ import annotations
@@ -692,7 +702,14 @@ def layout_journey(
     settings: LayoutSettings = DEFAULT_SETTINGS,
     measurer: TextMeasurer | None = None,
 ) -> JourneyLayout:
-    """Lay out one journey in one view."""
+    """Lay out one journey in one view.
+
+    Raises NotFoundError if `journey_id` is no journey of the document and ValueError for an
+    unknown view, each with one sentence for the user.
+    """
+    if view not in ViewKind._value2member_map_:
+        choices = ", ".join(v.value for v in ViewKind)
+        raise ValueError(f"'{view}' is not a view of a journey; use one of {choices}.")
     view = ViewKind(view)
     measurer = measurer or default_measurer()
     s = settings

@@ -201,3 +201,13 @@ def test_wrap_never_exceeds_the_width_nor_loses_text(
     squeezed = "".join(text.split())
     if max_lines is None or not any(line.endswith(ELLIPSIS) for line in lines):
         assert "".join("".join(lines).split()) == squeezed
+
+
+def test_huge_text_without_spaces_is_broken_and_cut(measurer: TextMeasurer) -> None:
+    huge = "Ä" * 200_000
+    lines = measurer.wrap(huge, 150, 10, max_lines=3)
+    assert len(lines) == 3 and lines[-1].endswith(ELLIPSIS)
+    assert all(measurer.width(line, 10) <= 150 for line in lines)
+    assert set("".join(lines[:2])) == {"Ä"}
+    exact = measurer.wrap("Ä" * 40, 150, 10, max_lines=3)  # fits in three lines: nothing cut
+    assert "".join(exact) == "Ä" * 40 and not exact[-1].endswith(ELLIPSIS)

@@ -22,6 +22,7 @@ from cxstudio.layout import (
     layout_journey,
 )
 from cxstudio.model.entities import BlueprintLine, CardKind, LaneKind, Touchpoint
+from cxstudio.model.errors import NotFoundError
 
 
 def line_box(line: TextLine, measurer: TextMeasurer) -> Rect:
@@ -467,3 +468,13 @@ def test_insertion_index_drives_move_cards_to_the_drop_position(sample: Sample) 
     index = layout.insertion_index(*cell, rects[0].center[1] + 1)
     ops.move_cards(sample.session, [ids[0]], *cell, index)
     assert list(layout_journey(sample.doc, sample.journey_id).cards_in_cell(*cell)) == ids
+
+
+def test_unknown_journey_or_view_gets_one_sentence(sample: Sample) -> None:
+    with pytest.raises(NotFoundError, match="There is no element with id"):
+        layout_journey(sample.doc, "00000000-0000-4000-8000-000000000000")
+    with pytest.raises(NotFoundError, match="is a stage, not a journey"):
+        layout_journey(sample.doc, sample.stages["Kauf"])
+    with pytest.raises(ValueError, match="'poster' is not a view of a journey; use one of map, blueprint"):
+        layout_journey(sample.doc, sample.journey_id, "poster")
+    assert layout_journey(sample.doc, sample.journey_id, "blueprint").view is ViewKind.BLUEPRINT
