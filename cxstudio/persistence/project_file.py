@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -16,12 +17,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
-from cxstudio.persistence import checks
+from cxstudio.persistence import checks, schema, verified
 from cxstudio.persistence.database import connect_raw, create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, read_only_reason
 from cxstudio.persistence.lock import LockInfo, ProjectLock, acquire_lock, read_lock
 from cxstudio.persistence.migrations import migrate
-from cxstudio.persistence.schema import SCHEMA_VERSION
 from cxstudio.persistence.store import (
     OutOfStepError,
     build_document,
@@ -46,6 +46,7 @@ class Inspection:
     migrated_to: list[int] = field(default_factory=list)
     document: Document | None = None
     problems: list[str] = field(default_factory=list)
+    verified_before: bool = False  # these exact bytes were written or checked before: checks were skipped
 
     @property
     def sound(self) -> bool:
@@ -69,14 +70,40 @@ def _detail(exc: BaseException) -> str:
 
 
 def _read_into_copy(source: Path, copy: Path, thorough: bool) -> Inspection:
-    """Run every opening check on `source`, reading it only; migrations and loading happen on `copy`."""
-    checks.check_path(source)
+    """Run every opening check on `source`, reading it only; migrations and loading happen on `copy`.
+
+    Unless `thorough`, a copy whose bytes this installation wrote (Save) or already found sound is
+    loaded without repeating the checks: the same bytes give the same verdict (see verified.py).
+    """
+    header = checks.check_path(source)
     try:
         shutil.copyfile(source, copy)
+        digest = verified.file_digest(copy)
     except PermissionError:
         raise ProjectFileError("unreadable", path=source) from None
     except OSError as exc:
         raise ProjectFileError("working_copy_failed", folder=copy.parent, detail=_detail(exc)) from None
+    if not thorough and header.user_version == schema.SCHEMA_VERSION and verified.is_verified(digest):
+        return _load_verified(source, copy, header.user_version)
+    inspection = _check_and_load(source, copy, thorough)
+    if inspection.sound and not inspection.migrated_to:
+        verified.remember_verified(digest)
+    return inspection
+
+
+def _load_verified(source: Path, copy: Path, version: int) -> Inspection:
+    engine = working_copy_engine(copy)
+    try:
+        with engine.connect() as sa_connection:
+            entities = read_entities(sa_connection)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
+    finally:
+        engine.dispose()
+    return Inspection(source, version, document=Document.from_entities(entities, check=False), verified_before=True)
+
+
+def _check_and_load(source: Path, copy: Path, thorough: bool) -> Inspection:
     connection = connect_raw(copy)
     try:
         version = checks.check_database(connection, source, thorough=thorough)
@@ -96,7 +123,7 @@ def _read_into_copy(source: Path, copy: Path, thorough: bool) -> Inspection:
     try:
         with engine.connect() as sa_connection:
             entities = read_entities(sa_connection)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, sqlite3.Error) as exc:
         raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         engine.dispose()
@@ -214,13 +241,13 @@ class ProjectFile:
         try:
             with engine.connect() as sa_connection:
                 entities = read_entities(sa_connection)
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, sqlite3.Error) as exc:
             raise ProjectFileError("corrupt", path=database, detail=_detail(exc)) from None
         finally:
             engine.dispose()
         document, problems = build_document(entities)
         if document is None:
-            raise _refuse_invalid(Inspection(database, SCHEMA_VERSION, problems=problems))
+            raise _refuse_invalid(Inspection(database, schema.SCHEMA_VERSION, problems=problems))
         original = item.original_path
         if original is None:
             return cls(working, None), document
@@ -373,8 +400,10 @@ class ProjectFile:
                 self._write_from_memory(temporary, document)
             with temporary.open("rb") as handle:
                 os.fsync(handle.fileno())
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
             os.replace(temporary, target)
             fsync_directory(target.parent)
+            verified.remember_verified(digest)  # the document obeys every rule, so the file is sound
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             for leftover in (temporary, Path(f"{temporary}-journal")):
                 try:

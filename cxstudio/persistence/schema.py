@@ -116,10 +116,6 @@ def _decode_boolean(value: Any) -> Any:
     return value
 
 
-def _identity(value: Any) -> Any:
-    return value
-
-
 @dataclass(frozen=True, slots=True)
 class EntityCodec:
     """Converts one entity kind between its dataclass and the values of its table row (column order)."""
@@ -127,7 +123,7 @@ class EntityCodec:
     entity_type: type[Entity]
     table: Table
     names: tuple[str, ...]
-    decoders: tuple[Callable[[Any], Any], ...]
+    decoders: dict[str, Callable[[Any], Any]]  # only the fields whose stored form differs (booleans, tuples)
     encoders: dict[str, Callable[[Any], Any]]
 
     def to_row(self, entity: Entity) -> dict[str, Any]:
@@ -142,25 +138,25 @@ class EntityCodec:
 
     def from_row(self, values: tuple[Any, ...] | Any) -> Entity:
         """Build the entity without validating it (the loader checks the whole document afterwards)."""
-        decoded = {name: decode(value) for name, decode, value in zip(self.names, self.decoders, values)}
+        decoded = dict(zip(self.names, values))
+        for name, decode in self.decoders.items():
+            decoded[name] = decode(decoded[name])
         return self.entity_type(**decoded)
 
 
 def _codec(entity_type: type[Entity]) -> EntityCodec:
     names: list[str] = []
-    decoders: list[Callable[[Any], Any]] = []
+    decoders: dict[str, Callable[[Any], Any]] = {}
     encoders: dict[str, Callable[[Any], Any]] = {}
     for field in dataclasses.fields(entity_type):
         names.append(field.name)
         kind = FieldType.TEXT if field.name == "id" else field_type(field.type)[0]
         if kind == FieldType.TEXT_TUPLE:
-            decoders.append(_decode_tuple)
+            decoders[field.name] = _decode_tuple
             encoders[field.name] = _encode_tuple
         elif kind == FieldType.BOOLEAN:
-            decoders.append(_decode_boolean)
-        else:
-            decoders.append(_identity)
-    return EntityCodec(entity_type, TABLES[entity_type.KIND], tuple(names), tuple(decoders), encoders)
+            decoders[field.name] = _decode_boolean
+    return EntityCodec(entity_type, TABLES[entity_type.KIND], tuple(names), decoders, encoders)
 
 
 CODECS: dict[str, EntityCodec] = {t.KIND: _codec(t) for t in ENTITY_TYPES}

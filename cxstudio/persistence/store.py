@@ -26,13 +26,29 @@ _SELECTS: dict[str, Select[Any]] = {t.KIND: _raw_select(t.KIND) for t in ENTITY_
 
 
 def read_entities(connection: Connection) -> list[Entity]:
-    """Every row of every entity table as entities, one bulk SELECT per table, without validation."""
+    """Every row of every entity table as entities, one bulk SELECT per table, without validation.
+
+    The SELECTs are SQLAlchemy Core statements, compiled once; their rows are fetched straight from the
+    driver's cursor as plain tuples (no Row objects: this is the hot path of opening a large project).
+    """
+    driver = connection.connection.driver_connection
+    assert driver is not None
     entities: list[Entity] = []
     for entity_type in ENTITY_TYPES:
         codec = CODECS[entity_type.KIND]
-        rows = connection.execute(_SELECTS[entity_type.KIND]).all()
+        rows = driver.execute(_compiled_select(connection, entity_type.KIND)).fetchall()
         entities.extend(map(codec.from_row, rows))
     return entities
+
+
+_COMPILED: dict[str, str] = {}
+
+
+def _compiled_select(connection: Connection, kind: str) -> str:
+    sql = _COMPILED.get(kind)
+    if sql is None:
+        sql = _COMPILED[kind] = str(_SELECTS[kind].compile(dialect=connection.dialect))
+    return sql
 
 
 def check_document(document: Document) -> list[str]:
