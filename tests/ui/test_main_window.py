@@ -355,3 +355,24 @@ def test_preferences_remember_the_language(main_window) -> None:
     from cxstudio.ui.settings import EditorSettings
 
     assert EditorSettings().language() == "de"
+
+
+def test_outline_refills_only_the_journey_a_change_touched(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    first_journey = main_window.current_journey_id()
+    other_journey = main_window.new_journey()
+    document = main_window.project.document
+    other_stage = document.stages(other_journey)[0]
+    other_item = main_window.outline.item_for(other_stage.id)
+    card = document.cards(first_journey)[0]
+    target_stage = document.stages(first_journey)[2]
+    operations.move_cards(main_window.project.session, [card.id], target_stage.id, card.lane_id)
+    moved = main_window.outline.item_for(card.id)
+    assert moved.parent().data(0, Qt.ItemDataRole.UserRole) == target_stage.id
+    assert main_window.outline.item_for(other_stage.id) is other_item
+    operations.edit_card(main_window.project.session, card.id, title="Umbenannt in der Gliederung")
+    assert main_window.outline.item_for(card.id) is moved
+    assert moved.text(0) == "Umbenannt in der Gliederung"
+    main_window.project.session.undo()
+    main_window.project.session.undo()
+    assert main_window.outline.item_for(card.id).parent().data(0, Qt.ItemDataRole.UserRole) == card.stage_id

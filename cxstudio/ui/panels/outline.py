@@ -78,7 +78,7 @@ class OutlinePanel(QWidget):
         return item
 
     def rebuild(self) -> None:
-        """Rebuild the tree from the document, keeping expansion and selection."""
+        """Rebuild the whole tree from the document, keeping expansion and selection."""
         expanded = {eid for eid, item in self._items.items() if item.isExpanded()}
         selected = set(self.selected_ids())
         first_build = not self._items
@@ -87,60 +87,122 @@ class OutlinePanel(QWidget):
         try:
             self.tree.clear()
             self._items.clear()
-            project = self._project
-            if project is None:
+            if self._project is None:
                 return
-            document = project.document
-            for journey in document.journeys():
+            for journey in self._project.document.journeys():
                 journey_item = self._make_item(self.tree, journey.id, "journey", journey.name)
-                lanes = document.lanes(journey.id)
-                lane_names = {lane.id: lane.name for lane in lanes}
-                lane_order = {lane.id: lane.order for lane in lanes}
-                for stage in document.stages(journey.id):
-                    stage_item = self._make_item(journey_item, stage.id, "stage", stage.name or self.tr("(stage)"))
-                    cards = [c for c in document.cards(journey.id) if c.stage_id == stage.id]
-                    cards.sort(key=lambda c: (lane_order.get(c.lane_id, 0), c.order))
-                    for card in cards:
-                        card_item = self._make_item(stage_item, card.id, "card", self._card_text(card))
-                        card_item.setText(1, lane_names.get(card.lane_id, ""))
-                    stage_item.setExpanded(stage.id in expanded)
-                lanes_item = QTreeWidgetItem(journey_item, [self.tr("Lanes")])
-                lanes_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                lanes_item.setData(0, KIND_ROLE, "lanes")
-                self._items[journey.id + "/lanes"] = lanes_item
-                for lane in lanes:
-                    lane_item = self._make_item(lanes_item, lane.id, "lane", lane.name or self.tr("(lane)"))
-                    lane_item.setText(1, labels.lane_kinds().get(lane.kind, lane.kind))
-                lanes_item.setExpanded(journey.id + "/lanes" in expanded)
+                self._fill_journey(journey_item, journey, expanded)
                 journey_item.setExpanded(first_build or journey.id in expanded)
-            for entity_id in selected:
-                if entity_id in self._items:
-                    self._items[entity_id].setSelected(True)
+            self._reselect(selected)
         finally:
             self.tree.blockSignals(False)
             self._syncing = False
 
+    def _rebuild_journeys(self, journey_ids: set[str]) -> None:
+        """Refill only these journeys' subtrees (a change inside a journey leaves the others alone)."""
+        selected = set(self.selected_ids())
+        self._syncing = True
+        self.tree.blockSignals(True)
+        try:
+            document = self._project.document if self._project is not None else None
+            for journey_id in journey_ids:
+                journey_item = self._items.get(journey_id)
+                if document is None or journey_item is None or journey_id not in document:
+                    continue
+                expanded: set[str] = set()
+                for child in self._descendants(journey_item):
+                    key = child.data(0, ID_ROLE) or (journey_id + "/lanes" if child.data(0, KIND_ROLE) == "lanes"
+                                                     else None)
+                    if key is not None:
+                        if child.isExpanded():
+                            expanded.add(key)
+                        self._items.pop(key, None)
+                journey_item.takeChildren()
+                journey = document.get(journey_id, Journey)
+                journey_item.setText(0, journey.name)
+                self._fill_journey(journey_item, journey, expanded)
+            self._reselect(selected)
+        finally:
+            self.tree.blockSignals(False)
+            self._syncing = False
+
+    @staticmethod
+    def _descendants(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [item.child(i) for i in range(item.childCount())]
+        while stack:
+            child = stack.pop()
+            found.append(child)
+            stack.extend(child.child(i) for i in range(child.childCount()))
+        return found
+
+    def _reselect(self, selected: set[str]) -> None:
+        for entity_id in selected:
+            if entity_id in self._items:
+                self._items[entity_id].setSelected(True)
+
+    def _fill_journey(self, journey_item: QTreeWidgetItem, journey: Journey, expanded: set[str]) -> None:
+        document = self._project.document if self._project is not None else None
+        if document is None:
+            return
+        lanes = document.lanes(journey.id)
+        lane_names = {lane.id: lane.name for lane in lanes}
+        lane_order = {lane.id: lane.order for lane in lanes}
+        cards_by_stage: dict[str, list[Card]] = {}
+        for card in document.cards(journey.id):
+            cards_by_stage.setdefault(card.stage_id, []).append(card)
+        for stage in document.stages(journey.id):
+            stage_item = self._make_item(journey_item, stage.id, "stage", stage.name or self.tr("(stage)"))
+            cards = cards_by_stage.get(stage.id, [])
+            cards.sort(key=lambda c: (lane_order.get(c.lane_id, 0), c.order))
+            for card in cards:
+                card_item = self._make_item(stage_item, card.id, "card", self._card_text(card))
+                card_item.setText(1, lane_names.get(card.lane_id, ""))
+            stage_item.setExpanded(stage.id in expanded)
+        lanes_item = QTreeWidgetItem(journey_item, [self.tr("Lanes")])
+        lanes_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        lanes_item.setData(0, KIND_ROLE, "lanes")
+        self._items[journey.id + "/lanes"] = lanes_item
+        for lane in lanes:
+            lane_item = self._make_item(lanes_item, lane.id, "lane", lane.name or self.tr("(lane)"))
+            lane_item.setText(1, labels.lane_kinds().get(lane.kind, lane.kind))
+        lanes_item.setExpanded(journey.id + "/lanes" in expanded)
+
     def on_changed(self, change_set: ChangeSet) -> None:
-        """Update labels in place for renames; rebuild for anything structural."""
+        """Update labels in place for renames; refill the journeys a structural change touched."""
         project = self._project
         if project is None:
             return
+        document = project.document
         relevant = False
+        structural: set[str] = set()
         for event in change_set.events:
             kind = event.kind if isinstance(event, Changed) else event.entity.KIND
             if kind not in OUTLINE_KINDS:
                 continue
             relevant = True
-            if not isinstance(event, Changed) or event.field not in LABEL_FIELDS:
+            if isinstance(event, Changed) and event.field in LABEL_FIELDS:
+                continue
+            if kind == "journey":
+                self.rebuild()  # journeys added, removed or reordered
+                return
+            if isinstance(event, Changed):
+                journey_id = document.journey_of(event.id)
+            else:
+                journey_id = getattr(event.entity, "journey_id", None)
+            if journey_id is None:
                 self.rebuild()
                 return
+            structural.add(journey_id)
         if not relevant:
             return
+        if structural:
+            self._rebuild_journeys(structural)
         self.tree.blockSignals(True)
         try:
             for entity_id in change_set.touched_ids():
                 item = self._items.get(entity_id)
-                entity = project.document.find(entity_id)
+                entity = document.find(entity_id)
                 if item is None or entity is None:
                     continue
                 if isinstance(entity, Card):
