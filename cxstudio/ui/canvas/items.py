@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFontMetricsF,
     QPainter,
@@ -48,6 +48,8 @@ PAIN_POINT_OUTLINE = QColor("#dc2626")
 MOMENT_OF_TRUTH_OUTLINE = QColor("#b45309")
 LINE_COLOURS = {"interaction": QColor("#0f766e"), "visibility": QColor("#b91c1c"), "internal_interaction": QColor("#6d28d9")}
 
+SELECTION_PEN = QPen(SELECTION_COLOUR, 2.5)
+SELECTED_WASH = QColor(37, 99, 235, 110)
 HANDLE_RADIUS = 6.0
 RELATION_WIDTH = 1.3  # device pixels (cosmetic): arrows stay visible at every zoom
 # below this level of detail (about 35 % zoom) cards are drawn as plain coloured rectangles
@@ -99,32 +101,48 @@ class ElementItem(QGraphicsItem):
         self.element_id = element_id
         self.setZValue(self.base_z)
 
-    def selected_outline(self, painter: QPainter, rect: QRectF, radius: float = 4.0) -> None:
-        pen = QPen(SELECTION_COLOUR, 2.5)
-        pen.setCosmetic(False)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), radius + 2, radius + 2)
-
 
 class CardItem(ElementItem):
-    """A card: kind colour, kind label, markers (moment of truth, pain point, rating), title, text, channel/department."""
+    """A card: kind colour, kind label, markers (moment of truth, pain point, rating), title, text, channel/department.
+
+    Geometry, colours and pens are computed when the box changes, not on every paint: a
+    repaint of L shows dozens of cards and Qt asks each for its bounding rect many times.
+    """
 
     base_z = Z_CARD
 
     def __init__(self, box: CardBox) -> None:
         super().__init__(box.id)
-        self.box = box
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self._apply_box(box)
         self.setPos(box.rect.x, box.rect.y)
+
+    def _apply_box(self, box: CardBox) -> None:
+        self.box = box
+        width, height = box.rect.width, box.rect.height
+        self._rect = QRectF(0, 0, width, height)
+        self._bounds = QRectF(-4, -4, width + HANDLE_RADIUS + 6, height + 8)
+        self._fill = QColor(box.colour)
+        if box.pain_point:
+            self._border = QPen(PAIN_POINT_OUTLINE, 2.0)
+        elif box.moment_of_truth:
+            self._border = QPen(MOMENT_OF_TRUTH_OUTLINE, 2.0)
+        else:
+            self._border = QPen(self._fill.darker(135), 1.0)
+        self._border.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        self._edge = (PAIN_POINT_OUTLINE if box.pain_point else MOMENT_OF_TRUTH_OUTLINE
+                      if box.moment_of_truth else None)
+        self._text_colour = QColor(box.text_colour)
+        self._muted = QColor(self._text_colour)
+        self._muted.setAlphaF(0.72)
 
     def set_box(self, box: CardBox) -> None:
         if box == self.box:
             return
         if (box.rect.width, box.rect.height) != (self.box.rect.width, self.box.rect.height):
             self.prepareGeometryChange()
-        self.box = box
+        self._apply_box(box)
         if (self.pos().x(), self.pos().y()) != (box.rect.x, box.rect.y):
             self.setPos(box.rect.x, box.rect.y)
         self.update()
@@ -134,6 +152,13 @@ class CardItem(ElementItem):
 
     def title_size(self) -> float:
         return self.box.title_lines[0].size if self.box.title_lines else 11.0
+
+    def set_painted(self, painted: bool) -> None:
+        """Paint the card itself, or leave it to the overview layer (it stays selectable and in the index)."""
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not painted)
+
+    def is_painted(self) -> bool:
+        return not bool(self.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def set_hovered(self, hovered: bool) -> None:
         if hovered != self.hovered:
@@ -145,52 +170,47 @@ class CardItem(ElementItem):
         return self.pos() + QPointF(self.box.rect.width, self.box.rect.height / 2)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -4, self.box.rect.width + HANDLE_RADIUS + 6, self.box.rect.height + 8)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(0, 0, self.box.rect.width, self.box.rect.height))
+        path.addRect(self._rect)
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         box = self.box
-        rect = QRectF(0, 0, box.rect.width, box.rect.height)
-        fill = QColor(box.colour)
-        lod = level_of_detail(option, painter)
-        if lod < SIMPLE_DETAIL:
-            painter.fillRect(rect, fill)
-            if box.pain_point or box.moment_of_truth:
-                edge = PAIN_POINT_OUTLINE if box.pain_point else MOMENT_OF_TRUTH_OUTLINE
-                painter.fillRect(QRectF(0, 0, 8, rect.height()), edge)
+        rect = self._rect
+        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL:
+            painter.fillRect(rect, self._fill)
+            if self._edge is not None:
+                painter.fillRect(QRectF(0, 0, 8, rect.height()), self._edge)
             if self.isSelected():
-                painter.fillRect(rect, QColor(37, 99, 235, 110))
+                painter.fillRect(rect, SELECTED_WASH)
             return
-        border = QColor(fill).darker(135)
-        outline_width = 1.0
-        if box.pain_point:
-            border, outline_width = PAIN_POINT_OUTLINE, 1.8
-        elif box.moment_of_truth:
-            border, outline_width = MOMENT_OF_TRUTH_OUTLINE, 1.8
-        painter.setPen(QPen(border, outline_width))
-        painter.setBrush(QBrush(fill))
-        painter.drawRoundedRect(rect, 4, 4)
+        # the body as a plain rectangle without antialiasing: crisp, and a quarter of the cost of a rounded one
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.fillRect(rect, self._fill)
+        painter.setPen(self._border)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         dx, dy = box.rect.x, box.rect.y
-        text_colour = QColor(box.text_colour)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.72)
         if box.kind_line is not None:
-            draw_lines(painter, (box.kind_line,), muted, dx, dy)
-        draw_lines(painter, box.title_lines, text_colour, dx, dy)
-        draw_lines(painter, box.text_lines, text_colour, dx, dy)
-        draw_lines(painter, box.footer_lines, muted, dx, dy)
+            draw_lines(painter, (box.kind_line,), self._muted, dx, dy)
+        draw_lines(painter, box.title_lines, self._text_colour, dx, dy)
+        draw_lines(painter, box.text_lines, self._text_colour, dx, dy)
+        draw_lines(painter, box.footer_lines, self._muted, dx, dy)
         for marker in box.markers:
             self._paint_marker(painter, marker, dx, dy)
-        if self.isSelected():
-            self.selected_outline(painter, rect)
-        if self.isSelected() or self.hovered:
+        selected = self.isSelected()
+        if selected:
+            painter.setPen(SELECTION_PEN)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+        if selected or self.hovered:
             center = QPointF(rect.width(), rect.height() / 2)
             painter.setPen(QPen(QColor("#ffffff"), 1.5))
-            painter.setBrush(SELECTION_COLOUR if self.isSelected() else HOVER_COLOUR.darker(130))
+            painter.setBrush(SELECTION_COLOUR if selected else HOVER_COLOUR.darker(130))
             painter.drawEllipse(center, HANDLE_RADIUS, HANDLE_RADIUS)
             painter.setPen(QPen(QColor("#ffffff"), 1.6))
             painter.drawLine(QPointF(center.x() - 3, center.y()), QPointF(center.x() + 3, center.y()))
@@ -258,10 +278,12 @@ class HeaderItem(ElementItem):
 
 
 def _relation_pen(kind: str, selected: bool) -> QPen:
+    """Arrow pens: cosmetic with Qt's default caps for the layer (round caps cost a third of a frame on L)."""
     pen = QPen(SELECTION_COLOUR if selected else RELATION_COLOUR, 2.4 if selected else RELATION_WIDTH)
     pen.setCosmetic(not selected)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if selected:
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     if kind == "relates_to":
         pen.setStyle(Qt.PenStyle.DashLine)
     return pen
@@ -282,7 +304,7 @@ class RelationLayerItem(QGraphicsItem):
         self._bounds = QRectF()
         self._solid: list[QLineF] = []
         self._dashed: list[QLineF] = []
-        self._heads = QPainterPath()
+        self._heads: list[tuple[float, float, float, float, QPolygonF]] = []
         self._labels: list[TextLine] = []
         self._cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
         self._count = 0
@@ -295,7 +317,7 @@ class RelationLayerItem(QGraphicsItem):
         self._bounds = QRectF(bounds)
         solid: list[QLineF] = []
         dashed: list[QLineF] = []
-        heads = QPainterPath()
+        heads: list[tuple[float, float, float, float, QPolygonF]] = []
         labels: list[TextLine] = []
         cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
         for route in routes:
@@ -311,8 +333,9 @@ class RelationLayerItem(QGraphicsItem):
             if route.id in hidden:
                 continue
             (dashed if route.kind == "relates_to" else solid).extend(cached[1])
-            heads.addPolygon(cached[2])
-            heads.closeSubpath()
+            xs = [x for x, _y in route.arrow]
+            ys = [y for _x, y in route.arrow]
+            heads.append((min(xs), min(ys), max(xs), max(ys), cached[2]))
             if route.label_line is not None:
                 labels.append(route.label_line)
         self._cache = cache
@@ -334,9 +357,14 @@ class RelationLayerItem(QGraphicsItem):
         if self._dashed:
             painter.setPen(self._dashed_pen)
             painter.drawLines(self._dashed)
-        painter.fillPath(self._heads, RELATION_COLOUR)
+        exposed = option.exposedRect
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(RELATION_COLOUR)
+        for x0, y0, x1, y1, head in self._heads:  # one path of all heads would be filled scanline by scanline
+            if x1 >= left and x0 <= right and y1 >= top and y0 <= bottom:
+                painter.drawPolygon(head)
         if self._labels and level_of_detail(option, painter) >= SIMPLE_DETAIL:
-            exposed = option.exposedRect
             for line in self._labels:
                 box = QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3)
                 if exposed.intersects(box):
@@ -554,3 +582,52 @@ class GridItem(QGraphicsItem):
             draw_lines(painter, tuple(ln for ln in self._title if ln.bold), TEXT_COLOUR)
             draw_lines(painter, tuple(ln for ln in self._title if not ln.bold), MUTED_TEXT_COLOUR)
 
+
+
+class CardOverviewItem(QGraphicsItem):
+    """Zoomed far out, all cards as flat rectangles in a few batched calls (one per colour).
+
+    The scene hides the card items below the simplified level of detail and shows this instead:
+    500 separate paints cost more than the whole rest of a zoom-to-fit frame on L.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(Z_CARD)
+        self._bounds = QRectF()
+        self._by_colour: list[tuple[QColor, list[QRectF]]] = []
+        self._selected: list[QRectF] = []
+
+    def set_cards(self, boxes: Iterable[CardBox], selected: set[str], bounds: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._bounds = QRectF(bounds)
+        groups: dict[str, list[QRectF]] = {}
+        marked: dict[str, list[QRectF]] = {}
+        chosen: list[QRectF] = []
+        for box in boxes:
+            r = box.rect
+            rect = QRectF(r.x, r.y, r.width, r.height)
+            groups.setdefault(box.colour, []).append(rect)
+            if box.pain_point or box.moment_of_truth:
+                edge = PAIN_POINT_OUTLINE.name() if box.pain_point else MOMENT_OF_TRUTH_OUTLINE.name()
+                marked.setdefault(edge, []).append(QRectF(r.x, r.y, 8, r.height))
+            if box.id in selected:
+                chosen.append(rect)
+        self._by_colour = [(QColor(c), rects) for c, rects in (*groups.items(), *marked.items())]
+        self._selected = chosen
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for colour, rects in self._by_colour:
+            painter.setBrush(colour)
+            painter.drawRects(rects)
+        if self._selected:
+            painter.setBrush(SELECTED_WASH)
+            painter.drawRects(self._selected)
+            painter.setPen(QPen(SELECTION_COLOUR, 0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(self._selected)

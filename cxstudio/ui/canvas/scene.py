@@ -26,10 +26,12 @@ from cxstudio.model.events import Changed
 from cxstudio.ui.canvas.items import (
     HANDLE_RADIUS,
     SELECTION_COLOUR,
+    SIMPLE_DETAIL,
     Z_DRAGGED,
     Z_OVERLAY,
     BlueprintLineItem,
     CardItem,
+    CardOverviewItem,
     ElementItem,
     EmotionCurveItem,
     GridItem,
@@ -79,6 +81,11 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.grid)
         self.relation_layer = RelationLayerItem()
         self.addItem(self.relation_layer)
+        self.overview = CardOverviewItem()
+        self.overview.hide()
+        self.addItem(self.overview)
+        self._overview_active = False
+        self.selectionChanged.connect(self._refresh_overview)
         self._hovered: str | None = None
         self._indexed_routes: dict[str, RelationRoute] = {}
         self._relation_columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
@@ -202,6 +209,10 @@ class JourneyScene(QGraphicsScene):
             self.blockSignals(False)
         if self._hovered is not None and self._hovered not in self.card_items:
             self._hovered = None
+        if self._overview_active:
+            for item in self.card_items.values():
+                item.set_painted(item.element_id in self._drag_origins)
+            self._refresh_overview()
         if self.selected_ids() != selected_before:
             self.selectionChanged.emit()
 
@@ -228,6 +239,30 @@ class JourneyScene(QGraphicsScene):
                     self.items_by_id[key] = item
             else:
                 update(item, box)
+
+    # ------------------------------------------------------------------ level of detail
+    def set_detail(self, zoom: float) -> None:
+        """Below the simplified level of detail, cards are drawn by the overview layer in a few batched calls."""
+        active = zoom < SIMPLE_DETAIL
+        if active == self._overview_active:
+            return
+        self._overview_active = active
+        for item in self.card_items.values():
+            item.set_painted(not active or item.element_id in self._drag_origins)
+        self.overview.setVisible(active)
+        self._refresh_overview()
+
+    @property
+    def overview_active(self) -> bool:
+        return self._overview_active
+
+    def _refresh_overview(self) -> None:
+        if not self._overview_active or self.layout is None:
+            return
+        selected = {key for key, item in self.card_items.items() if item.isSelected()}
+        moving = self._drag_origins
+        self.overview.set_cards((box for key, box in self.layout.cards.items() if key not in moving), selected,
+                                self.sceneRect())
 
     # ------------------------------------------------------------------ selection
     def selected_ids(self) -> list[str]:
@@ -433,6 +468,8 @@ class JourneyScene(QGraphicsScene):
                 self._drag_origins[card_id] = item.home_pos()
                 item.setZValue(Z_DRAGGED)
                 item.setOpacity(0.85)
+                item.set_painted(True)
+        self._refresh_overview()
         if self.layout is not None:
             following = frozenset(r.id for r in self.layout.relations
                                   if r.source_id in self._drag_origins or r.target_id in self._drag_origins)
@@ -459,12 +496,14 @@ class JourneyScene(QGraphicsScene):
                 item.setPos(item.home_pos())
                 item.setZValue(item.base_z)
                 item.setOpacity(1.0)
+                item.set_painted(not self._overview_active)
         for item in self.relation_items.values():
             item.reset()
         if self._drag_hid_relations and self.layout is not None:
             self.relation_layer.set_routes(self.layout.relations, self.sceneRect())
         self._drag_hid_relations = False
         self._drag_origins = {}
+        self._refresh_overview()
         self.show_drop_line(None)
 
     def card_drop_target(self, pos: QPointF) -> tuple[str, str, int] | None:

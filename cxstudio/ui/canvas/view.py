@@ -154,6 +154,7 @@ class JourneyCanvas(QGraphicsView):
         if abs(factor - current) < 1e-9:
             return
         self.setTransform(QTransform.fromScale(factor, factor))
+        self.journey_scene.set_detail(factor)
         if self._editor is not None and not self._editor.finished:
             self._editor.reposition()
         self.zoomChanged.emit(self.zoom_factor())

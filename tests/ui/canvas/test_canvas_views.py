@@ -37,7 +37,7 @@ def _assert_items_match_layout(canvas: JourneyCanvas, sample: Sample, view: View
     assert len(scene.curve_items) == len(expected.curves)
     assert sorted((g.kind, g.y) for g in expected.lines) == sorted((i.geom.kind, i.geom.y) for i in scene.line_items.values())
     assert scene.sceneRect().getRect() == (0.0, 0.0, expected.width, expected.height)
-    fixed = {scene.grid, scene.relation_layer, scene._drop_line, scene._link_line, scene._rubber_band}
+    fixed = {scene.grid, scene.relation_layer, scene.overview, scene._drop_line, scene._link_line, scene._rubber_band}
     element_items = [i for i in scene.items() if i not in fixed and i.parentItem() is None]
     assert len(element_items) == (len(expected.cards) + len(expected.stage_headers) + len(expected.lane_headers)
                                   + len(expected.relations) + len(expected.curves) + len(expected.lines))
@@ -185,3 +185,23 @@ def test_card_items_carry_their_markers(canvas: JourneyCanvas, sample: Sample) -
     assert [m.kind for m in store.box.markers] == ["moment_of_truth", "rating"]
     assert hotline.box.channel_name == "Callcenter"
     assert sample.project.document.get(sample.cards["hotline"], Card).rating == 3
+
+
+def test_far_zoom_draws_cards_through_the_overview_layer(canvas: JourneyCanvas, sample: Sample) -> None:
+    scene = canvas.journey_scene
+    canvas.select_ids([sample.cards["store"]])
+    canvas.set_zoom(0.2)
+    assert scene.overview_active and scene.overview.isVisible()
+    assert not any(item.is_painted() for item in scene.card_items.values())
+    assert canvas.selected_ids() == [sample.cards["store"]]
+    drawn = sum(len(rects) for colour, rects in scene.overview._by_colour if colour.name() in
+                {box.colour for box in scene.layout.cards.values()})
+    assert drawn == len(scene.layout.cards)
+    assert len(scene.overview._selected) == 1
+    # cards are still found and dragged at that zoom
+    assert scene.card_at(*scene.layout.cards[sample.cards["open"]].rect.center) == sample.cards["open"]
+    canvas.zoom_to_fit()
+    canvas.set_zoom(1.0)
+    assert not scene.overview.isVisible()
+    assert all(item.is_painted() for item in scene.card_items.values())
+    assert canvas.selected_ids() == [sample.cards["store"]]
