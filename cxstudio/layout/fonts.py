@@ -42,7 +42,7 @@ class _UnitWidths(dict[str, int]):
 class _WordWidths(dict[str, int]):
     """Advance widths in font units per word (words repeat a lot in journey texts); bounded."""
 
-    LIMIT = 200_000
+    LIMIT = 50_000
 
     def __init__(self, units: _UnitWidths) -> None:
         super().__init__()
@@ -226,7 +226,7 @@ class TextMeasurer:
     Results are cached, so laying out the same card again costs a dictionary look-up.
     """
 
-    WRAP_CACHE_LIMIT = 50_000
+    WRAP_CACHE_LIMIT = 20_000
 
     def __init__(
         self,

@@ -661,7 +661,7 @@ class _Builder:
 
 _CardKey = tuple[Card, str, str | None, str, str | None, str]
 _BoxKey = tuple[_CardContent, float, float, int, str, str]
-_CACHE_LIMIT = 120_000
+_CACHE_SLACK = 2_000  # entries a cache may hold beyond three times the current layout's cards
 _layout_caches: weakref.WeakKeyDictionary[
     TextMeasurer, dict[tuple[LayoutSettings, str], tuple[dict[_CardKey, _CardContent], dict[_BoxKey, CardBox]]]
 ] = weakref.WeakKeyDictionary()
@@ -674,6 +674,9 @@ def _caches(
 
     Keys hold the card's full value and the names it shows, so a changed card or a renamed
     channel never hits a stale entry; re-laying out after one edit reuses every untouched card.
+    Entries of cards that changed or moved stay behind; `_prune` drops them once a cache holds
+    more than three times the cards of the layout just made (plus some slack), keeping that
+    layout's own entries.
     """
     per_measurer = _layout_caches.setdefault(measurer, {})
     caches = per_measurer.get((settings, language))
@@ -681,10 +684,25 @@ def _caches(
         if len(per_measurer) >= 8:
             per_measurer.clear()
         caches = per_measurer[(settings, language)] = ({}, {})
-    for cache in caches:
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
     return caches
+
+
+def _prune(
+    content_cache: dict[_CardKey, _CardContent],
+    box_cache: dict[_BoxKey, CardBox],
+    card_keys: dict[str, _CardKey],
+    box_keys: list[_BoxKey],
+) -> None:
+    """Keep the caches' memory proportional to the journeys being laid out, not to the edit history."""
+    limit = 3 * len(card_keys) + _CACHE_SLACK
+    if len(content_cache) > limit:
+        kept_contents = {key: content_cache[key] for key in card_keys.values() if key in content_cache}
+        content_cache.clear()
+        content_cache.update(kept_contents)
+    if len(box_cache) > limit:
+        kept_boxes = {key: box_cache[key] for key in box_keys if key in box_cache}
+        box_cache.clear()
+        box_cache.update(kept_boxes)
 
 
 def _moved(line: TextLine, dx: float, dy: float) -> TextLine:
@@ -827,6 +845,7 @@ def layout_journey(
     lines_geom: list[BlueprintLineGeom] = []
     curve_rows: list[tuple[_Row, float, float]] = []  # row, top of plot, bottom of plot
     chips: list[ChipBox] = []
+    box_keys: list[_BoxKey] = []
     for row, top, height, (name, kind_lines) in zip(rows, row_tops, row_heights, row_header_texts):
         lane_rows[row.key] = Rect(grid_left, top, grid_right - grid_left, height)
         header_lines, below = builder.lines(name, grid_left + s.header_padding, top + s.header_padding, s.lane_header_size,
@@ -856,6 +875,7 @@ def layout_journey(
                 content = contents[card.id]
                 cx = x + s.cell_padding
                 box_key = (content, cx, y, index, row.key, stage.id)
+                box_keys.append(box_key)
                 box = builder.box_cache.get(box_key)
                 if box is None:
                     box = builder.box_cache[box_key] = _new_card_box(dict(
@@ -902,6 +922,8 @@ def layout_journey(
         if row.is_curve:
             plot_top = top + (tallest_stack + s.cell_padding if tallest_stack else s.cell_padding)
             curve_rows.append((row, plot_top, top + height - s.cell_padding))
+
+    _prune(builder.content_cache, builder.box_cache, card_keys, box_keys)
 
     # ---- emotion curves
     curves = _curves(doc, s, builder, stages, lanes, all_cards, stage_columns_x, curve_rows, cells_left, grid_right)

@@ -478,3 +478,27 @@ def test_unknown_journey_or_view_gets_one_sentence(sample: Sample) -> None:
     with pytest.raises(ValueError, match="'poster' is not a view of a journey; use one of map, blueprint"):
         layout_journey(sample.doc, sample.journey_id, "poster")
     assert layout_journey(sample.doc, sample.journey_id, "blueprint").view is ViewKind.BLUEPRINT
+
+
+def test_relayout_reuses_untouched_cards_and_caches_stay_bounded(
+    sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cxstudio.layout import journey
+
+    monkeypatch.setattr(journey, "_CACHE_SLACK", 5)
+    measurer = TextMeasurer(default_measurer().regular, default_measurer().bold, default_measurer().italic)
+    first = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
+    cd, st, ln = sample.cards, sample.stages, sample.lanes
+    ops.edit_card(sample.session, cd["app"], title="Eröffnet das Konto online")
+    second = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
+    assert second.cards[cd["app"]] != first.cards[cd["app"]]
+    assert second.cards[cd["app"]].title_lines[0].text == "Eröffnet das Konto online"
+    assert second.cards[cd["werbung"]] is first.cards[cd["werbung"]]  # untouched: the same object
+    for step in range(40):  # every move leaves stale entries behind
+        ops.move_cards(sample.session, [cd["anruf"]], st["Kauf" if step % 2 else "Nutzung"], ln["Schritte"], step % 2)
+        ops.edit_card(sample.session, cd["suche"], rating=1 + step % 10)
+        layout = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
+    contents, boxes = journey._layout_caches[measurer][(layout.settings, "de")]
+    assert len(contents) <= 3 * len(layout.cards) + 5 and len(boxes) <= 3 * len(layout.cards) + 5
+    again = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
+    assert all(again.cards[i] is layout.cards[i] for i in layout.cards)  # pruning kept the current layout
