@@ -17,6 +17,7 @@ from generate import generate
 from cxstudio import api
 from cxstudio.editing.operations import move_cards
 from cxstudio.model.entities import ENTITY_TYPES
+from cxstudio.persistence import verified
 from cxstudio.persistence.project_file import ProjectFile, inspect_file
 
 EDIT_BAR = 0.005  # one edit durable in the working copy, median on L (QUALITY.md)
@@ -45,6 +46,12 @@ def raw_floor(path: Path) -> int:
 
 
 def open_and_close(path: Path) -> None:
+    api.open_project(path).close()
+
+
+def open_first_time(path: Path) -> None:
+    """Open as if the file came from elsewhere: no record of having written or checked these bytes."""
+    (Path(os.environ["CXSTUDIO_DATA_DIR"]) / verified.RECORD_NAME).unlink(missing_ok=True)
     api.open_project(path).close()
 
 
@@ -90,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         floor = measure(lambda _i: raw_floor(large), repeat=7, warmup=2)
         opened = measure(lambda _i: open_and_close(large), repeat=5, warmup=1)
+        opened_first = measure(lambda _i: open_first_time(large), repeat=3, warmup=1)
+        open_and_close(large)  # records the file as checked again
         inspected = measure(lambda _i: inspect_file(large, thorough=True), repeat=3, warmup=1)
         edit_l = measure_edit(large, args.repeat)
         edit_s = measure_edit(paths["S"], args.repeat)
@@ -99,8 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     edit_ratio, edit_ratio_verdict = ratio_verdict(edit_l.median, edit_s.median, EDIT_RATIO_BAR)
     table = Table(f"Project file, reference project L ({rows:,} rows, {size_mb:.1f} MB)")
     table.add("floor: raw sqlite3 reads every row of L", fmt_seconds(floor.median))
-    table.add("open L (file -> checked Document), median", fmt_seconds(opened.median))
-    table.add("open L / floor", f"{open_ratio:.1f}x", f"<= {OPEN_RATIO_BAR:.0f}x", open_verdict)
+    first_ratio = opened_first.median / floor.median
+    table.add("open L saved here (file -> Document), median", fmt_seconds(opened.median))
+    table.add("open L saved here / floor", f"{open_ratio:.1f}x", f"<= {OPEN_RATIO_BAR:.0f}x", open_verdict)
+    table.add("open L from elsewhere (every check), median", fmt_seconds(opened_first.median))
+    table.add("open L from elsewhere / floor", f"{first_ratio:.1f}x", f"<= {OPEN_RATIO_BAR:.0f}x",
+              at_most(first_ratio, OPEN_RATIO_BAR))
     table.add("cxstudio check L (integrity_check + every rule)", fmt_seconds(inspected.median))
     table.add("one edit durable in the working copy, L, median", fmt_seconds(edit_l.median),
               f"<= {fmt_seconds(EDIT_BAR)}", at_most(edit_l.median, EDIT_BAR))
@@ -110,8 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     table.add("Save of L (VACUUM INTO, fsync, rename), median", fmt_seconds(save_l.median),
               f"<= {fmt_seconds(SAVE_BAR)}", at_most(save_l.median, SAVE_BAR))
     table.notes.append("The edit is a card move (one UPDATE) committed with synchronous=FULL: durable when it returns.")
-    table.notes.append("Open includes the opening checks (header, quick_check, foreign keys, every model rule), "
-                       "the copy into the working copy and the lock.")
+    table.notes.append("Open = header check, copy into the working copy, SHA-256, load, Document, lock. A file whose "
+                       "exact bytes this installation saved or checked skips the rest; one from elsewhere also gets "
+                       "quick_check, the foreign-key check and every model rule (Document.check_invariants).")
     return print_tables([table])
 
 

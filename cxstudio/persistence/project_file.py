@@ -485,7 +485,7 @@ def _decide_access(
     """Whether a project opens writable: (read-only reason code, its parameters, our lock, a stale lock taken over)."""
     if read_only:
         return "requested", {}, None, None
-    if not checks.may_write(path):
+    if path.exists() and not checks.may_write(path):  # a recovered project's file may be gone: Save recreates it
         return "file_read_only", {}, None, None
     if not checks.folder_writable(path):
         return "folder_read_only", {}, None, None

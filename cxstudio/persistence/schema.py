@@ -101,6 +101,8 @@ def _decode_tuple(value: Any) -> Any:
     """A JSON array of strings back to a tuple; anything else is passed on for validation to reject."""
     if not isinstance(value, str):
         return value
+    if value == "[]":
+        return ()
     try:
         decoded = json.loads(value)
     except ValueError:

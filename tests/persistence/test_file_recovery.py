@@ -19,6 +19,7 @@ from cxstudio import api
 from cxstudio.editing import operations as ops
 from cxstudio.editing.session import Session
 from cxstudio.model.document import Document
+from cxstudio.persistence.lock import lock_path_for
 
 
 def run_in_child(work: Callable[[int], None]) -> int:
@@ -232,3 +233,28 @@ def test_replaying_edits_is_deterministic() -> None:
     b = _replay(project.document, 0, 30)
     assert_same_documents(a, b)
     assert not a.same_content(project.document)
+
+
+def test_recovering_work_whose_file_was_deleted_meanwhile_saves_it_back(tmp_path: Path) -> None:
+    path = tmp_path / "weg.cxstudio"
+    seed = api.create("journey-map", "de")
+    seed.save_as(path)
+    seed.close()
+
+    def child(fd: int) -> None:
+        project = api.open_project(path)
+        project.run(ops.rename, project.document.journeys()[0].id, "Gerettet")
+        os._exit(0)
+
+    pid, fd = run_in_child(child)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    path.unlink()
+    lock_path_for(path).unlink()
+    (item,) = api.find_recoverable()
+    project = api.recover(item)
+    assert not project.read_only and project.path == path
+    project.save()
+    project.close()
+    saved = api.check_file(path).document
+    assert saved is not None and saved.journeys()[0].name == "Gerettet"
