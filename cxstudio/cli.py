@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from cxstudio import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from cxstudio.model.document import Document
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # the command ran and found a problem (bad file, failed check, ...)
@@ -41,6 +46,7 @@ def _build_parser() -> argparse.ArgumentParser:
     templates.add_argument("--lang", choices=("de", "en"), help="only templates in this language")
 
     _add_file_commands(commands)
+    _add_export_command(commands)
     return parser
 
 
@@ -250,6 +256,122 @@ def _cmd_upgrade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------- export (posters, tiles, reports)
+EXPORT_HELP = """\
+Writes a PDF of a project, headless (no display needed). Three kinds:
+
+  poster (default)  one journey on one page: --paper A0-A4, letter, tabloid, roll610/roll914/roll1067 (width
+                    fixed, length fitted to the map) or a custom size such as 1200x800mm; --scale fit (default)
+                    or a number (1.0 = 100 %); --min-text 9 scales so card text prints at least 9 pt.
+  --tile SHEET      the poster cut onto A4, A3 or letter sheets with --overlap MM (default 10), crop and
+                    alignment marks, a label per sheet and an assembly page first; empty sheets are skipped.
+                    Without --paper the poster is sized to the map at --scale (default 1.0 = 100 %).
+  --report          the client report of all journeys (or --journey): personas, maps, touchpoints, pain
+                    points, insights, actions, metrics; internal notes and comments are never included.
+                    --paper A4 (default) or letter.
+
+No PDF page may be larger than 5,080 mm (200 in) on a side: a poster beyond that is refused with a
+sentence that names the largest scale that fits; tile it (--tile A4) or scale it down (--scale).
+PNG and SVG output need the editor's renderer and are not available from the command line yet.
+Exit codes: 0 written; 1 the file is not a usable project, an option does not fit the map (unknown
+journey, page beyond the PDF limit, map too large for the paper at a fixed scale) or the output cannot
+be written; 2 the command line is wrong. The project file is only read, never changed.
+"""
+
+
+def _add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export", help="write a poster, tiled print or client report of a project as PDF",
+        description=EXPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("file", help="a .cxstudio project")
+    export.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write")
+    export.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
+    export.add_argument("--view", default="map", metavar="VIEW",
+                        help="map (default), blueprint, swimlane (by channel) or swimlane-department")
+    export.add_argument("--paper", metavar="PAPER",
+                        help="A0 (poster default), A1-A4, letter, tabloid, roll610, roll914, roll1067, WxHmm; "
+                             "A4 or letter for --report")
+    export.add_argument("--orientation", default="auto", metavar="O", help="portrait, landscape or auto (default)")
+    export.add_argument("--scale", metavar="fit|N", help="fit (default) or a number: 1.0 = 100 %%")
+    export.add_argument("--min-text", type=float, metavar="PT", help="scale so card text prints at least PT points")
+    export.add_argument("--tile", metavar="SHEET", help="tile the poster onto A4, A3 or letter sheets")
+    export.add_argument("--overlap", type=float, default=10.0, metavar="MM", help="tile overlap in mm (default 10)")
+    export.add_argument("--report", action="store_true", help="write the client report instead of a poster")
+    export.add_argument("--lang", choices=("de", "en"), help="language of messages; default: from LANGUAGE/LC_ALL/LANG")
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from cxstudio import api
+    from cxstudio.export.errors import ExportError
+    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+
+    language = language_from_environment(args.lang)
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if output.is_dir():
+        return _fail(ExportError("unwritable_output", path=output, reason="is_folder").message(language))
+    if suffix in (".png", ".svg"):
+        return _fail(ExportError("image_not_yet").message(language))
+    if suffix != ".pdf":
+        return _fail(ExportError("unknown_format", suffix=output.suffix or output.name).message(language))
+    if output.exists() and Path(args.file).exists() and os.path.samefile(output, args.file):
+        return _fail(ExportError("output_is_input", path=output).message(language))
+    try:
+        project = api.open_project(args.file, read_only=True)
+    except ProjectFileError as exc:
+        return _fail(exc.message(language))
+    try:
+        return _run_export(args, project.document, output, language)
+    except ExportError as exc:
+        return _fail(exc.message(language))
+    finally:
+        project.close()
+
+
+def _run_export(args: argparse.Namespace, document: Document, output: Path, language: str) -> int:
+    from cxstudio.export import poster, report, tiles
+    from cxstudio.export.paper import MM
+
+    german = language == "de"
+    if args.report:
+        journey_ids = None if args.journey is None else [poster.find_journey(document, args.journey).id]
+        result = report.export_report(document, output, paper=args.paper or "A4", view=args.view,
+                                      journey_ids=journey_ids)
+        _say(f"{output}: " + (f"Bericht mit {result.pages} Seiten geschrieben." if german
+                              else f"report of {result.pages} pages written."))
+        return EXIT_OK
+    journey = poster.find_journey(document, args.journey)
+    if args.tile:
+        scale = args.scale if args.scale is not None else None
+        plan = tiles.plan_tiles(document, journey.id, view=args.view, sheet=args.tile, overlap_mm=args.overlap,
+                                paper=args.paper or "auto", orientation=args.orientation, scale=scale,
+                                min_text_pt=args.min_text)
+        tiles.export_tiles(document, journey.id, output, plan=plan)
+        sheets, empty = len(plan.printed), len(plan.empty_sheets)
+        if german:
+            _say(f"{output}: {sheets} Blätter {plan.paper} ({plan.rows} x {plan.cols}, {empty} leere übersprungen) "
+                 f"und ein Montageplan geschrieben; Maßstab {plan.poster.scale:.0%}.")
+        else:
+            _say(f"{output}: {sheets} {plan.paper} sheets ({plan.rows} x {plan.cols}, {empty} empty skipped) and an "
+                 f"assembly page written; scale {plan.poster.scale:.0%}.")
+        return EXIT_OK
+    plan_ = poster.plan_poster(document, journey.id, view=args.view, paper=args.paper or "A0",
+                               orientation=args.orientation, scale=args.scale or "fit", min_text_pt=args.min_text)
+    poster.export_poster(document, journey.id, output, plan=plan_)
+    size = f"{plan_.page_width / MM:.0f} x {plan_.page_height / MM:.0f} mm"
+    if german:
+        _say(f"{output}: Poster {plan_.paper} ({size}) geschrieben; Maßstab {plan_.scale:.0%}, "
+             f"Kartentext {plan_.body_text_pt:.1f} pt.")
+    else:
+        _say(f"{output}: poster {plan_.paper} ({size}) written; scale {plan_.scale:.0%}, card text "
+             f"{plan_.body_text_pt:.1f} pt.")
+    return EXIT_OK
+
+
 def _cmd_templates(args: argparse.Namespace) -> int:
     from cxstudio.content.templates import list_templates
 
@@ -277,6 +399,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": _cmd_info,
     "check": _cmd_check,
     "upgrade": _cmd_upgrade,
+    "export": _cmd_export,
 }
 
 

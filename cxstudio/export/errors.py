@@ -64,9 +64,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write '{path}': {reason}.",
         "'{path}' kann nicht geschrieben werden: {reason}.",
     ),
-    "unsupported_format": (
-        "Export to '{suffix}' is not available from the command line yet; export to .pdf, or use the editor for PNG and SVG.",
-        "Der Export nach '{suffix}' ist über die Kommandozeile noch nicht möglich; exportieren Sie als .pdf oder nutzen Sie den Editor für PNG und SVG.",
+    "output_is_input": (
+        "The output '{path}' is the project file itself; choose another file name for the export.",
+        "Die Ausgabe '{path}' ist die Projektdatei selbst; wählen Sie einen anderen Dateinamen für den Export.",
+    ),
+    "image_not_yet": (
+        "PNG and SVG export is not available yet (it needs the editor's canvas renderer); export to .pdf instead.",
+        "Der Export als PNG und SVG ist noch nicht verfügbar (er braucht den Renderer des Editors); exportieren Sie stattdessen als .pdf.",
+    ),
+    "unknown_format": (
+        "'{suffix}' is not a format CX Studio exports; name the output file .pdf.",
+        "'{suffix}' ist kein Format, in das CX Studio exportiert; geben Sie der Ausgabedatei die Endung .pdf.",
     ),
     "cancelled": (
         "The export was cancelled; no file was written.",

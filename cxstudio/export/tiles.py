@@ -1,7 +1,7 @@
-"""Tiled prints: a poster split onto A4/A3/letter sheets with overlap, crop and alignment marks, sheet labels,
-PDF page labels and a first assembly page; sheets that would be empty are skipped and marked as such.
+"""Tiled prints: a poster split onto A4/A3/letter sheets with overlap, marks, labels and an assembly page.
 
-The poster is drawn once into a PDF form; every sheet shows its window of that form, so a tiled
+Each sheet has crop and alignment marks, a label and a PDF page label; sheets that would be empty
+are skipped and marked as such on the first page, the assembly plan. The poster is drawn once into a PDF form; every sheet shows its window of that form, so a tiled
 print costs about as much as the poster itself. `plan_tiles(...)` gives the grid and the sheet
 count without drawing (for a live preview).
 """
