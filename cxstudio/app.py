@@ -55,9 +55,10 @@ def run_editor(path: str | None) -> int:
         window.showMaximized()  # the first start: a projector or a laptop screen, use all of it
     else:
         window.show()
-    if path is not None:
+    recovered = window.offer_recovery()
+    if path is not None and not recovered:
         window.open_path(path)
-    elif not window.offer_recovery():
+    elif path is None and not recovered:
         window.new_from_template((DEFAULT_TEMPLATE, language))
     return int(app.exec())
 

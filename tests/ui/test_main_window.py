@@ -376,3 +376,38 @@ def test_outline_refills_only_the_journey_a_change_touched(main_window, project_
     main_window.project.session.undo()
     main_window.project.session.undo()
     assert main_window.outline.item_for(card.id).parent().data(0, Qt.ItemDataRole.UserRole) == card.stage_id
+
+
+def test_the_view_switcher_changes_the_canvas_view(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    main_window.view_actions["blueprint"].trigger()
+    assert str(main_window.canvas.view()) == "blueprint"
+    assert main_window.view_choice.currentData() == "blueprint"
+    main_window.view_choice.activated.emit(main_window.view_choice.findData("swimlane_channel"))
+    assert str(main_window.canvas.view()) == "swimlane_channel"
+    assert main_window.view_actions["swimlane_channel"].isChecked()
+
+
+def test_the_outline_renames_with_f2_and_deletes_with_delete(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    document = main_window.project.document
+    stage = document.stages(main_window.current_journey_id())[1]
+    tree = main_window.outline.tree
+    main_window.activateWindow()
+    tree.setFocus()
+    tree.setCurrentItem(main_window.outline.item_for(stage.id))
+    qtbot.waitUntil(tree.hasFocus)
+    main_window.act_edit_title.trigger()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "Prüfung")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits through a queued call
+    qtbot.waitUntil(lambda: document.get(stage.id).name == "Prüfung")
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    main_window.outline.item_for(stage.id).setSelected(True)
+    main_window.act_delete.trigger()
+    assert stage.id not in document
+    main_window.act_undo.trigger()
+    assert document.get(stage.id).name == "Prüfung"
