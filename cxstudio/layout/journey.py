@@ -46,7 +46,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import cast
+from typing import NamedTuple, cast
 
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.layout.geometry import Point, Rect, TextLine
@@ -252,8 +252,9 @@ def _new_card_box(values: dict[str, object]) -> CardBox:
     return box
 
 
-@dataclass(frozen=True, slots=True)
-class CurvePoint:
+class CurvePoint(NamedTuple):
+    """One rated card on an emotion curve (a named tuple: curves of big journeys have thousands)."""
+
     card_id: str
     stage_id: str
     x: float

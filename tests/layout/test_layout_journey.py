@@ -496,7 +496,7 @@ def test_relayout_reuses_untouched_cards_and_caches_stay_bounded(
     assert second.cards[cd["werbung"]] is first.cards[cd["werbung"]]  # untouched: the same object
     for step in range(40):  # every move leaves stale entries behind
         ops.move_cards(sample.session, [cd["anruf"]], st["Kauf" if step % 2 else "Nutzung"], ln["Schritte"], step % 2)
-        ops.edit_card(sample.session, cd["suche"], rating=1 + step % 10)
+        ops.edit_card(sample.session, cd["suche"], title=f"Sucht online, Versuch {step}")  # a new value each time
         layout = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
     contents, boxes = journey._layout_caches[measurer][(layout.settings, "de")]
     assert len(contents) <= 3 * len(layout.cards) + 5 and len(boxes) <= 3 * len(layout.cards) + 5
