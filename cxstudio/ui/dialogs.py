@@ -54,6 +54,14 @@ def show_problem(parent: QWidget | None, title: str, text: str) -> None:
     box.exec()
 
 
+def _wrap_entries(listing: QListWidget) -> None:
+    """Long entries wrap onto several lines instead of running off to the right."""
+    listing.setWordWrap(True)
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listing.setResizeMode(QListWidget.ResizeMode.Adjust)
+    listing.setSpacing(3)
+
+
 class TemplateChooser(QDialog):
     """Choose how a new project starts: empty, or from a bundled template or example in the UI language."""
 
@@ -67,10 +75,13 @@ class TemplateChooser(QDialog):
         empty.setData(Qt.ItemDataRole.UserRole, None)
         empty.setToolTip(self.tr("Only the project and the standard channels; add journeys yourself."))
         self.list.addItem(empty)
+        _wrap_entries(self.list)
         kinds = {"template": self.tr("Template"), "example": self.tr("Example")}
         shown = [t for t in templates if t.language == language] or list(templates)
         for info in shown:
-            item = QListWidgetItem(f"{kinds.get(info.kind, info.kind)}: {info.description}")
+            kind = kinds.get(info.kind, info.kind)
+            text = info.description if info.description.startswith(kind) else f"{kind}: {info.description}"
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, (info.name, info.language))
             item.setToolTip(info.name)
             self.list.addItem(item)
@@ -83,7 +94,7 @@ class TemplateChooser(QDialog):
         layout.addWidget(QLabel(self.tr("Start the new project from:")))
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(640, 340)
 
     def choice(self) -> tuple[str, str] | None:
         """(template name, language) or None for an empty project."""
@@ -142,6 +153,7 @@ class RecoveryDialog(QDialog):
         self._discard = discard
         self.list = QListWidget()
         self.list.setObjectName("recoveryList")
+        _wrap_entries(self.list)
         for entry in entries:
             where = entry.original_path or self.tr("never saved")
             item = QListWidgetItem(self.tr("%1 — last edited %2 (%3)")
@@ -168,7 +180,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.resize(560, 280)
+        self.resize(640, 300)
 
     def _current(self) -> tuple[int, RecoveryEntry] | None:
         row = self.list.currentRow()
