@@ -411,3 +411,22 @@ def test_the_outline_renames_with_f2_and_deletes_with_delete(main_window, projec
     assert stage.id not in document
     main_window.act_undo.trigger()
     assert document.get(stage.id).name == "Prüfung"
+
+
+def test_ctrl_z_in_an_inspector_field_undoes_through_the_session(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    card = main_window.project.document.cards(main_window.current_journey_id())[0]
+    main_window.canvas.select_ids([card.id])
+    main_window.activateWindow()
+    title = main_window.inspector.editor("title")
+    title.setFocus()
+    qtbot.waitUntil(title.hasFocus)
+    title.end(False)
+    type_text(title, " neu")
+    assert main_window.project.document.get(card.id, Card).title == "Anzeige gesehen neu"
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.project.document.get(card.id, Card).title == "Anzeige gesehen"
+    assert main_window.project.session.can_redo  # the session undid the step, not the line edit
+    qtbot.keyClick(title, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.project.document.get(card.id, Card).title == "Anzeige gesehen neu"
+    assert title.text() == "Anzeige gesehen neu"
