@@ -51,8 +51,11 @@ def run_editor(path: str | None) -> int:
     language = choose_language(settings.language())
     translations.switch(language)
     window = MainWindow(settings, language)
-    if settings.window_geometry() is None:
-        window.showMaximized()  # the first start: a projector or a laptop screen, use all of it
+    if settings.window_geometry() is None:  # the first start: a projector or a laptop screen, use all of it
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.availableGeometry())
+        window.showMaximized()
     else:
         window.show()
     recovered = window.offer_recovery()
