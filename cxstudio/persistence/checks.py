@@ -110,7 +110,7 @@ def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = 
     pragma = "integrity_check" if thorough else "quick_check"
     try:
         rows = connection.execute(f"PRAGMA {pragma}(1)").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
     if not rows or rows[0][0] != "ok":
         detail = str(rows[0][0]) if rows else "the check returned nothing"
@@ -118,7 +118,7 @@ def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = 
     try:
         application_id = _scalar(connection, "PRAGMA application_id")
         version = _scalar(connection, "PRAGMA user_version")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
     if application_id != signed_application_id():
         raise ProjectFileError("foreign_database", path=path)
@@ -156,7 +156,9 @@ def foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def _sqlite_detail(exc: sqlite3.Error) -> str:
+def _sqlite_detail(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "its text is not valid UTF-8"
     return _shorten(str(exc) or type(exc).__name__)
 
 

@@ -63,6 +63,8 @@ def _is_disk_full(exc: BaseException) -> bool:
 
 
 def _detail(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "its text is not valid UTF-8"
     original = getattr(exc, "orig", None) or exc
     if isinstance(original, OSError) and original.strerror:
         return original.strerror.lower()
@@ -96,7 +98,7 @@ def _load_verified(source: Path, copy: Path, version: int) -> Inspection:
     try:
         with engine.connect() as sa_connection:
             entities = read_entities(sa_connection)
-    except (SQLAlchemyError, sqlite3.Error) as exc:
+    except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         engine.dispose()
@@ -115,7 +117,7 @@ def _check_and_load(source: Path, copy: Path, thorough: bool) -> Inspection:
                 inspection.problems = table_problems
                 return inspection
             inspection.problems = checks.foreign_key_problems(connection)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         connection.close()
@@ -123,7 +125,7 @@ def _check_and_load(source: Path, copy: Path, thorough: bool) -> Inspection:
     try:
         with engine.connect() as sa_connection:
             entities = read_entities(sa_connection)
-    except (SQLAlchemyError, sqlite3.Error) as exc:
+    except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         engine.dispose()
@@ -231,7 +233,7 @@ class ProjectFile:
         try:
             checks.check_database(connection, database)
             migrate(connection, int(connection.execute("PRAGMA user_version").fetchone()[0]))
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):
             raise ProjectFileError("recovery_gone", name=item.project_name) from None
         finally:
             connection.close()
@@ -241,7 +243,7 @@ class ProjectFile:
         try:
             with engine.connect() as sa_connection:
                 entities = read_entities(sa_connection)
-        except (SQLAlchemyError, sqlite3.Error) as exc:
+        except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError) as exc:
             raise ProjectFileError("corrupt", path=database, detail=_detail(exc)) from None
         finally:
             engine.dispose()

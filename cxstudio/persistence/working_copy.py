@@ -156,7 +156,7 @@ def _project_name(database: Path) -> str | None:
     try:
         row = connection.execute("SELECT name FROM project LIMIT 1").fetchone()
         return str(row[0]) if row else None
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return None
     finally:
         connection.close()
