@@ -338,6 +338,9 @@ class TextMeasurer:
                     continue
                 if current:
                     lines.append((" ".join(current), current_units))
+                    current = []
+                    if wanted is not None and len(lines) >= wanted:
+                        break
                 if this <= limit:
                     current, current_units = [word], this
                 else:

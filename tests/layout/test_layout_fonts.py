@@ -211,3 +211,12 @@ def test_huge_text_without_spaces_is_broken_and_cut(measurer: TextMeasurer) -> N
     assert set("".join(lines[:2])) == {"Ä"}
     exact = measurer.wrap("Ä" * 40, 150, 10, max_lines=3)  # fits in three lines: nothing cut
     assert "".join(exact) == "Ä" * 40 and not exact[-1].endswith(ELLIPSIS)
+
+
+def test_over_long_word_after_the_last_allowed_line_is_cut(measurer: TextMeasurer) -> None:
+    # found by the property test: a long word arriving when the allowed lines are already full
+    text = "M MMMMMMMMMMMMMMMMMMMMMMMMMMM M M MMMMMMMMMMMMMMM"
+    for width, max_lines in ((184, 3), (60, 1), (60, 2), (60, 3)):
+        lines = measurer.wrap(text, width, 12.5, bold=True, max_lines=max_lines)
+        assert len(lines) == max_lines and lines[-1].endswith(ELLIPSIS)
+        assert all(measurer.width(line, 12.5, bold=True) <= width for line in lines)

@@ -68,6 +68,18 @@ def assert_sound(layout: JourneyLayout) -> None:
             assert header.rect.inset(layout.settings.header_padding - 1e-6).contains_rect(line_box(line, m))
     for a, b in itertools.combinations(layout.stage_headers + layout.lane_headers, 2):
         assert not a.rect.intersects(b.rect)
+    # texts in the lane header column: names, kinds, curve scales, blueprint line labels
+    headers = {h.id: h for h in layout.lane_headers}
+    header_texts = [line for h in layout.lane_headers for line in h.lines]
+    for curve in layout.curves:
+        for tick in curve.tick_lines:
+            assert headers[curve.lane_key].rect.contains_rect(line_box(tick, m))
+        header_texts += curve.tick_lines
+    for blueprint_line in layout.lines:
+        assert headers[blueprint_line.lane_key].rect.contains_rect(line_box(blueprint_line.label_line, m))
+        header_texts.append(blueprint_line.label_line)
+    for a, b in itertools.combinations(header_texts, 2):
+        assert not line_box(a, m).intersects(line_box(b, m)), (a.text, b.text)
     for a, b in itertools.combinations(layout.cells.values(), 2):
         assert not a.intersects(b)
     for line in layout.title_lines:
