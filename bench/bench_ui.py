@@ -25,8 +25,8 @@ from common import (
     print_tables,
     ratio_verdict,
 )
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen, QPixmapCache
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
 
@@ -67,6 +67,7 @@ def close_canvas(canvas: JourneyCanvas, project: api.OpenProject, bridge: Sessio
     canvas.deleteLater()
     bridge.disconnect_session()
     project.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
 
 
@@ -97,7 +98,7 @@ def floor_first_paint(path: Path, journey_cards: int, headers: int) -> float:
     view.close()
     view.deleteLater()
     scene.deleteLater()
-    QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return elapsed
 
 
@@ -155,6 +156,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # ---- the canvas kept open for the rest
     _, canvas, project, bridge = open_to_first_paint(path)
     scene = canvas.journey_scene
+    rss_open = current_rss_mb()
+    table.notes.append(
+        "Cards, headers, curves and the arrow layer keep device-coordinate caches: repaints for hover, "
+        "selection or a dragged card blit them; 'caches empty' is the first paint of an area (scrolling to it)."
+    )
     table.notes.append(
         f"Shown journey: {len(scene.card_items)} cards, {len(scene.relation_items)} relations, "
         f"{len(scene.stage_items)} stages, {len(scene.lane_items)} lanes; scene "
@@ -163,12 +169,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     canvas.reset_zoom()
     canvas.centerOn(scene.sceneRect().center())
     repaint = measure(lambda _i: canvas.viewport().grab(), repeat=30)
-    table.add("viewport repaint at 100 % (median)", fmt_seconds(repaint.median), f"<= {REPAINT_BAR * 1e3:.0f} ms",
-              at_most(repaint.median, REPAINT_BAR))
+    table.add("viewport repaint at 100 %, item caches warm (median)", fmt_seconds(repaint.median),
+              f"<= {REPAINT_BAR * 1e3:.0f} ms", at_most(repaint.median, REPAINT_BAR))
+    cold = measure(lambda _i: canvas.viewport().grab(), repeat=30, after=lambda _i: QPixmapCache.clear())
+    table.add("viewport repaint at 100 %, caches empty (median)", fmt_seconds(cold.median),
+              f"<= {REPAINT_BAR * 1e3:.0f} ms", at_most(cold.median, REPAINT_BAR))
+    scrollbar = canvas.verticalScrollBar()
+
+    def scroll_step(i: int) -> None:
+        scrollbar.setValue(scrollbar.value() + (120 if (i // 20) % 2 == 0 else -120))
+
+    pan = measure(lambda _i: canvas.viewport().grab(), repeat=40, after=scroll_step)
+    table.add("viewport repaint after a 120 px pan step (median)", fmt_seconds(pan.median),
+              f"<= {REPAINT_BAR * 1e3:.0f} ms", at_most(pan.median, REPAINT_BAR))
     canvas.zoom_to_fit()
     fit = measure(lambda _i: canvas.viewport().grab(), repeat=30)
-    table.add(f"viewport repaint at fit ({canvas.zoom_factor() * 100:.0f} %, median)", fmt_seconds(fit.median),
-              f"<= {FIT_REPAINT_BAR * 1e3:.0f} ms", at_most(fit.median, FIT_REPAINT_BAR))
+    table.add(f"viewport repaint at fit ({canvas.zoom_factor() * 100:.0f} %), caches warm (median)",
+              fmt_seconds(fit.median), f"<= {FIT_REPAINT_BAR * 1e3:.0f} ms", at_most(fit.median, FIT_REPAINT_BAR))
+    fit_cold = measure(lambda _i: canvas.viewport().grab(), repeat=30, after=lambda _i: QPixmapCache.clear())
+    table.add("viewport repaint at fit, caches empty (median)", fmt_seconds(fit_cold.median),
+              f"<= {FIT_REPAINT_BAR * 1e3:.0f} ms", at_most(fit_cold.median, FIT_REPAINT_BAR))
 
     # ---- hit tests at random scene points
     rng = random.Random(7)
@@ -220,9 +240,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     table.add(f"{len(moving)}-card drag: release to relaid-out canvas (median)", fmt_seconds(drag),
               f"<= {DRAG_BAR * 1e3:.0f} ms (derived)", at_most(drag, DRAG_BAR))
 
+    table.add("RSS with the project open on the canvas (first paint)", f"{rss_open:.0f} MB",
+              f"<= {MEMORY_BAR_MB:.0f} MB", at_most(rss_open, MEMORY_BAR_MB))
     rss = current_rss_mb()
-    table.add("RSS with the project open on the canvas", f"{rss:.0f} MB", f"<= {MEMORY_BAR_MB:.0f} MB",
-              at_most(rss, MEMORY_BAR_MB))
+    table.add("RSS after repaints, zooms and drags (pixmap caches full)", f"{rss:.0f} MB",
+              f"<= {MEMORY_BAR_MB:.0f} MB", at_most(rss, MEMORY_BAR_MB))
     table.add("  peak RSS of the whole run (5 opens, drags)", f"{peak_rss_mb():.0f} MB", "—", INFO)
     close_canvas(canvas, project, bridge)
     app.processEvents()

@@ -115,6 +115,7 @@ class CardItem(ElementItem):
         super().__init__(box.id)
         self.hovered = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._apply_box(box)
         self.setPos(box.rect.x, box.rect.y)
 
@@ -242,6 +243,7 @@ class HeaderItem(ElementItem):
         self.is_stage = is_stage
         self.selectable = selectable
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, selectable)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(box.rect.x, box.rect.y)
 
     def set_box(self, box: HeaderBox) -> None:
@@ -301,6 +303,8 @@ class RelationLayerItem(QGraphicsItem):
         super().__init__()
         self.setZValue(Z_RELATION)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        # repaints for hover, selection or a dragged card blit the arrows instead of drawing hundreds again
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bounds = QRectF()
         self._solid: list[QLineF] = []
         self._dashed: list[QLineF] = []
@@ -463,6 +467,7 @@ class EmotionCurveItem(QGraphicsItem):
         super().__init__()
         self.curve = curve
         self.setZValue(Z_CURVE)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_curve(self, curve: EmotionCurve) -> None:
         if curve == self.curve:

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QPixmapCache,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -45,6 +46,7 @@ R = TypeVar("R")
 MIN_ZOOM = 0.02
 MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
+PIXMAP_CACHE_KB = 24 * 1024
 
 RELATION_KIND_LABELS: tuple[tuple[str, str], ...] = (
     (RelationKind.LEADS_TO.value, "leads to"),
@@ -74,6 +76,9 @@ class JourneyCanvas(QGraphicsView):
     def __init__(self, project: OpenProject, bridge: SessionBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         register_bundled_fonts()
+        # the items' device-coordinate caches (cards, headers, the arrow layer) need about a viewport's worth
+        # of pixmaps each; Qt's default of 10 MB would make them evict each other on every repaint
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._project = project
         self._bridge = bridge
         self.journey_scene = JourneyScene(project, self)
