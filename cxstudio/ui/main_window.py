@@ -848,6 +848,9 @@ class MainWindow(QMainWindow):
         try:
             opened = files.open_file(target, self.language)
         except files.FileError as problem:
+            if not target.exists():
+                self.settings.remove_recent_file(target.resolve())
+                self._fill_recent_menu()
             dialogs.show_problem(self, self.tr("Cannot open project"), problem.text)
             return False
         self._release_current()

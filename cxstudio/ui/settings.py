@@ -56,7 +56,7 @@ class EditorSettings:
         return files[:MAX_RECENT_FILES]
 
     def remove_recent_file(self, path: str | Path) -> None:
-        text = str(path)
+        text = str(Path(path).resolve())
         self._qsettings.setValue("files/recent", [f for f in self.recent_files() if f != text])
         self.sync()
 

@@ -430,3 +430,38 @@ def test_ctrl_z_in_an_inspector_field_undoes_through_the_session(main_window, pr
     qtbot.keyClick(title, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert main_window.project.document.get(card.id, Card).title == "Anzeige gesehen neu"
     assert title.text() == "Anzeige gesehen neu"
+
+
+def test_save_as_onto_a_folder_shows_the_problem_and_keeps_the_project(main_window, project_file: Path,
+                                                                      tmp_path: Path) -> None:
+    main_window.open_path(project_file)
+    folder = tmp_path / "Ordner.cxstudio"
+    folder.mkdir()
+    seen = answer_next_modal(lambda box: box.accept())
+    assert not main_window.save_as(folder)
+    assert seen and "folder" in seen[0]
+    assert main_window.opened.path == project_file
+    assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+def test_deleting_a_journey_asks_first_and_can_be_undone(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    journey_id = main_window.current_journey_id()
+    answer_next_modal(lambda box: box.button(QMessageBox.StandardButton.No).click())
+    main_window.delete_journey()
+    assert journey_id in main_window.project.document
+    answer_next_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    main_window.delete_journey()
+    assert journey_id not in main_window.project.document
+    assert main_window.journey_tabs.count() == 0 and main_window.canvas.journey_id() is None
+    main_window.act_undo.trigger()
+    assert main_window.journey_tabs.count() == 1 and main_window.canvas.journey_id() == journey_id
+
+
+def test_a_recent_file_that_is_gone_leaves_the_list(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    main_window.close_project()
+    project_file.unlink()
+    answer_next_modal(lambda box: box.accept())
+    assert not main_window.open_path(project_file)
+    assert str(project_file.resolve()) not in main_window.settings.recent_files()
