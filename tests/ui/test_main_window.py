@@ -234,7 +234,8 @@ def test_bad_files_show_one_sentence_and_change_nothing(main_window, tmp_path: P
     assert main_window.project is None
 
 
-def test_a_locked_file_opens_read_only_with_a_banner_naming_the_holder(main_window, project_file: Path) -> None:
+def test_a_locked_file_opens_read_only_with_a_banner_naming_the_holder(main_window, project_file: Path,
+                                                                       monkeypatch) -> None:
     holder = api.open_project(project_file)
     try:
         assert main_window.open_path(project_file)
@@ -243,6 +244,12 @@ def test_a_locked_file_opens_read_only_with_a_banner_naming_the_holder(main_wind
         info = main_window.project.lock_holder
         assert info is not None and info.user in main_window.banner_label.text()
         assert "read-only" in main_window.windowTitle()
+        before = project_file.read_bytes()
+        asked: list[str] = []
+        monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                            lambda *args, **kwargs: (asked.append("save as") or "", ""))
+        assert not main_window.save()  # Save of a read-only project asks where to Save As
+        assert asked == ["save as"] and project_file.read_bytes() == before
     finally:
         main_window.close_project()
         holder.close()
@@ -465,3 +472,4 @@ def test_a_recent_file_that_is_gone_leaves_the_list(main_window, project_file: P
     answer_next_modal(lambda box: box.accept())
     assert not main_window.open_path(project_file)
     assert str(project_file.resolve()) not in main_window.settings.recent_files()
+
