@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from ui_helpers import answer_next_modal, type_text
 
@@ -473,3 +473,24 @@ def test_a_recent_file_that_is_gone_leaves_the_list(main_window, project_file: P
     assert not main_window.open_path(project_file)
     assert str(project_file.resolve()) not in main_window.settings.recent_files()
 
+
+
+def test_insert_menu_adds_a_card_after_the_selected_one_and_a_lane_of_a_kind(main_window, project_file: Path,
+                                                                             qtbot) -> None:
+    main_window.open_path(project_file)
+    document = main_window.project.document
+    journey_id = main_window.current_journey_id()
+    card = document.cards(journey_id)[0]
+    main_window.canvas.select_ids([card.id])
+    main_window.findChild(QAction, "actionInsertCard_pain_point").trigger()
+    cell = document.cards_in_cell(card.stage_id, card.lane_id)
+    assert [c.id for c in cell][0] == card.id and cell[1].kind == "pain_point"
+    assert main_window.canvas.selected_ids() == [cell[1].id]
+    editor = main_window.canvas.inline_editor()
+    if editor is not None:  # the canvas opened its title editor for the new card: leave it without typing
+        qtbot.keyClick(main_window.canvas.viewport(), Qt.Key.Key_Escape)
+    lanes_before = len(document.lanes(journey_id))
+    main_window.findChild(QAction, "actionInsertLane_backstage").trigger()
+    lanes = document.lanes(journey_id)
+    assert len(lanes) == lanes_before + 1 and any(lane.kind == "backstage" for lane in lanes)
+    assert main_window.project.session.history[-1].startswith("Add lane")
