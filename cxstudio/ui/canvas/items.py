@@ -56,8 +56,8 @@ RELATION_WIDTH = 1.3  # device pixels (cosmetic): arrows stay visible at every z
 SIMPLE_DETAIL = 0.35
 
 Z_GRID = 0.0
-Z_LINE = 1.0
-Z_CURVE = 1.5
+Z_LINE = 2.6  # above the lane headers: the line and its name start in the header column
+Z_CURVE = 2.5  # above the lane headers: the 1 and 10 ticks sit left of the plot
 Z_HEADER = 2.0
 Z_CARD = 3.0
 Z_RELATION = 4.0

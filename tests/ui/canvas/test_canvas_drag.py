@@ -148,3 +148,28 @@ def test_space_drag_pans_instead_of_selecting(canvas: JourneyCanvas, sample: Sam
     QTest.keyRelease(canvas, Qt.Key.Key_Space)
     assert canvas.horizontalScrollBar().value() < before
     assert canvas.selected_ids() == []
+
+
+def test_drop_line_shows_during_a_drag_and_escape_cancels_it(canvas: JourneyCanvas, sample: Sample) -> None:
+    from canvas_gestures import viewport_point
+    from PySide6.QtTest import QTest
+
+    layout = canvas.journey_scene.layout
+    card_id = sample.cards["open"]
+    start = viewport_point(canvas, *centre(layout.cards[card_id].rect))
+    target = viewport_point(canvas, *centre(layout.cells[(sample.stages[1], sample.lanes[0])]))
+    QTest.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(canvas.viewport(), start + (target - start) / 2)
+    QTest.mouseMove(canvas.viewport(), target)
+    drop_line = canvas.journey_scene._drop_line
+    assert drop_line.isVisible()
+    cell = layout.cells[(sample.stages[1], sample.lanes[0])]
+    assert cell.x <= drop_line.line().x1() and drop_line.line().x2() <= cell.right
+    item = canvas.journey_scene.card_items[card_id]
+    assert item.pos().x() != layout.cards[card_id].rect.x  # the card follows the mouse
+    steps = sample.project.session.index
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, target)
+    assert not drop_line.isVisible()
+    assert sample.project.session.index == steps
+    assert (item.pos().x(), item.pos().y()) == (layout.cards[card_id].rect.x, layout.cards[card_id].rect.y)
