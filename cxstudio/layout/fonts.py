@@ -293,7 +293,7 @@ class TextMeasurer:
             )
             if len(self._wrap_cache) >= self.WRAP_CACHE_LIMIT:
                 for stale in list(self._wrap_cache)[: self.WRAP_CACHE_LIMIT // 2]:
-                    del self._wrap_cache[stale]
+                    self._wrap_cache.pop(stale, None)  # pop: another thread may have evicted it
             self._wrap_cache[key] = cached
         return list(cached)
 

@@ -696,14 +696,15 @@ def _prune(
 ) -> None:
     """Keep the caches' memory proportional to the journeys being laid out, not to the edit history."""
     limit = 3 * len(card_keys) + _CACHE_SLACK
+    # written to stay safe when an export thread and the canvas lay out at the same time
     if len(content_cache) > limit:
-        kept_contents = {key: content_cache[key] for key in card_keys.values() if key in content_cache}
+        kept_contents = {key: content_cache.get(key) for key in card_keys.values()}
         content_cache.clear()
-        content_cache.update(kept_contents)
+        content_cache.update({key: value for key, value in kept_contents.items() if value is not None})
     if len(box_cache) > limit:
-        kept_boxes = {key: box_cache[key] for key in box_keys if key in box_cache}
+        kept_boxes = {key: box_cache.get(key) for key in box_keys}
         box_cache.clear()
-        box_cache.update(kept_boxes)
+        box_cache.update({key: value for key, value in kept_boxes.items() if value is not None})
 
 
 def _moved(line: TextLine, dx: float, dy: float) -> TextLine:
