@@ -122,6 +122,26 @@
         <source>The lanes of a swimlane view follow each card&apos;s channel or department; change those in the inspector, or switch to the journey map to arrange lanes.</source>
         <translation>Die Bahnen einer Swimlane-Ansicht ergeben sich aus Kanal oder Abteilung jeder Karte; ändern Sie diese im Eigenschaften-Bereich oder wechseln Sie zur Customer Journey Map, um Bahnen anzuordnen.</translation>
     </message>
+    <message>
+        <source>causes</source>
+        <translation>verursacht</translation>
+    </message>
+    <message>
+        <source>depends on</source>
+        <translation>hängt ab von</translation>
+    </message>
+    <message>
+        <source>leads to</source>
+        <translation>führt zu</translation>
+    </message>
+    <message>
+        <source>relates to</source>
+        <translation>bezieht sich auf</translation>
+    </message>
+    <message>
+        <source>supported by</source>
+        <translation>unterstützt durch</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>

@@ -48,17 +48,19 @@ MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
 PIXMAP_CACHE_KB = 24 * 1024
 
-RELATION_KIND_LABELS: tuple[tuple[str, str], ...] = (
-    (RelationKind.LEADS_TO.value, "leads to"),
-    (RelationKind.SUPPORTED_BY.value, "supported by"),
-    (RelationKind.DEPENDS_ON.value, "depends on"),
-    (RelationKind.CAUSES.value, "causes"),
-    (RelationKind.RELATES_TO.value, "relates to"),
-)
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("JourneyCanvas", text)
+
+
+def relation_kind_labels() -> list[tuple[str, str]]:
+    """The relation kinds in menu order with their translated names."""
+    return [
+        (RelationKind.LEADS_TO.value, _tr("leads to")),
+        (RelationKind.SUPPORTED_BY.value, _tr("supported by")),
+        (RelationKind.DEPENDS_ON.value, _tr("depends on")),
+        (RelationKind.CAUSES.value, _tr("causes")),
+        (RelationKind.RELATES_TO.value, _tr("relates to")),
+    ]
 
 
 class JourneyCanvas(QGraphicsView):
@@ -266,8 +268,8 @@ class JourneyCanvas(QGraphicsView):
         """Ask with a small menu which kind of relation to draw; None if the user dismisses it."""
         menu = QMenu(self)
         menu.setObjectName("relationKindMenu")
-        for kind, label in RELATION_KIND_LABELS:
-            action = menu.addAction(_tr(label))
+        for kind, label in relation_kind_labels():
+            action = menu.addAction(label)
             action.setData(kind)
         chosen = menu.exec(global_pos)
         menu.deleteLater()
