@@ -32,6 +32,8 @@ View rules (decided here, documented for users in the views' help):
 * Relations are drawn between cards that are both in the view; others (including relations
   to catalogue touchpoints) are skipped. Routes are orthogonal and never cross a card; labels
   never cover a card (they may cover each other).
+* A card's top row names its kind (and priority, if set) on the left and shows its markers
+  on the right: moment of truth, pain point, rating.
 * Text never leaves its box: titles wrap to at most `card_title_max_lines` (4) lines, texts to
   `card_text_max_lines` (6), the channel/department footer to 2; longer text ends in "…".
   Internal notes, tags and expectations are never laid out (the layout also feeds client
@@ -543,7 +545,7 @@ class _Builder:
         self.language = language
         self.names: dict[str | None, str] = {None: ""}
         self.size_metrics: dict[float, tuple[float, float]] = {}
-        self.header_cache: dict[tuple[bool, bool, int | None, str], tuple[TextLine | None, tuple[Marker, ...]]] = {}
+        self.header_cache: dict[tuple[bool, bool, int | None, str, int], tuple[TextLine | None, tuple[Marker, ...]]] = {}
         self.content_cache, self.box_cache = _caches(measurer, settings, language)
 
     def name_of(self, entity_id: str | None) -> str:
@@ -593,7 +595,7 @@ class _Builder:
         colour = card.colour or KIND_COLOURS.get(card.kind, "#ffffff")
         text_colour = readable_text_colour(colour)
 
-        header = self.card_header((card.moment_of_truth, card.pain_point, card.rating, card.kind))
+        header = self.card_header((card.moment_of_truth, card.pain_point, card.rating, card.kind, card.priority))
         kind_line, marker_boxes = header
         y = s.card_padding + max(s.marker_size, m.line_height(s.meta_size))
 
@@ -619,7 +621,9 @@ class _Builder:
             marker_boxes, colour, text_colour, channel_id, channel_name, department_id, department_name,
         )
 
-    def card_header(self, flags: tuple[bool, bool, int | None, str]) -> tuple[TextLine | None, tuple[Marker, ...]]:
+    def card_header(
+        self, flags: tuple[bool, bool, int | None, str, int]
+    ) -> tuple[TextLine | None, tuple[Marker, ...]]:
         """The kind label and the markers of a card's top row (relative to the card), cached per combination."""
         header = self.header_cache.get(flags)
         if header is None:
@@ -627,7 +631,7 @@ class _Builder:
         return header
 
     def _card_header(
-        self, moment_of_truth: bool, pain_point: bool, rating: int | None, kind: str
+        self, moment_of_truth: bool, pain_point: bool, rating: int | None, kind: str, priority: int
     ) -> tuple[TextLine | None, tuple[Marker, ...]]:
         s, m = self.s, self.m
         inner = s.card_width - 2 * s.card_padding
@@ -654,7 +658,10 @@ class _Builder:
             x -= s.marker_gap
         marker_boxes.reverse()
         kind_width = x - s.card_padding if markers else inner
-        kind_texts = m.wrap_measured(label(f"card.{kind}", self.language), kind_width, s.meta_size, max_lines=1)
+        kind_text = label(f"card.{kind}", self.language)
+        if priority:
+            kind_text += " \u00b7 " + label(f"priority.{priority}", self.language)
+        kind_texts = m.wrap_measured(kind_text, kind_width, s.meta_size, max_lines=1)
         kind_top = s.card_padding + (header_height - m.line_height(s.meta_size)) / 2
         kind_lines, _ = self.lines(kind_texts, s.card_padding, kind_top, s.meta_size)
         return (kind_lines[0] if kind_lines else None), tuple(marker_boxes)

@@ -40,6 +40,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "state.as_is": "As-is",
         "state.to_be": "To-be",
         "persona": "Persona",
+        "priority.1": "low priority",
+        "priority.2": "medium priority",
+        "priority.3": "high priority",
     },
     "de": {
         "card.step": "Schritt",
@@ -73,6 +76,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "state.as_is": "Ist-Zustand",
         "state.to_be": "Soll-Zustand",
         "persona": "Persona",
+        "priority.1": "Priorität niedrig",
+        "priority.2": "Priorität mittel",
+        "priority.3": "Priorität hoch",
     },
 }
 

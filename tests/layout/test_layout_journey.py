@@ -56,6 +56,10 @@ def assert_sound(layout: JourneyLayout) -> None:
             assert line.width == pytest.approx(m.width(line.text, line.size, line.bold, line.italic))
         for marker in box.markers:
             assert inner.contains_rect(marker.rect)
+            if box.kind_line is not None:
+                assert not line_box(box.kind_line, m).intersects(marker.rect)
+        for first, second in zip(box.markers, box.markers[1:]):
+            assert first.rect.right < second.rect.x
         header_bottom = max((mk.rect.bottom for mk in box.markers), default=box.rect.y)
         for line in box.title_lines + box.text_lines + box.footer_lines:
             assert line_box(line, m).y >= header_bottom - 1e-6
@@ -149,6 +153,10 @@ def test_card_content_and_markers(sample: Sample) -> None:
     anruf = layout.cards[cd["anruf"]]
     assert [m.kind for m in anruf.markers] == ["pain_point", "rating"]
     assert anruf.kind_line is not None and anruf.kind_line.text == "Schritt"
+    ops.edit_card(sample.session, cd["anruf"], priority=3)
+    prioritised = layout_journey(sample.doc, sample.journey_id).cards[cd["anruf"]]
+    assert prioritised.kind_line is not None and prioritised.kind_line.text == "Schritt · Priorität hoch"
+    assert prioritised.kind_line.x + prioritised.kind_line.width < prioritised.markers[0].rect.x
     assert anruf.text_lines and not anruf.text_lines[0].bold
     gedanke = layout.cards[cd["gedanke"]]
     assert gedanke.colour == "#1e3a8a" and gedanke.text_colour == "#ffffff"

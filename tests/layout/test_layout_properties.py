@@ -25,6 +25,7 @@ card_strategy = st.fixed_dictionaries(
         "rating": st.none() | st.integers(1, 10),
         "moment_of_truth": st.booleans(),
         "pain_point": st.booleans(),
+        "priority": st.integers(0, 3),
         "channel": st.none() | st.integers(0, 9),
         "department": st.none() | st.integers(0, 2),
         "touchpoint": st.none() | st.integers(0, 2),
@@ -62,7 +63,7 @@ def test_random_journeys_lay_out_soundly(
             made.append(ops.add_card(
                 session, stages[spec["stage"] % len(stages)].id, lanes[spec["lane"] % len(lanes)].id,
                 spec["title"], spec["kind"], text=spec["text"], rating=spec["rating"],
-                moment_of_truth=spec["moment_of_truth"], pain_point=spec["pain_point"],
+                moment_of_truth=spec["moment_of_truth"], pain_point=spec["pain_point"], priority=spec["priority"],
                 channel_id=None if spec["channel"] is None else channels[spec["channel"]],
                 department_id=None if spec["department"] is None else departments[spec["department"]],
                 touchpoint_id=None if spec["touchpoint"] is None else touchpoints[spec["touchpoint"]],
