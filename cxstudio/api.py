@@ -11,12 +11,17 @@ from cxstudio.editing.session import ChangeSet, Session
 from cxstudio.model.defaults import default_channels
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Project
+from cxstudio.persistence.errors import ProjectFileError  # light: no SQLAlchemy; re-exported for callers
 
 if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file is touched
-    from cxstudio.persistence.errors import ProjectFileError
     from cxstudio.persistence.lock import LockInfo
     from cxstudio.persistence.project_file import Inspection, ProjectFile
     from cxstudio.persistence.working_copy import RecoverableProject
+
+__all__ = [
+    "OpenProject", "ProjectFileError", "check_file", "create", "discard_recoverable", "empty_document",
+    "find_recoverable", "open_project", "recover",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")

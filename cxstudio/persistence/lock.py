@@ -32,6 +32,24 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
+def boot_id() -> str:
+    """An id of the running system boot ('' where unknown): a pid from an earlier boot names a dead process."""
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as handle:
+            return handle.read().strip()
+    except OSError:
+        return ""
+
+
+def process_gone(host: str, boot: str, pid: int) -> bool:
+    """Whether the process (host, boot, pid) has certainly ended; processes on other hosts are never judged."""
+    if host != host_name():
+        return False
+    if boot and boot_id() and boot != boot_id():
+        return True
+    return not pid_alive(pid)
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process with this id exists on this host."""
     if pid <= 0:
@@ -56,6 +74,7 @@ class LockInfo:
     pid: int
     since: str  # ISO 8601 with offset
     token: str = ""
+    boot: str = ""
 
     @property
     def holder(self) -> str:
@@ -75,18 +94,18 @@ class LockInfo:
 
     def is_stale(self) -> bool:
         """A lock left by a dead process on this host; a lock from another host is never judged stale."""
-        return self.host == host_name() and not pid_alive(self.pid)
+        return process_gone(self.host, self.boot, self.pid)
 
     def to_json(self) -> str:
         return json.dumps({"user": self.user, "host": self.host, "pid": self.pid, "since": self.since,
-                           "token": self.token}, ensure_ascii=False)
+                           "token": self.token, "boot": self.boot}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> LockInfo | None:
         try:
             data = json.loads(text)
             return cls(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]),
-                       str(data.get("token", "")))
+                       str(data.get("token", "")), str(data.get("boot", "")))
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -156,7 +175,7 @@ def _write_exclusive(path: Path, info: LockInfo) -> None:
 
 def acquire_lock(project_path: Path) -> LockOutcome:
     """Lock a project for this process, taking over a stale lock; otherwise report who holds it."""
-    info = LockInfo(current_user(), host_name(), os.getpid(), now_iso(), uuid.uuid4().hex)
+    info = LockInfo(current_user(), host_name(), os.getpid(), now_iso(), uuid.uuid4().hex, boot_id())
     path = lock_path_for(project_path)
     taken_over = None
     for _attempt in range(3):

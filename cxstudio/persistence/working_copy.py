@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cxstudio.persistence.lock import host_name, pid_alive
+from cxstudio.persistence.lock import boot_id, host_name, process_gone
 
 DATA_DIR_VARIABLE = "CXSTUDIO_DATA_DIR"
 DATABASE_NAME = "project.cxstudio"
@@ -56,10 +56,12 @@ class WorkingCopyMeta:
     host: str
     opened: str
     unsaved: bool  # True while the copy holds edits the original file lacks
+    boot: str = ""
 
     def to_json(self) -> str:
         return json.dumps({"format": 1, "original_path": self.original_path, "pid": self.pid, "host": self.host,
-                           "opened": self.opened, "unsaved": self.unsaved}, ensure_ascii=False, indent=1)
+                           "boot": self.boot, "opened": self.opened, "unsaved": self.unsaved},
+                          ensure_ascii=False, indent=1)
 
     @classmethod
     def from_json(cls, text: str) -> WorkingCopyMeta | None:
@@ -67,7 +69,7 @@ class WorkingCopyMeta:
             data: dict[str, Any] = json.loads(text)
             original = data.get("original_path")
             return cls(None if original is None else str(original), int(data["pid"]), str(data["host"]),
-                       str(data.get("opened", "")), bool(data["unsaved"]))
+                       str(data.get("opened", "")), bool(data["unsaved"]), str(data.get("boot", "")))
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -88,7 +90,7 @@ class WorkingCopy:
         folder = working_copies_dir() / uuid.uuid4().hex
         folder.mkdir(parents=True)
         meta = WorkingCopyMeta(None if original_path is None else str(original_path), os.getpid(), host_name(),
-                               dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), unsaved)
+                               dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), unsaved, boot_id())
         copy = cls(folder, meta)
         copy.write_meta()
         return copy
@@ -116,6 +118,7 @@ class WorkingCopy:
         """Make this process the copy's owner (recovery)."""
         self.meta.pid = os.getpid()
         self.meta.host = host_name()
+        self.meta.boot = boot_id()
         self.write_meta()
 
     def remove(self) -> None:
@@ -164,7 +167,7 @@ def _project_name(database: Path) -> str | None:
 
 def _owner_alive(meta: WorkingCopyMeta) -> bool:
     """Whether the editor owning a working copy may still run (a copy from another host is never judged)."""
-    return meta.host != host_name() or pid_alive(meta.pid)
+    return not process_gone(meta.host, meta.boot, meta.pid)
 
 
 def find_recoverable() -> list[RecoverableProject]:

@@ -258,3 +258,21 @@ def test_recovering_work_whose_file_was_deleted_meanwhile_saves_it_back(tmp_path
     project.close()
     saved = api.check_file(path).document
     assert saved is not None and saved.journeys()[0].name == "Gerettet"
+
+
+def test_work_left_before_a_reboot_is_offered_even_if_its_pid_is_in_use_again() -> None:
+    import json
+
+    from cxstudio.persistence.lock import boot_id
+
+    if not boot_id():
+        return  # no boot id on this system: pids are the only evidence
+    project = api.create("journey-map", "en", name="Vor dem Neustart")
+    folder = project.working_copy
+    assert folder is not None
+    assert api.find_recoverable() == [], "our own running project is never offered"
+    meta = json.loads((folder / "session.json").read_text())
+    meta["boot"] = "00000000-0000-0000-0000-000000000000"  # as if written before the last reboot
+    (folder / "session.json").write_text(json.dumps(meta))
+    assert [item.project_name for item in api.find_recoverable()] == ["Vor dem Neustart"]
+    project.close()

@@ -250,3 +250,18 @@ def test_two_projects_in_one_process_share_nothing(tmp_path: Path) -> None:
     assert lock_path_for(path).exists(), "closing the read-only one keeps the writer's lock"
     first.close()
     assert Card.KIND == "card"
+
+
+def test_a_lock_from_an_earlier_boot_of_this_host_is_stale_even_if_its_pid_runs_now(tmp_path: Path) -> None:
+    from cxstudio.persistence.lock import boot_id, host_name
+
+    if not boot_id():
+        pytest.skip("this system reports no boot id")
+    path = new_project_file(tmp_path / "neustart.cxstudio")
+    lock_path_for(path).write_text(json.dumps({
+        "user": "erika", "host": host_name(), "pid": os.getppid(), "since": "2026-01-01T09:00:00+01:00",
+        "token": "old", "boot": "00000000-0000-0000-0000-000000000000",
+    }))
+    project = api.open_project(path)
+    assert not project.read_only and "erika" in (project.lock_note() or "")
+    project.close()
