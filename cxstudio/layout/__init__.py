@@ -1,11 +1,17 @@
 """Pure geometry of journey views: stage columns, lane rows, card rectangles, curve points."""
 
-# Public names. Differences from notes/layout_contract.md: BlueprintLineGeom carries `label_line`
-# (a TextLine) and `lane_key`; CardBox has `kind_line`, `footer_lines` (channel · department) and
-# `markers` (Marker rects with fill and centred label); JourneyLayout adds `cell_cards`,
-# `stage_columns`, `lane_rows`, `grid_rect`, `title_lines`/`title_rect`, `editable_placement`,
-# `cards_in_cell`, `cards_in_rect`, `drop_target_indicator` and `chips` (ChipBox: the channels or departments
-# a stage's cards use, shown in lanes of kind channels/departments); TextLine adds `italic` and `width`.
+# Public names. Differences from notes/layout_contract.md (the contract's names all exist):
+# - Rect, TextLine and CurvePoint are immutable named tuples (built ~4x faster than frozen
+#   dataclasses); use attribute access. TextLine adds `italic` and `width` (measured advance).
+# - FONT_FILES also has "bold_italic"; TextMeasurer adds `wrap_measured` (lines with widths),
+#   `ascent`, `descent`; `default_measurer()` is the shared instance; FontFileError for bad fonts.
+# - CardBox adds `lane_id`, `kind_line` (kind and priority), `footer_lines` (channel · department),
+#   `markers` (Marker: kind, rect, fill, centred label), `text_colour`.
+# - BlueprintLineGeom has `label_line` (a TextLine; `.label` gives its text) and `lane_key`.
+# - JourneyLayout adds `title_lines`/`title_rect`, `grid_rect`, `stage_ids`, `lane_keys`,
+#   `stage_columns`, `lane_rows`, `cell_cards`, `chips` (ChipBox: channels/departments a stage
+#   uses, shown in lanes of kind channels/departments), `editable_placement`, `settings`, and
+#   `cards_in_cell`, `cards_in_rect`, `drop_target_indicator`.
 from cxstudio.layout.fonts import (
     ELLIPSIS,
     FONT_DIR,

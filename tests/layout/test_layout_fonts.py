@@ -43,6 +43,14 @@ def test_header_tables_hold_dejavu_sans_values(measurer: TextMeasurer) -> None:
     assert measurer.descent(10) == pytest.approx(483 / 2048 * 10)
 
 
+def test_all_faces_share_the_vertical_metrics_the_layout_uses(measurer: TextMeasurer) -> None:
+    # line_height/ascent/descent come from the regular face; bold and oblique lines use them too
+    faces = (measurer.regular, measurer.bold, measurer.italic, measurer.bold_italic)
+    assert {(f.units_per_em, f.hhea_ascender, f.hhea_descender, f.hhea_line_gap) for f in faces} == {(2048, 1901, -483, 0)}
+    assert (measurer.regular.typo_ascender, measurer.regular.typo_descender) == (1556, -492)  # OS/2
+    assert (measurer.regular.win_ascent, measurer.regular.win_descent) == (1901, 483)
+
+
 def test_known_advances_from_the_hmtx_table(measurer: TextMeasurer) -> None:
     # DejaVu Sans: 'M' advances 1767 units, in the bold face 2038; the ellipsis 2048
     assert measurer.regular.advance_units("M") == 1767
