@@ -274,5 +274,6 @@ def test_work_left_before_a_reboot_is_offered_even_if_its_pid_is_in_use_again() 
     meta = json.loads((folder / "session.json").read_text())
     meta["boot"] = "00000000-0000-0000-0000-000000000000"  # as if written before the last reboot
     (folder / "session.json").write_text(json.dumps(meta))
+    project._file.engine.dispose()  # type: ignore[union-attr]  # after a reboot nobody holds the database
     assert [item.project_name for item in api.find_recoverable()] == ["Vor dem Neustart"]
     project.close()
