@@ -233,6 +233,7 @@ class LayoutPainter:
         self.doc = doc
         self.layout = layout
         self.language = language or layout.language
+        self._relation_bounds: list[Rect] | None = None
 
     # ------------------------------------------------------------------ placement
     def draw_at(self, left: float, top: float, scale: float, page_height: float, region: Rect | None = None,
@@ -451,38 +452,50 @@ class LayoutPainter:
             text.add(geom.label_line, colour)
 
     def _relations(self, region: Rect | None, text: TextBatch) -> None:
+        """All arrows in three paths (solid lines, dashed 'relates to' lines, heads), then the labels on white."""
         c = self.canvas
+        if self._relation_bounds is None:
+            self._relation_bounds = [_points_bounds(r.points) for r in self.layout.relations]
+        routes = [r for r, bounds in zip(self.layout.relations, self._relation_bounds) if _visible(bounds, region)]
+        if not routes:
+            return
         colour = rgb(RELATION_COLOUR)
         c.setStrokeColorRGB(*colour)
         c.setFillColorRGB(*colour)
         c.setLineCap(1)
         c.setLineJoin(1)
-        for route in self.layout.relations:
-            if not _visible(_points_bounds(route.points), region):
-                continue
-            c.setLineWidth(1.3)
-            if route.kind == "relates_to":
-                c.setDash([4 * 1.3, 2 * 1.3], 0)
+        c.setLineWidth(1.3)
+        for dashed in (False, True):
             path = c.beginPath()
-            path.moveTo(*route.points[0])
-            for point in route.points[1:]:
-                path.lineTo(*point)
-            c.drawPath(path, stroke=1, fill=0)
-            c.setDash()
-            c.setLineWidth(1.0)
+            count = 0
+            for route in routes:
+                if (route.kind == "relates_to") != dashed:
+                    continue
+                path.moveTo(*route.points[0])
+                for point in route.points[1:]:
+                    path.lineTo(*point)
+                count += 1
+            if count:
+                if dashed:
+                    c.setDash([4 * 1.3, 2 * 1.3], 0)
+                c.drawPath(path, stroke=1, fill=0)
+                c.setDash()
+        c.setLineWidth(1.0)
+        heads = c.beginPath()
+        for route in routes:
             tip, left, right = route.arrow
-            head = c.beginPath()
-            head.moveTo(*tip)
-            head.lineTo(*left)
-            head.lineTo(*right)
-            head.close()
-            c.drawPath(head, stroke=1, fill=1)
-            line = route.label_line
-            if line is not None:
-                # the canvas uses 86 % white; opaque white here, because transparency does not survive PDF forms
-                c.setFillColorRGB(1, 1, 1)
+            heads.moveTo(*tip)
+            heads.lineTo(*left)
+            heads.lineTo(*right)
+            heads.close()
+        c.drawPath(heads, stroke=1, fill=1)
+        labelled = [route.label_line for route in routes if route.label_line is not None]
+        if labelled:
+            # the canvas uses 86 % white; opaque white here, because transparency does not survive PDF forms
+            c.setFillColorRGB(1, 1, 1)
+            for line in labelled:
                 c.rect(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3, stroke=0, fill=1)
-                c.setFillColorRGB(*colour)
+            for line in labelled:
                 text.add(line, RELATION_COLOUR)
         c.setLineCap(0)
         c.setLineJoin(0)

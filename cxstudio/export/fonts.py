@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -22,7 +23,12 @@ _FACES: dict[str, str] = {"regular": REGULAR, "bold": BOLD, "italic": ITALIC, "b
 
 @lru_cache(maxsize=1)
 def register_fonts() -> str:
-    """Register the four faces (once per process) and the family mapping for platypus; returns the family name."""
+    """Register the four faces (once per process) and the family mapping for platypus; returns the family name.
+
+    Also writes PDF streams compressed but binary (no ASCII85 layer): a quarter smaller and, without the
+    optional C accelerator rl-accel, much faster to write.
+    """
+    rl_config.useA85 = 0
     for style, face in _FACES.items():
         pdfmetrics.registerFont(TTFont(face, str(FONT_FILES[style])))
     addMapping(FAMILY, 0, 0, REGULAR)

@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -37,6 +38,7 @@ from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_
 from cxstudio.export.errors import ExportError
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.texts import format_date, format_number, word
+from cxstudio.layout.fonts import default_measurer
 from cxstudio.layout.journey import ViewKind
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
@@ -121,6 +123,14 @@ class _ReportTemplate(BaseDocTemplate):
                          pagesize=landscape_size),
         ])
         self._heading_count = 0
+        self._builds = 0
+        self.draft = True
+
+    def beforeDocument(self) -> None:
+        # multiBuild lays the story out at least twice and saves only a pass whose contents did not change:
+        # the first pass is a draft, in which the maps (the costly part) are not drawn
+        self._builds += 1
+        self.draft = self._builds == 1
 
     @staticmethod
     def _frame(size: tuple[float, float], key: str) -> Frame:
@@ -183,6 +193,9 @@ class _MapFlowable(Flowable):
         return (self.width, self.height)
 
     def draw(self) -> None:
+        template = getattr(self.canv, "_doctemplate", None)
+        if getattr(template, "draft", False):
+            return  # the first pass only counts pages for the contents; it is never saved
         self.painter.canvas = self.canv
         self.painter.draw_part(0.0, self.height, self.drawn_scale, self.part)
 
@@ -260,15 +273,39 @@ class _Names:
         return entity.label if entity is not None else ""
 
 
-def _table(rows: list[list[Any]], widths: Sequence[float], numeric_columns: Iterable[int] = ()) -> Table:
-    """A table whose first row is a header repeated on every page it breaks onto."""
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+def _fits(text: str, face: str, size: float, width: float) -> bool:
+    return "\n" not in text and stringWidth(text, face, size) <= width
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], styles: dict[str, ParagraphStyle],
+           numeric_columns: Iterable[int] = ()) -> Table:
+    """A table whose first row is a header repeated on every page it breaks onto.
+
+    Text cells are wrapped here by the layout's measurer (the same font, no kerning) into plain
+    multi-line strings, which ReportLab lays out and splits far faster than paragraphs; other
+    flowables pass through.
+    """
+    regular, bold = fonts.face(), fonts.face(bold=True)
+    header_style = styles["cell_bold"]
+    measurer = default_measurer()
+    shaped: list[list[Any]] = []
+    for index, row in enumerate(rows):
+        face, size, is_bold = (bold, header_style.fontSize, True) if index == 0 else (regular, 8.0, False)
+        shaped_row = []
+        for value, width in zip(row, widths):
+            if isinstance(value, str) and not _fits(value, face, size, width - 6.5):
+                value = "\n".join(measurer.wrap(value, width - 6.5, size, bold=is_bold))
+            shaped_row.append(value)
+        shaped.append(shaped_row)
+    table = Table(shaped, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style = [
-        ("FONTNAME", (0, 0), (-1, -1), fonts.face()),
+        ("FONTNAME", (0, 0), (-1, -1), regular),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("LEADING", (0, 0), (-1, -1), 9.8),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("FONTNAME", (0, 0), (-1, 0), fonts.face(bold=True)),
+        ("FONTNAME", (0, 0), (-1, 0), bold),
+        ("FONTSIZE", (0, 0), (-1, 0), header_style.fontSize),
+        ("LEADING", (0, 0), (-1, 0), header_style.leading),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -420,6 +457,9 @@ class _ReportBuilder:
             flow.append(_MapFlowable(painter, part))
         return flow
 
+    def _table(self, rows: list[list[Any]], widths: Sequence[float], numeric_columns: Iterable[int] = ()) -> Table:
+        return _table(rows, widths, self.styles, numeric_columns)
+
     def map_parts_of(self, layout: Any) -> list[MapSlice]:
         """The parts a journey's map is printed in: one landscape page each, body text >= MIN_MAP_TEXT_PT."""
         frame_w, frame_h = self.landscape_frame
@@ -438,20 +478,23 @@ class _ReportBuilder:
             return flow + [_p(self.w("none_yet"), s["muted"])]
         header = [self.w(k) for k in ("touchpoint", "journey", "stage", "channel", "owner", "rating_short",
                                       "mot_short", "pain_short")]
-        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        rows: list[list[Any]] = [header]
         yes = self.w("yes")
         for card in cards:
             rows.append([
-                _p(card.title, s["cell"]), _p(self.names.journeys[card.journey_id].name, s["cell"]),
-                _p(self.names.stages[card.stage_id].name, s["cell"]), _p(self.names.channel_of(card), s["cell"]),
-                _p(self.names.owner_of(card), s["cell"]), "" if card.rating is None else str(card.rating),
+                card.title, self.names.journeys[card.journey_id].name,
+                self.names.stages[card.stage_id].name, self.names.channel_of(card),
+                self.names.owner_of(card), "" if card.rating is None else str(card.rating),
                 yes if card.moment_of_truth else "", yes if card.pain_point or card.kind == "pain_point" else "",
             ])
         width = self.portrait_width
         fixed = [19 * MM, 10 * MM, 10 * MM]
         rest = width - sum(fixed)
         widths = [rest * 0.25, rest * 0.19, rest * 0.18, rest * 0.14, rest * 0.24] + fixed
-        flow.append(_table(rows, widths, numeric_columns=(5,)))
+        if len(self.journey_ids) == 1:  # one journey: its column would repeat the same name in every row
+            rows = [row[:1] + row[2:] for row in rows]
+            widths = [rest * 0.31, rest * 0.22, rest * 0.17, rest * 0.30] + fixed
+        flow.append(self._table(rows, widths, numeric_columns=(len(widths) - 3,)))
         return flow
 
     def _ranked(self, cards: list[Card], title_key: str) -> list[Flowable]:
@@ -463,18 +506,21 @@ class _ReportBuilder:
                                   self.order.get(c.id, (0, 0, 0, 0))))
         header = ["#", self.w("title"), self.w("journey"), self.w("stage"), self.w("rating_short"),
                   self.w("priority"), self.w("expectation")]
-        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        rows: list[list[Any]] = [header]
         for rank, card in enumerate(cards, start=1):
             rows.append([
-                str(rank), _p(card.title, s["cell"]), _p(self.names.journeys[card.journey_id].name, s["cell"]),
-                _p(self.names.stages[card.stage_id].name, s["cell"]), "" if card.rating is None else str(card.rating),
-                self.w(f"priority_{card.priority}"), _p(card.expectation, s["cell"]),
+                str(rank), card.title, self.names.journeys[card.journey_id].name,
+                self.names.stages[card.stage_id].name, "" if card.rating is None else str(card.rating),
+                self.w(f"priority_{card.priority}"), card.expectation,
             ])
         width = self.portrait_width
         fixed = [8 * MM, 19 * MM, 17 * MM]
         rest = width - sum(fixed)
         widths = [fixed[0], rest * 0.31, rest * 0.21, rest * 0.2, fixed[1], fixed[2], rest * 0.28]
-        flow.append(_table(rows, widths, numeric_columns=(0, 4)))
+        if len(self.journey_ids) == 1:  # one journey: its column would repeat the same name in every row
+            rows = [row[:2] + row[3:] for row in rows]
+            widths = [fixed[0], rest * 0.4, rest * 0.25, fixed[1], fixed[2], rest * 0.35]
+        flow.append(self._table(rows, widths, numeric_columns=(0, len(widths) - 3)))
         return flow
 
     def _pain_points(self) -> list[Flowable]:
@@ -513,7 +559,7 @@ class _ReportBuilder:
         metrics = {m.id: m for m in self.doc.all(Metric)}
         header = [self.w(k) for k in ("action", "owner", "status", "priority", "due", "target", "best_in_class",
                                       "reference")]
-        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        rows: list[list[Any]] = [header]
         for action in actions:
             metric = metrics.get(action.metric_id or "")
             target = format_number(action.target_value if action.target_value is not None
@@ -523,15 +569,15 @@ class _ReportBuilder:
             best = format_number(metric.best_in_class, self.language) if metric else ""
             title = action.title + (f"\n{action.description}" if action.description else "")
             rows.append([
-                _p(title, s["cell"]), _p(action.owner, s["cell"]), _p(self.w(f"status_{action.status}"), s["cell"]),
-                self.w(f"priority_{action.priority}"), format_date(action.due, self.language), _p(target, s["cell"]),
-                best, _p(action.external_ref, s["cell"]),
+                title, action.owner, self.w(f"status_{action.status}"),
+                self.w(f"priority_{action.priority}"), format_date(action.due, self.language), target,
+                best, action.external_ref,
             ])
         width = self.portrait_width
-        fixed = [17 * MM, 16 * MM, 18 * MM, 23 * MM]
+        fixed = [17 * MM, 15 * MM, 21 * MM, 23 * MM]
         rest = width - sum(fixed)
         widths = [rest * 0.34, rest * 0.24, fixed[0], fixed[1], fixed[2], rest * 0.26, fixed[3], rest * 0.16]
-        flow.append(_table(rows, widths, numeric_columns=(6,)))
+        flow.append(self._table(rows, widths, numeric_columns=(6,)))
         return flow
 
     def _metrics(self) -> list[Flowable]:
@@ -542,7 +588,7 @@ class _ReportBuilder:
             return flow + [_p(self.w("none_yet"), s["muted"])]
         bars_width = 64 * MM
         header = [self.w(k) for k in ("metric", "scope", "current", "target", "best_in_class")] + [""]
-        rows: list[list[Any]] = [[_p(h, s["cell_bold"]) for h in header]]
+        rows: list[list[Any]] = [header]
         for metric in metrics:
             scope = self.w(f"scope_{metric.scope}")
             if metric.scope_id:
@@ -550,7 +596,7 @@ class _ReportBuilder:
             unit = f" {metric.unit}" if metric.unit else ""
             name = metric.name + (f"\n{self.w('source')}: {metric.source}" if metric.source else "")
             rows.append([
-                _p(name, s["cell"]), _p(scope, s["cell"]),
+                name, scope,
                 format_number(metric.current, self.language) + (unit if metric.current is not None else ""),
                 format_number(metric.target, self.language), format_number(metric.best_in_class, self.language),
                 _Bars(metric, bars_width, self.language),
@@ -558,7 +604,7 @@ class _ReportBuilder:
         width = self.portrait_width
         fixed = [20 * MM, 14 * MM, 23 * MM, bars_width + 6]
         rest = width - sum(fixed)
-        flow.append(_table(rows, [rest * 0.55, rest * 0.45] + fixed, numeric_columns=(2, 3, 4)))
+        flow.append(self._table(rows, [rest * 0.55, rest * 0.45] + fixed, numeric_columns=(2, 3, 4)))
         return flow
 
     def _comments(self) -> list[Flowable]:
@@ -569,12 +615,12 @@ class _ReportBuilder:
             return []
         shared.sort(key=lambda c: (c.created, c.author, c.text))
         flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("comments"), s["h1"], 0)]
-        rows: list[list[Any]] = [[_p(self.w(k), s["cell_bold"]) for k in ("on", "author", "date", "text")]]
+        rows: list[list[Any]] = [[self.w(k) for k in ("on", "author", "date", "text")]]
         for comment in shared:
-            rows.append([_p(self.names.label_of(comment.target_id), s["cell"]), _p(comment.author, s["cell"]),
-                         format_date(comment.created, self.language), _p(comment.text, s["cell"])])
+            rows.append([self.names.label_of(comment.target_id), comment.author,
+                         format_date(comment.created, self.language), comment.text])
         width = self.portrait_width
-        flow.append(_table(rows, [width * 0.25, width * 0.15, 22 * MM, width * 0.6 - 22 * MM]))
+        flow.append(self._table(rows, [width * 0.25, width * 0.15, 22 * MM, width * 0.6 - 22 * MM]))
         return flow
 
 

@@ -113,10 +113,10 @@ def _grid(length: float, content: float, overlap: float) -> tuple[int, float]:
     return count, (covered - length) / 2
 
 
-def _layout_sheets(poster: PosterPlan, content_w: float, content_h: float, overlap: float) -> tuple[int, int, list[TileSheet]]:
+def _layout_sheets(poster: PosterPlan, areas: list[Rect], content_w: float, content_h: float,
+                   overlap: float) -> tuple[int, int, list[TileSheet]]:
     cols, offset_x = _grid(poster.page_width, content_w, overlap)
     rows, offset_y = _grid(poster.page_height, content_h, overlap)
-    areas = poster.drawn_areas()
     sheets: list[TileSheet] = []
     number = 0
     for row in range(rows):
@@ -161,6 +161,7 @@ def plan_tiles(
                              min_text_pt=min_text_pt, language=language, date=date, allow_oversize=True)
     candidates = [sheet_orientation] if sheet_orientation != Orientation.AUTO else [Orientation.PORTRAIT,
                                                                                      Orientation.LANDSCAPE]
+    areas = poster.drawn_areas()
     best: TilePlan | None = None
     for candidate in candidates:
         width, height = tile_paper.sheet_pt(candidate)
@@ -169,7 +170,7 @@ def plan_tiles(
         if not (0 <= overlap_mm <= limit_mm) or not math.isfinite(overlap_mm):
             raise ExportError("bad_overlap", overlap=overlap_mm, limit=math.floor(limit_mm))
         overlap = overlap_mm * MM
-        rows, cols, sheets = _layout_sheets(poster, content_w, content_h, overlap)
+        rows, cols, sheets = _layout_sheets(poster, areas, content_w, content_h, overlap)
         plan = TilePlan(poster, tile_paper.name, candidate, width, height, SHEET_MARGIN, overlap, rows, cols,
                         tuple(sheets))
         if best is None or (len(plan.printed), rows * cols) < (len(best.printed), best.rows * best.cols):

@@ -90,7 +90,7 @@ def test_long_tables_break_across_pages_with_repeated_headers(big_report: tuple[
     inventory_pages = _pages_layout_text(out, range(first, end))
     assert len(inventory_pages) >= 2
     for page in inventory_pages:
-        assert "Touchpoint Journey Phase Kanal Verantwortlich" in page  # the header row on every page
+        assert "Touchpoint Phase Kanal Verantwortlich Bewertung" in page  # the header row on every page
     assert result.pages == len(pages)
 
 
