@@ -51,21 +51,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 # ---------------------------------------------------------------------- file commands: new, info, check, upgrade
-FILE_COMMANDS_EXIT_CODES = """\
-Exit codes of the file commands (new, info, check, upgrade):
-
-| code | meaning |
-|---|---|
-| 0 | success; for `check`: every check passed, the file is a sound project |
-| 1 | the file is not a usable project (missing, a folder, unreadable, empty, not SQLite, damaged or truncated, another application's database, a newer format, invalid content), `check` found a problem, the target exists without `--force`, or writing failed (disk full, folder not writable, file opened by another editor) |
-| 2 | the command line is wrong (unknown command or option, unknown template) |
-| 130 | interrupted (Ctrl+C) |
-
-Every failure prints one sentence to stderr (German when --lang de or LANGUAGE/LC_ALL/LANG start with de), never a traceback.
-"""
-
-
 def _add_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Sub-commands for project files: new, info, check, upgrade.
+
+    Exit codes of the file commands:
+
+    | code | meaning |
+    |---|---|
+    | 0 | success; for `check`: every check passed and the file is a sound project |
+    | 1 | the file is not a usable project (missing, a folder, unreadable, empty, not SQLite, damaged or truncated, another application's database, a newer format, invalid content), `check` found a problem, the target of `new` exists and `--force` was not given, or writing failed (disk full, folder not writable, file open in another editor) |
+    | 2 | the command line is wrong (unknown command or option, unknown template) |
+    | 130 | interrupted (Ctrl+C) |
+
+    Every failure prints one sentence to stderr, in German when `--lang de` is given or LANGUAGE, LC_ALL,
+    LC_MESSAGES or LANG (the first one set) starts with `de`, and never a traceback.
+    """
     lang_help = "language of messages (and of the new project's content); default: from LANGUAGE/LC_ALL/LANG"
     new = commands.add_parser("new", help="write a new project file, empty or from a template or example")
     new.add_argument("file", help="the .cxstudio file to write")
