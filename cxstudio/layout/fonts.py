@@ -219,9 +219,9 @@ class FontMetrics:
 class TextMeasurer:
     """THE text measurer: widths, line heights and word wrap in the bundled font, shared by canvas and PDF.
 
-    `wrap` breaks at spaces only (no hyphenation); a word wider than the line is broken between
-    characters; a line break in the text always starts a new line; runs of spaces collapse into
-    one. With `max_lines`, text that needs more lines is cut and its last line ends with an
+    `wrap` breaks at spaces (no hyphenation); a word wider than the line is broken after its
+    last hyphen or slash that fits, else between characters; a line break in the text always
+    starts a new line; runs of spaces collapse into one. With `max_lines`, text that needs more lines is cut and its last line ends with an
     ellipsis ("…"). No returned line is wider than `width` unless a single character is.
     Results are cached, so laying out the same card again costs a dictionary look-up.
     """
@@ -359,9 +359,11 @@ class TextMeasurer:
 
 
 def _break_word(word: str, units: dict[str, int], limit: float, max_pieces: int | None) -> list[tuple[str, int]]:
-    """Split a word wider than the line between characters; every piece has at least one character.
+    """Split a word wider than the line; every piece has at least one character.
 
-    With `max_pieces`, stops after that many pieces (the caller cuts the rest with an ellipsis).
+    A piece ends after the last hyphen or slash that fits ("Kundenservice-" / "Hotline"), else
+    between characters. No hyphen is ever added. With `max_pieces`, stops after that many
+    pieces (the caller cuts the rest with an ellipsis).
     """
     pieces: list[tuple[str, int]] = []
     start = 0
@@ -371,6 +373,10 @@ def _break_word(word: str, units: dict[str, int], limit: float, max_pieces: int 
         end = bisect_right(cumulative, consumed + limit, lo=start)
         if end <= start:
             end = start + 1
+        elif end < len(word):
+            joint = max(word.rfind("-", start, end - 1), word.rfind("/", start, end - 1))
+            if joint > start:  # a leading hyphen is no joint
+                end = joint + 1
         pieces.append((word[start:end], cumulative[end - 1] - consumed))
         consumed = cumulative[end - 1]
         start = end

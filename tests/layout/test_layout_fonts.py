@@ -228,3 +228,15 @@ def test_over_long_word_after_the_last_allowed_line_is_cut(measurer: TextMeasure
         lines = measurer.wrap(text, width, 12.5, bold=True, max_lines=max_lines)
         assert len(lines) == max_lines and lines[-1].endswith(ELLIPSIS)
         assert all(measurer.width(line, 12.5, bold=True) <= width for line in lines)
+
+
+def test_over_long_compound_breaks_after_its_hyphens(measurer: TextMeasurer) -> None:
+    word = "Kundenservice-Hotline-Rückrufanforderung"
+    lines = measurer.wrap(word, 110, 10)
+    assert lines == ["Kundenservice-", "Hotline-", "Rückrufanforderung"]
+    width = measurer.width("Kampagnenauswertung", 10) + 1  # wider than "E-Mail/Brief-", narrower than the whole
+    assert measurer.wrap("E-Mail/Brief-Kampagnenauswertung", width, 10) == ["E-Mail/Brief-", "Kampagnenauswertung"]
+    # a part longer than the line still breaks between characters, and no hyphen is added
+    lines = measurer.wrap("Rückrufanforderungsbearbeitung-Team", 80, 10)
+    assert "".join(lines) == "Rückrufanforderungsbearbeitung-Team"
+    assert all(measurer.width(line, 10) <= 80 for line in lines)
