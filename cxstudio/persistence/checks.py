@@ -57,6 +57,9 @@ def check_path(path: Path) -> FileHeader:
         raise ProjectFileError("missing", path=path) from exc
     if stat.S_ISDIR(info.st_mode):
         raise ProjectFileError("is_directory", path=path)
+    if not stat.S_ISREG(info.st_mode):  # reading a pipe could block forever
+        english, german = FILE_KINDS["special"]
+        raise ProjectFileError("not_sqlite", path=path, looks_like=english, looks_like_de=german)
     try:
         with path.open("rb") as handle:
             data = handle.read(HEADER_SIZE)

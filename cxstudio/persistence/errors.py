@@ -137,6 +137,7 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
     "pdf": ("a PDF document", "ein PDF-Dokument"),
     "text": ("a text file", "eine Textdatei"),
     "binary": ("some other binary file", "eine andere Binärdatei"),
+    "special": ("a device or a pipe rather than a file", "ein Gerät oder eine Pipe statt einer Datei"),
 }
 
 

@@ -150,6 +150,11 @@ def make_duplicate_project(folder: Path) -> Path:
     return path
 
 
+def make_pipe(folder: Path) -> Path:
+    os.mkfifo(folder / "pipe.cxstudio")
+    return folder / "pipe.cxstudio"
+
+
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "missing": (make_missing, "missing"),
     "directory": (make_directory, "is_directory"),
@@ -157,6 +162,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "random bytes": (make_random_bytes, "not_sqlite"),
     "text file": (make_text, "not_sqlite"),
     "zip": (make_zip, "not_sqlite"),
+    "a named pipe": (make_pipe, "not_sqlite"),
     "truncated": (make_truncated, "corrupt"),
     "truncated mid page": (make_truncated_mid_page, "corrupt"),
     "corrupt pages": (make_corrupt, "corrupt"),
