@@ -42,10 +42,12 @@ View rules (decided here, documented for users in the views' help):
 
 from __future__ import annotations
 
+import math
 import weakref
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple, cast
@@ -167,6 +169,29 @@ class LayoutSettings:
     relation_label_size: float = 8.0
     relation_label_width: float = 140.0
     language: str | None = None  # None: the project's language
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "language":
+                continue
+            if isinstance(value, int) and f.name.endswith("max_lines"):
+                if value < 1:
+                    raise ValueError(f"Layout setting {f.name} must be at least 1, not {value}.")
+            elif not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"Layout setting {f.name} must be a number of points of 0 or more, not {value!r}.")
+        for name in ("title_size", "subtitle_size", "stage_header_size", "stage_description_size",
+                     "lane_header_size", "meta_size", "card_title_size", "card_text_size", "chip_size",
+                     "curve_tick_size", "line_label_size", "relation_label_size", "card_width", "lane_header_width"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"Layout setting {name} must be more than 0.")
+        room = self.card_width - 2 * self.card_padding
+        needed = 3 * self.marker_size + 2 * self.marker_gap
+        if room < needed:
+            raise ValueError(
+                f"Cards of {self.card_width:g} pt are too narrow for their padding and three markers; "
+                f"make them at least {needed + 2 * self.card_padding:g} pt wide."
+            )
 
     @property
     def column_width(self) -> float:
@@ -446,7 +471,11 @@ class _CardContent:
     department_name: str
 
 
-def _journey_order_key(stage_order: dict[str, int], lane_order: dict[str, int]):  # type: ignore[no-untyped-def]
+def _journey_order_key(
+    stage_order: dict[str, int], lane_order: dict[str, int]
+) -> Callable[[Card], tuple[int, int, int, str]]:
+    """Sort key for journey order: stage order, then lane order, then the card's order in its cell."""
+
     def key(card: Card) -> tuple[int, int, int, str]:
         return (stage_order[card.stage_id], lane_order[card.lane_id], card.order, card.id)
 
@@ -538,6 +567,8 @@ def _rows_for_view(
 
 
 class _Builder:
+    """Per-layout helpers: names of referenced entities, text lines, card contents (cached across layouts)."""
+
     def __init__(self, doc: Document, settings: LayoutSettings, measurer: TextMeasurer, language: str) -> None:
         self.doc = doc
         self.s = settings

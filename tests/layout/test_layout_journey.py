@@ -522,3 +522,18 @@ def test_relayout_reuses_untouched_cards_and_caches_stay_bounded(
     assert len(contents) <= 3 * len(layout.cards) + 5 and len(boxes) <= 3 * len(layout.cards) + 5
     again = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
     assert all(again.cards[i] is layout.cards[i] for i in layout.cards)  # pruning kept the current layout
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"card_width": 40.0}, "too narrow for their padding and three markers"),
+        ({"card_title_size": 0.0}, "card_title_size must be more than 0"),
+        ({"card_gap": -1.0}, "card_gap must be a number of points of 0 or more"),
+        ({"margin": float("nan")}, "margin must be a number of points"),
+        ({"card_text_max_lines": 0}, "card_text_max_lines must be at least 1"),
+    ],
+)
+def test_unusable_settings_are_refused_in_one_sentence(changes: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        LayoutSettings(**changes)
