@@ -59,6 +59,13 @@ class IdleMode(MouseMode):
         if handle_card is not None:
             canvas.set_mode(LinkMode(canvas, handle_card, pos))
             return
+        curve_card = scene.curve_point_at(pos.x(), pos.y()) if scene.card_item_at(pos) is None else None
+        if curve_card is not None:  # a point of the emotion curve selects its card (and does not drag it)
+            if control:
+                scene.toggle_selection(curve_card)
+            else:
+                scene.set_selection([curve_card], add=shift)
+            return
         item = scene.element_at(pos)
         if isinstance(item, CardItem):
             if control:

@@ -50,6 +50,7 @@ BoxT = TypeVar("BoxT")
 SWIMLANE_VIEWS = (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT)
 RELATION_GRID = 96.0  # points per cell of the arrows' hit-test grid
 RELATION_HIT = 4.0  # how close to an arrow a click selects it
+CURVE_HIT = 8.0  # how close to a point of the emotion curve a click selects its card
 # kinds of entities whose change can alter a journey's picture even though they belong to no journey
 _SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project"})
 
@@ -170,7 +171,7 @@ class JourneyScene(QGraphicsScene):
         self.relayout_count += 1
         journey_id = self.journey_id
         if journey_id is None or not isinstance(self.document.find(journey_id), Journey):
-            self.journey_id = None if journey_id is None or journey_id not in self.document else journey_id
+            # a deleted journey stays the shown one: undoing the deletion brings its map back
             self.layout = None
             self._remove_all_element_items()
             self.grid.set_geometry(QRectF(), [], [], (), set())
@@ -340,6 +341,9 @@ class JourneyScene(QGraphicsScene):
         card = self.card_item_at(pos)
         if card is not None:
             return card
+        card_id = self.curve_point_at(pos.x(), pos.y())
+        if card_id is not None:
+            return self.card_items.get(card_id)
         relation_id = self.relation_at(pos.x(), pos.y())
         if relation_id is not None:
             return self.relation_items[relation_id]
@@ -355,6 +359,18 @@ class JourneyScene(QGraphicsScene):
                 for header in layout.lane_headers:
                     if header.rect.contains(pos.x(), pos.y()):
                         return self.lane_items.get(header.id)
+        return None
+
+    def curve_point_at(self, x: float, y: float) -> str | None:
+        """The card whose point on an emotion curve is under (x, y): clicking a point selects its card."""
+        if self.layout is None:
+            return None
+        for curve in self.layout.curves:
+            if not curve.rect.inset(-CURVE_HIT, -CURVE_HIT).contains(x, y):
+                continue
+            for point in curve.points:
+                if (point.x - x) ** 2 + (point.y - y) ** 2 <= CURVE_HIT ** 2:
+                    return point.card_id
         return None
 
     def _index_relations(self, routes: dict[str, RelationRoute]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -29,6 +29,7 @@ from cxstudio.editing.session import ChangeSet
 from cxstudio.layout import ViewKind
 from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, RelationKind, Stage
 from cxstudio.model.errors import ModelError
+from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
 from cxstudio.ui.canvas.editor import InlineTitleEditor
 from cxstudio.ui.canvas.items import CardItem, HeaderItem
@@ -102,7 +103,8 @@ class JourneyCanvas(QGraphicsView):
         self._editor: InlineTitleEditor | None = None
         self._last_selection: list[str] = []
         self.space_held = False
-        self._last_mouse_scene_pos: QPointF | None = None
+        # language of messages that come with their own translations (project-file errors); the window may set it
+        self.language = "de" if QLocale().name().startswith("de") else "en"
         self.journey_scene.selectionChanged.connect(self._emit_selection)
         bridge.changed.connect(self._on_changed)
 
@@ -200,6 +202,9 @@ class JourneyCanvas(QGraphicsView):
             return self._project.run(operation, *args, **kwargs)
         except ModelError as error:
             self.message.emit(str(error))
+            return None
+        except ProjectFileError as error:  # applied and shown, but the working copy is behind (e.g. disk full)
+            self.message.emit(error.message(self.language))
             return None
 
     def _document_journey(self) -> str | None:
@@ -445,7 +450,6 @@ class JourneyCanvas(QGraphicsView):
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._last_mouse_scene_pos = self.scene_pos(event)
         self._mode.move(event)
         event.accept()
 
@@ -609,7 +613,3 @@ class JourneyCanvas(QGraphicsView):
             lane = self.run(ops.add_lane, journey_id, scene.default_lane_name(kind), kind, boundary)
             if lane is not None:
                 self.select_ids([lane.id])
-
-    # ------------------------------------------------------------------ helpers for tests and the window
-    def map_scene_to_viewport(self, point: QPointF) -> QPoint:
-        return self.mapFromScene(point)

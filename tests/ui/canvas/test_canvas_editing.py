@@ -339,3 +339,16 @@ def test_lane_names_are_renamed_inline(canvas: JourneyCanvas, sample: Sample) ->
     type_text(editor, "Kontaktpunkte (Öffentlich)")
     press_key(editor, Qt.Key.Key_Return)
     assert sample.project.document.get(sample.lanes[1], Lane).name == "Kontaktpunkte (Öffentlich)"
+
+
+def test_clicking_a_point_of_the_emotion_curve_selects_its_card(canvas: JourneyCanvas, sample: Sample) -> None:
+    curve = canvas.journey_scene.layout.curves[0]
+    point = next(p for p in curve.points if p.card_id == sample.cards["store"])
+    steps = sample.project.session.index
+    drag(canvas, (point.x, point.y), (point.x + 40, point.y + 30))
+    assert canvas.selected_ids() == [sample.cards["store"]]
+    assert sample.project.session.index == steps  # the point is not a handle to drag the card by
+    double_click(canvas, point.x, point.y)
+    editor = canvas.inline_editor()
+    assert editor is not None and editor.text() == "Gespräch in der Filiale"
+    press_key(editor, Qt.Key.Key_Escape)
