@@ -494,3 +494,24 @@ def test_insert_menu_adds_a_card_after_the_selected_one_and_a_lane_of_a_kind(mai
     lanes = document.lanes(journey_id)
     assert len(lanes) == lanes_before + 1 and any(lane.kind == "backstage" for lane in lanes)
     assert main_window.project.session.history[-1].startswith("Add lane")
+
+
+def test_the_outline_fills_other_journeys_when_opened_or_selected(main_window, qtbot) -> None:
+    main_window.new_from_template(("complaint-example", "de"))
+    document = main_window.project.document
+    journeys = document.journeys()
+    assert len(journeys) >= 2
+    outline = main_window.outline
+    second = journeys[1]
+    second_stage = document.stages(second.id)[0]
+    assert second_stage.id not in outline._items  # filled lazily: a 5,000-card project opens fast
+    tree = outline.tree
+    tree.setFocus()
+    tree.setCurrentItem(outline._items[second.id])
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # expand with the keyboard
+    assert outline._items[second.id].isExpanded() and second_stage.id in outline._items
+    third = journeys[-1]
+    card = document.cards(third.id)[0]
+    main_window.select_journey(third.id)
+    main_window.canvas.select_ids([card.id])
+    assert outline.selected_ids() == [card.id]

@@ -33,6 +33,7 @@ class OutlinePanel(QWidget):
         self.setObjectName("outline")
         self._project: OpenProject | None = None
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._filled: set[str] = set()  # journeys whose stages, cards and lanes are in the tree (filled lazily)
         self._syncing = False
         self._read_only = False
         self.tree = QTreeWidget()
@@ -47,6 +48,7 @@ class OutlinePanel(QWidget):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
+        self.tree.itemExpanded.connect(self._item_expanded)
         self.tree.itemChanged.connect(self._item_edited)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,10 +57,27 @@ class OutlinePanel(QWidget):
     def set_project(self, project: OpenProject | None, read_only: bool = False) -> None:
         self._project = project
         self._read_only = read_only
+        self._items.clear()  # a new project: its tree starts with the first journey open
         self.rebuild()
 
     def item_for(self, entity_id: str) -> QTreeWidgetItem | None:
+        self._ensure_filled([entity_id])
         return self._items.get(entity_id)
+
+    def _ensure_filled(self, ids: Iterable[str]) -> None:
+        """Fill the journeys these elements belong to, if they are not in the tree yet."""
+        project = self._project
+        if project is None:
+            return
+        journeys = {project.document.journey_of(i) for i in ids if i not in self._items}
+        journeys = {j for j in journeys if j is not None and j not in self._filled}
+        if journeys:
+            self._rebuild_journeys(journeys)
+
+    def _item_expanded(self, item: QTreeWidgetItem) -> None:
+        journey_id = item.data(0, ID_ROLE)
+        if item.data(0, KIND_ROLE) == "journey" and journey_id not in self._filled:
+            self._rebuild_journeys({journey_id})
 
     def selected_ids(self) -> list[str]:
         return [item.data(0, ID_ROLE) for item in self.tree.selectedItems() if item.data(0, ID_ROLE)]
@@ -87,12 +106,16 @@ class OutlinePanel(QWidget):
         try:
             self.tree.clear()
             self._items.clear()
+            self._filled.clear()
             if self._project is None:
                 return
             for journey in self._project.document.journeys():
                 journey_item = self._make_item(self.tree, journey.id, "journey", journey.name)
-                self._fill_journey(journey_item, journey, expanded)
-                journey_item.setExpanded(first_build or journey.id in expanded)
+                journey_item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+                if (first_build and not self._filled) or journey.id in expanded:
+                    self._fill_journey(journey_item, journey, expanded)
+                    self._filled.add(journey.id)
+                    journey_item.setExpanded(True)
             self._reselect(selected)
         finally:
             self.tree.blockSignals(False)
@@ -121,6 +144,7 @@ class OutlinePanel(QWidget):
                 journey = document.get(journey_id, Journey)
                 journey_item.setText(0, journey.name)
                 self._fill_journey(journey_item, journey, expanded)
+                self._filled.add(journey_id)
             self._reselect(selected)
         finally:
             self.tree.blockSignals(False)
@@ -196,6 +220,7 @@ class OutlinePanel(QWidget):
             structural.add(journey_id)
         if not relevant:
             return
+        structural &= self._filled  # journeys not in the tree yet are filled when they are opened
         if structural:
             self._rebuild_journeys(structural)
         self.tree.blockSignals(True)
@@ -217,6 +242,8 @@ class OutlinePanel(QWidget):
     # ------------------------------------------------------------------ selection
     def select_ids(self, ids: Iterable[str]) -> None:
         """Mirror a selection made elsewhere (the canvas) without echoing it back."""
+        ids = list(ids)
+        self._ensure_filled(ids)
         wanted = [i for i in ids if i in self._items]
         self._syncing = True
         self.tree.blockSignals(True)
