@@ -537,3 +537,18 @@ def test_relayout_reuses_untouched_cards_and_caches_stay_bounded(
 def test_unusable_settings_are_refused_in_one_sentence(changes: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         LayoutSettings(**changes)
+
+
+def test_every_bundled_template_lays_out_soundly_in_every_view() -> None:
+    from cxstudio.content.templates import build_document, list_templates
+
+    templates = list_templates()
+    assert templates
+    for template in templates:
+        doc = build_document(template.name, template.language)
+        for journey in doc.journeys():
+            for view in ViewKind:
+                layout = layout_journey(doc, journey.id, view)
+                assert_sound(layout)
+                if view is ViewKind.MAP:
+                    assert set(layout.cards) == {c.id for c in doc.cards(journey.id)}
