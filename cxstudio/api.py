@@ -115,6 +115,15 @@ class OpenProject:
         """The last write-through failure while the working copy is behind the document, else None."""
         return self._file.write_error if self._file is not None else None
 
+    def on_write_error(self, listener: Callable[[ProjectFileError], None]) -> None:
+        """Call `listener(error)` once when the working copy starts falling behind (e.g. the disk is full).
+
+        It runs inside the commit notification, before `run`/`undo`/`redo` raise the same error: show a
+        banner there, but do not change the document. Edits made through `session` directly only reach
+        this listener and `write_error`.
+        """
+        self._require_file().write_error_listeners.append(listener)
+
     @property
     def working_copy(self) -> Path | None:
         """The folder of the working copy (for diagnostics)."""

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -181,6 +182,7 @@ class ProjectFile:
         self.pending: list[ChangeSet] = []
         self.write_error: ProjectFileError | None = None
         self._unreported_error: ProjectFileError | None = None
+        self.write_error_listeners: list[Callable[[ProjectFileError], None]] = []
         self.closed = False
 
     # ------------------------------------------------------------------ construction
@@ -311,9 +313,12 @@ class ProjectFile:
                 error = ProjectFileError("disk_full", folder=self.working.folder)
             else:
                 error = ProjectFileError("write_failed", folder=self.working.folder, detail=_detail(exc))
-            if report and self.write_error is None:  # tell the user once per episode, not at every edit
-                self._unreported_error = error
+            starts_episode = self.write_error is None  # tell the user once per episode, not at every edit
             self.write_error = error
+            if report and starts_episode:
+                self._unreported_error = error
+                for listener in list(self.write_error_listeners):
+                    listener(error)
             return False
         self.pending.clear()
         self.write_error = None

@@ -171,3 +171,22 @@ def test_the_working_copy_passes_sqlites_integrity_check() -> None:
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     connection.close()
+
+
+def test_a_write_error_listener_hears_of_the_first_failure_even_for_edits_made_through_the_session() -> None:
+    project = api.create("journey-map", "en")
+    heard: list[ProjectFileError] = []
+    project.on_write_error(heard.append)
+    journey = project.document.journeys()[0]
+    stage, lane = project.document.stages(journey.id)[0], project.document.lanes(journey.id)[0]
+    file = project._file
+    assert file is not None
+    with file.engine.connect() as connection:
+        used = int(connection.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+        connection.rollback()
+    _limit_pages(project, used)
+    ops.add_card(project.session, stage.id, lane.id, "big", text="z" * 150_000)  # no raise on this path
+    ops.add_card(project.session, stage.id, lane.id, "big 2", text="w" * 150_000)
+    assert [e.code for e in heard] == ["disk_full"]
+    assert project.write_error is not None and project.write_error.code == "disk_full"
+    project.close()
