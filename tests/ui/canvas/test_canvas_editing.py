@@ -352,3 +352,20 @@ def test_clicking_a_point_of_the_emotion_curve_selects_its_card(canvas: JourneyC
     editor = canvas.inline_editor()
     assert editor is not None and editor.text() == "Gespräch in der Filiale"
     press_key(editor, Qt.Key.Key_Escape)
+
+
+def test_without_a_journey_the_commands_do_nothing(canvas: JourneyCanvas, sample: Sample) -> None:
+    canvas.select_ids([sample.cards["open"]])
+    canvas.copy_selection()
+    canvas.set_journey(None)
+    assert canvas.journey_id() is None and canvas.selected_ids() == []
+    assert canvas.journey_scene.card_items == {}
+    steps = sample.project.session.index
+    for key in (Qt.Key.Key_V, Qt.Key.Key_D, Qt.Key.Key_X, Qt.Key.Key_0):
+        press_key(canvas, key, Qt.KeyboardModifier.ControlModifier)
+    press_key(canvas, Qt.Key.Key_Delete)
+    press_key(canvas, Qt.Key.Key_Down)
+    double_click(canvas, 200, 200)
+    assert canvas.inline_editor() is None
+    assert drop_mime(canvas, palette_mime_data(PaletteItem("stage")), 200, 200) == (False, False)
+    assert sample.project.session.index == steps
