@@ -35,6 +35,7 @@ from cxstudio.persistence.working_copy import (
     WorkingCopy,
     fsync_directory,
     load_working_copy,
+    owner_gone,
 )
 
 
@@ -228,7 +229,7 @@ class ProjectFile:
     def recover(cls, item: RecoverableProject) -> tuple[ProjectFile, Document]:
         """Take over a crashed editor's working copy; the project stays marked unsaved."""
         working = load_working_copy(item.folder)
-        if working is None:
+        if working is None or not owner_gone(working.meta):  # removed, or another editor took it meanwhile
             raise ProjectFileError("recovery_gone", name=item.project_name)
         database = working.database_path
         connection = connect_raw(database)

@@ -165,9 +165,9 @@ def _project_name(database: Path) -> str | None:
         connection.close()
 
 
-def _owner_alive(meta: WorkingCopyMeta) -> bool:
-    """Whether the editor owning a working copy may still run (a copy from another host is never judged)."""
-    return not process_gone(meta.host, meta.boot, meta.pid)
+def owner_gone(meta: WorkingCopyMeta) -> bool:
+    """Whether the editor owning a working copy has certainly ended (a copy from another host is never judged)."""
+    return process_gone(meta.host, meta.boot, meta.pid)
 
 
 def find_recoverable() -> list[RecoverableProject]:
@@ -189,7 +189,7 @@ def find_recoverable() -> list[RecoverableProject]:
             if not database.exists():
                 shutil.rmtree(folder, ignore_errors=True)  # a folder whose creation was interrupted
             continue
-        if _owner_alive(meta):
+        if not owner_gone(meta):
             continue
         if not meta.unsaved or not database.exists():
             shutil.rmtree(folder, ignore_errors=True)

@@ -277,3 +277,23 @@ def test_work_left_before_a_reboot_is_offered_even_if_its_pid_is_in_use_again() 
     project._file.engine.dispose()  # type: ignore[union-attr]  # after a reboot nobody holds the database
     assert [item.project_name for item in api.find_recoverable()] == ["Vor dem Neustart"]
     project.close()
+
+
+def test_an_item_another_editor_recovered_meanwhile_cannot_be_recovered_twice() -> None:
+    def child(fd: int) -> None:
+        project = api.create("journey-map", "en", name="Zweimal")
+        project.run(ops.rename, project.document.journeys()[0].id, "x")
+        os._exit(0)
+
+    pid, fd = run_in_child(child)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    (item,) = api.find_recoverable()
+    first = api.recover(item)
+    try:
+        api.recover(item)
+    except api.ProjectFileError as error:
+        assert error.code == "recovery_gone" and "Zweimal" in str(error)
+    else:
+        raise AssertionError("the same unsaved work was handed out twice")
+    first.close()
