@@ -223,12 +223,21 @@ def undo_step(name: str) -> str:
         }
         if words[0] in counted:
             return counted[words[0]].replace("%1", count)
-    if len(words) >= 2 and words[0] in ("Add", "Delete") and words[1] in kinds:
-        template = QCoreApplication.translate("Labels", "Add %1") if words[0] == "Add" else QCoreApplication.translate("Labels", "Delete %1")
-        text = template.replace("%1", kinds[words[1]])
-        return text + (" " + words[2] if len(words) == 3 else "")
-    if len(words) == 3 and words[0] == "Move" and words[1] in kinds:
-        return QCoreApplication.translate("Labels", "Move %1 %2").replace("%1", kinds[words[1]]).replace("%2", words[2])
+    if len(words) >= 2 and words[0] in ("Add", "Delete", "Move") and words[1] in kinds:
+        kind = kinds[words[1]]
+        if len(words) == 3:
+            named = {
+                "Add": QCoreApplication.translate("Labels", "Add %1 “%2”"),
+                "Delete": QCoreApplication.translate("Labels", "Delete %1 “%2”"),
+                "Move": QCoreApplication.translate("Labels", "Move %1 “%2”"),
+            }
+            return named[words[0]].replace("%1", kind).replace("%2", words[2])
+        plain = {
+            "Add": QCoreApplication.translate("Labels", "Add %1"),
+            "Delete": QCoreApplication.translate("Labels", "Delete %1"),
+            "Move": QCoreApplication.translate("Labels", "Move %1"),
+        }
+        return plain[words[0]].replace("%1", kind)
     if name.startswith("Link (") and name.endswith(")"):
         kind = name[len("Link ("):-1].replace(" ", "_")
         return QCoreApplication.translate("Labels", "Link (%1)").replace("%1", relation_kinds().get(kind, kind))

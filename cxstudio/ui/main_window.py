@@ -260,6 +260,10 @@ class MainWindow(QMainWindow):
         self.act_delete_journey = a("actionDeleteJourney", self.tr("&Delete Journey"), self.delete_journey)
         self.act_journey_left = a("actionJourneyLeft", self.tr("Move Journey &Left"), lambda: self.move_journey(-1))
         self.act_journey_right = a("actionJourneyRight", self.tr("Move Journey Ri&ght"), lambda: self.move_journey(1))
+        self.act_next_journey = a("actionNextJourney", self.tr("&Next Journey"), lambda: self.step_journey(1),
+                                  ["Ctrl+PgDown"])
+        self.act_previous_journey = a("actionPreviousJourney", self.tr("Pre&vious Journey"),
+                                      lambda: self.step_journey(-1), ["Ctrl+PgUp"])
         self.act_journey_properties = a("actionJourneyProperties", self.tr("Journey &Properties"),
                                         self.show_journey_properties)
         self.act_project_properties = a("actionProjectProperties", self.tr("Pro&ject Properties"),
@@ -315,6 +319,8 @@ class MainWindow(QMainWindow):
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
         journey_menu.addActions([self.act_new_journey, self.act_rename_journey, self.act_delete_journey])
+        journey_menu.addSeparator()
+        journey_menu.addActions([self.act_next_journey, self.act_previous_journey])
         journey_menu.addSeparator()
         journey_menu.addActions([self.act_journey_left, self.act_journey_right])
         journey_menu.addSeparator()
@@ -443,6 +449,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_project)
         has_journey = has_project and bool(self._journey_ids)
         for action in (self.act_rename_journey, self.act_delete_journey, self.act_journey_properties,
+                       self.act_next_journey, self.act_previous_journey,
                        self.act_journey_left, self.act_journey_right, self.act_insert_card, self.act_insert_stage):
             action.setEnabled(has_journey)
         session = project.session if has_project else None
@@ -592,6 +599,12 @@ class MainWindow(QMainWindow):
             .replace("%1", journey.name))
         if answer == QMessageBox.StandardButton.Yes:
             operations.delete_elements(project.session, [journey_id])
+
+    def step_journey(self, step: int) -> None:
+        """Show the next (1) or previous (-1) journey, wrapping around."""
+        count = self.journey_tabs.count()
+        if count:
+            self.journey_tabs.setCurrentIndex((self.journey_tabs.currentIndex() + step) % count)
 
     def move_journey(self, step: int) -> None:
         project, journey_id = self.project, self.current_journey_id()

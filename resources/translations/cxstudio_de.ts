@@ -670,6 +670,18 @@
         <translation>%1 Elemente löschen</translation>
     </message>
     <message>
+        <source>Add %1 “%2”</source>
+        <translation>%1 „%2“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete %1 “%2”</source>
+        <translation>%1 „%2“ löschen</translation>
+    </message>
+    <message>
+        <source>Move %1 “%2”</source>
+        <translation>%1 „%2“ verschieben</translation>
+    </message>
+    <message>
         <source>Add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
@@ -678,8 +690,8 @@
         <translation>%1 löschen</translation>
     </message>
     <message>
-        <source>Move %1 %2</source>
-        <translation>%1 %2 verschieben</translation>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
     </message>
     <message>
         <source>Link (%1)</source>
@@ -835,6 +847,14 @@
     <message>
         <source>Move Journey Ri&amp;ght</source>
         <translation>Journey nach &amp;rechts</translation>
+    </message>
+    <message>
+        <source>&amp;Next Journey</source>
+        <translation>&amp;Nächste Journey</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Journey</source>
+        <translation>&amp;Vorherige Journey</translation>
     </message>
     <message>
         <source>Journey &amp;Properties</source>

@@ -515,3 +515,14 @@ def test_the_outline_fills_other_journeys_when_opened_or_selected(main_window, q
     main_window.select_journey(third.id)
     main_window.canvas.select_ids([card.id])
     assert outline.selected_ids() == [card.id]
+
+
+def test_ctrl_page_down_and_up_step_through_the_journeys(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    first = main_window.current_journey_id()
+    second = main_window.new_journey()
+    main_window.act_next_journey.trigger()
+    assert main_window.current_journey_id() == first == main_window.canvas.journey_id()
+    main_window.act_previous_journey.trigger()
+    assert main_window.current_journey_id() == second
+    assert {s.toString() for s in main_window.act_next_journey.shortcuts()} == {"Ctrl+PgDown"}

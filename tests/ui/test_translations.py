@@ -109,3 +109,16 @@ def test_the_canvas_strings_are_german_too(german: Translations, qtbot, project_
     qtbot.addWidget(window)
     window.open_path(project_file)
     assert window.canvas.derived_lane_message().startswith("Die Bahnen einer Swimlane-Ansicht")
+
+
+def test_undo_steps_read_in_german(german: Translations) -> None:
+    from cxstudio.ui.labels import undo_step
+
+    assert undo_step("Add journey Beschwerde") == "Journey „Beschwerde“ hinzufügen"
+    assert undo_step("Edit card title") == "Karte bearbeiten: Titel"
+    assert undo_step("Edit card moment of truth, pain point") == "Karte bearbeiten: Moment of Truth, Pain Point"
+    assert undo_step("Move 3 cards") == "3 Karten verschieben"
+    assert undo_step("Move stage Kauf") == "Phase „Kauf“ verschieben"
+    assert undo_step("Delete 2 elements") == "2 Elemente löschen"
+    assert undo_step("Link (depends on)") == "Verknüpfen (hängt ab von)"
+    assert undo_step("Something new") == "Something new"
