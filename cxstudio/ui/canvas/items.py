@@ -51,6 +51,7 @@ LINE_COLOURS = {"interaction": QColor("#0f766e"), "visibility": QColor("#b91c1c"
 SELECTION_PEN = QPen(SELECTION_COLOUR, 2.5)
 SELECTED_WASH = QColor(37, 99, 235, 110)
 HANDLE_RADIUS = 6.0
+LAYER_BAND = 256.0  # points: height of the bands the arrow layer indexes its segments by
 RELATION_WIDTH = 1.3  # device pixels (cosmetic): arrows stay visible at every zoom
 # below this level of detail (about 35 % zoom) cards are drawn as plain coloured rectangles
 SIMPLE_DETAIL = 0.35
@@ -308,6 +309,10 @@ class RelationLayerItem(QGraphicsItem):
         self._bounds = QRectF()
         self._solid: list[QLineF] = []
         self._dashed: list[QLineF] = []
+        # indices of the segments touching each horizontal band of the scene: a repaint of a strip (panning)
+        # draws only the segments that can reach it, instead of every segment of the journey
+        self._solid_bands: dict[int, list[int]] = {}
+        self._dashed_bands: dict[int, list[int]] = {}
         self._heads: list[tuple[float, float, float, float, QPolygonF]] = []
         self._labels: list[TextLine] = []
         self._cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
@@ -345,7 +350,27 @@ class RelationLayerItem(QGraphicsItem):
         self._cache = cache
         self._count = len(routes) - len(hidden & cache.keys())
         self._solid, self._dashed, self._heads, self._labels = solid, dashed, heads, labels
+        self._solid_bands = self._band_index(solid)
+        self._dashed_bands = self._band_index(dashed)
         self.update()
+
+    @staticmethod
+    def _band_index(lines: list[QLineF]) -> dict[int, list[int]]:
+        bands: dict[int, list[int]] = {}
+        for index, line in enumerate(lines):
+            y0, y1 = line.y1(), line.y2()
+            for band in range(int(min(y0, y1) // LAYER_BAND), int(max(y0, y1) // LAYER_BAND) + 1):
+                bands.setdefault(band, []).append(index)
+        return bands
+
+    @staticmethod
+    def _lines_in(lines: list[QLineF], bands: dict[int, list[int]], first: int, last: int) -> list[QLineF]:
+        if last - first + 1 >= len(bands):
+            return lines
+        chosen: set[int] = set()
+        for band in range(first, last + 1):
+            chosen.update(bands.get(band, ()))
+        return [lines[i] for i in sorted(chosen)]
 
     def route_count(self) -> int:
         """How many arrows the layer draws."""
@@ -355,14 +380,17 @@ class RelationLayerItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self._solid:
-            painter.setPen(self._solid_pen)
-            painter.drawLines(self._solid)
-        if self._dashed:
-            painter.setPen(self._dashed_pen)
-            painter.drawLines(self._dashed)
         exposed = option.exposedRect
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        first, last = int(top // LAYER_BAND), int(bottom // LAYER_BAND)
+        solid = self._lines_in(self._solid, self._solid_bands, first, last)
+        if solid:
+            painter.setPen(self._solid_pen)
+            painter.drawLines(solid)
+        dashed = self._lines_in(self._dashed, self._dashed_bands, first, last)
+        if dashed:
+            painter.setPen(self._dashed_pen)
+            painter.drawLines(dashed)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(RELATION_COLOUR)
         for x0, y0, x1, y1, head in self._heads:  # one path of all heads would be filled scanline by scanline
