@@ -91,6 +91,13 @@ def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str
     except ProjectFileError as error:
         print(f"cxstudio: {error.message(language)}", file=sys.stderr)
         return 1
+    except Exception as error:  # a bad file never ends in a traceback
+        detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        if language == "de":
+            print(f"cxstudio: Die Datei {path} konnte nicht geöffnet werden ({detail}).", file=sys.stderr)
+        else:
+            print(f"cxstudio: The file {path} could not be opened ({detail}).", file=sys.stderr)
+        return 1
     try:
         journeys = project.document.journeys()
         chosen = journeys[0] if journeys and journey is None else next(

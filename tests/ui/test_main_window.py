@@ -526,3 +526,14 @@ def test_ctrl_page_down_and_up_step_through_the_journeys(main_window, project_fi
     main_window.act_previous_journey.trigger()
     assert main_window.current_journey_id() == second
     assert {s.toString() for s in main_window.act_next_journey.shortcuts()} == {"Ctrl+PgDown"}
+
+
+def test_dragging_a_journey_tab_reorders_the_journeys(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    first = main_window.current_journey_id()
+    second = main_window.new_journey()
+    main_window.journey_tabs.moveTab(1, 0)  # what a tab drag ends with
+    assert [j.id for j in main_window.project.document.journeys()] == [second, first]
+    assert main_window.project.session.history[-1].startswith("Move journey")
+    assert [main_window.journey_tabs.tabText(i) for i in range(2)] == \
+        [main_window.project.document.get(second).name, main_window.project.document.get(first).name]

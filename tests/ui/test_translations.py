@@ -122,3 +122,18 @@ def test_undo_steps_read_in_german(german: Translations) -> None:
     assert undo_step("Delete 2 elements") == "2 Elemente löschen"
     assert undo_step("Link (depends on)") == "Verknüpfen (hängt ab von)"
     assert undo_step("Something new") == "Something new"
+
+
+def test_a_bad_file_is_explained_in_german(german: Translations, qtbot, tmp_path: Path) -> None:
+    from ui_helpers import answer_next_modal
+
+    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.settings import EditorSettings
+
+    window = MainWindow(EditorSettings(), "de")
+    qtbot.addWidget(window)
+    empty = tmp_path / "leer.cxstudio"
+    empty.write_bytes(b"")
+    seen = answer_next_modal(lambda box: box.accept())
+    assert not window.open_path(empty)
+    assert seen == [f"Die Datei {empty} ist leer (0 Byte) und enthält daher kein Projekt."]
