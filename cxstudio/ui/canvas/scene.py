@@ -48,7 +48,7 @@ ItemT = TypeVar("ItemT", bound=QGraphicsItem)
 BoxT = TypeVar("BoxT")
 
 SWIMLANE_VIEWS = (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT)
-RELATION_GRID = 96.0  # points per cell of the arrows' hit-test grid
+RELATION_GRID = 96.0  # points: width of the buckets of the arrows' hit-test index
 RELATION_HIT = 4.0  # how close to an arrow a click selects it
 CURVE_HIT = 8.0  # how close to a point of the emotion curve a click selects its card
 # kinds of entities whose change can alter a journey's picture even though they belong to no journey

@@ -49,6 +49,7 @@ MAX_ZOOM = 6.0
 ZOOM_STEP = 1.25
 PIXMAP_CACHE_KB = 24 * 1024
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("JourneyCanvas", text)
 
