@@ -123,6 +123,10 @@
         <translation>Die Bahnen einer Swimlane-Ansicht ergeben sich aus Kanal oder Abteilung jeder Karte; ändern Sie diese im Eigenschaften-Bereich oder wechseln Sie zur Customer Journey Map, um Bahnen anzuordnen.</translation>
     </message>
     <message>
+        <source>The new lane is not part of this view; the journey map shows every lane.</source>
+        <translation>Die neue Bahn gehört nicht zu dieser Ansicht; die Customer Journey Map zeigt alle Bahnen.</translation>
+    </message>
+    <message>
         <source>causes</source>
         <translation>verursacht</translation>
     </message>

@@ -612,5 +612,7 @@ class JourneyCanvas(QGraphicsView):
             kind = item.kind or LaneKind.CARDS.value
             boundary = scene.lane_boundary_at(scene_pos.y())
             lane = self.run(ops.add_lane, journey_id, scene.default_lane_name(kind), kind, boundary)
-            if lane is not None:
+            if lane is not None and lane.id in scene.lane_items:
                 self.select_ids([lane.id])
+            elif lane is not None:
+                self.message.emit(_tr("The new lane is not part of this view; the journey map shows every lane."))

@@ -205,3 +205,24 @@ def test_far_zoom_draws_cards_through_the_overview_layer(canvas: JourneyCanvas, 
     assert not scene.overview.isVisible()
     assert all(item.is_painted() for item in scene.card_items.values())
     assert canvas.selected_ids() == [sample.cards["store"]]
+
+
+def test_a_lane_dropped_into_the_blueprint_that_it_does_not_show_is_explained(canvas: JourneyCanvas, sample: Sample) -> None:
+    from canvas_gestures import drop_mime
+
+    from cxstudio.model.entities import LaneKind
+    from cxstudio.ui.canvas import PaletteItem, palette_mime_data
+
+    messages: list[str] = []
+    canvas.message.connect(messages.append)
+    canvas.set_view(ViewKind.BLUEPRINT)
+    row = canvas.journey_scene.layout.lane_headers[0].rect
+    drop_mime(canvas, palette_mime_data(PaletteItem("lane", LaneKind.CARDS.value)), row.center[0], row.y + 3)
+    lanes = sample.project.document.lanes(sample.journey_id)
+    assert len(lanes) == 5
+    assert messages and "journey map" in messages[-1]
+    drop_mime(canvas, palette_mime_data(PaletteItem("lane", LaneKind.BACKSTAGE.value)), row.center[0], row.y + 3)
+    shown = [h.id for h in canvas.journey_scene.layout.lane_headers]
+    new_lane = next(ln for ln in sample.project.document.lanes(sample.journey_id) if ln.kind == LaneKind.BACKSTAGE.value
+                    and ln.id != sample.lanes[2])
+    assert new_lane.id in shown and canvas.selected_ids() == [new_lane.id]
