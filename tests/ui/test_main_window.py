@@ -537,3 +537,21 @@ def test_dragging_a_journey_tab_reorders_the_journeys(main_window, project_file:
     assert main_window.project.session.history[-1].startswith("Move journey")
     assert [main_window.journey_tabs.tabText(i) for i in range(2)] == \
         [main_window.project.document.get(second).name, main_window.project.document.get(first).name]
+
+
+def test_history_rows_follow_undo_redo_and_a_new_branch(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    session = main_window.project.session
+    stage_id, lane_id = _first_cell(main_window)
+    for title in ("A", "B", "C"):
+        operations.add_card(session, stage_id, lane_id, title)
+    history = main_window.history.list
+    session.undo()
+    session.undo()
+    assert history.count() == 4 and history.currentRow() == 1
+    assert history.item(1).font().bold() and not history.item(3).font().bold()
+    assert history.item(3).data(Qt.ItemDataRole.UserRole + 1)  # shown as undone
+    operations.add_card(session, stage_id, lane_id, "D")  # a new step drops the undone ones
+    assert history.count() == 3 and history.currentRow() == 2
+    assert not history.item(2).data(Qt.ItemDataRole.UserRole + 1)
+    assert [history.item(r).text() for r in range(3)] == ["Opened", "Add card", "▶ Add card"]

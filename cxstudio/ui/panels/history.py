@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 from cxstudio.editing.session import Session
 from cxstudio.ui import labels
 
+UNDONE_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class HistoryPanel(QWidget):
     """Row 0 is the state the project was opened in; row i is the state after step i."""
@@ -34,28 +36,44 @@ class HistoryPanel(QWidget):
         return self._session.index if self._session is not None else 0
 
     def refresh(self) -> None:
+        """Bring the list up to date, touching only rows whose step or state changed (long sessions stay fast)."""
         self.list.blockSignals(True)
         try:
-            self.list.clear()
             session = self._session
             if session is None:
+                self.list.clear()
                 return
             names = [self.tr("Opened")] + [labels.undo_step(name) for name in session.history]
+            while self.list.count() > len(names):
+                self.list.takeItem(self.list.count() - 1)
             for row, name in enumerate(names):
-                item = QListWidgetItem(name)
-                item.setData(Qt.ItemDataRole.UserRole, row)
-                if row > session.index:
-                    item.setForeground(self.palette().placeholderText())
-                if row == session.index:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                    item.setText("▶ " + name)
-                self.list.addItem(item)
+                item = self.list.item(row)
+                if item is None:
+                    item = QListWidgetItem()
+                    item.setData(Qt.ItemDataRole.UserRole, row)
+                    self.list.addItem(item)
+                self._show_row(item, name, row, session.index)
             self.list.setCurrentRow(session.index)
             self.list.scrollToItem(self.list.currentItem())
         finally:
             self.list.blockSignals(False)
+
+    def _show_row(self, item: QListWidgetItem, name: str, row: int, index: int) -> None:
+        current = row == index
+        text = "▶ " + name if current else name
+        if item.text() != text:
+            item.setText(text)
+        font = item.font()
+        if font.bold() != current:
+            font.setBold(current)
+            item.setFont(font)
+        undone = row > index
+        if bool(item.data(UNDONE_ROLE)) != undone:
+            item.setData(UNDONE_ROLE, undone)
+            if undone:
+                item.setForeground(self.palette().placeholderText())
+            else:
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
 
     def _go_to_item(self, item: QListWidgetItem) -> None:
         session = self._session
