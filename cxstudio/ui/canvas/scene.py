@@ -93,6 +93,7 @@ class JourneyScene(QGraphicsScene):
         self._relation_rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
         self._drag_origins: dict[str, QPointF] = {}
         self._drag_hid_relations = False
+        self._following: list[tuple[RelationItem, CardItem, CardItem]] = []
         self.relayout_count = 0
         self._drop_line = self._overlay_line(QPen(SELECTION_COLOUR, 3.0))
         self._link_line = self._overlay_line(QPen(SELECTION_COLOUR, 1.6, Qt.PenStyle.DashLine))
@@ -492,18 +493,18 @@ class JourneyScene(QGraphicsScene):
             if following:
                 self.relation_layer.set_routes(self.layout.relations, self.sceneRect(), following)
                 self._drag_hid_relations = True
+            self._following = [
+                (item, source, target)
+                for item in (self.relation_items[i] for i in following if i in self.relation_items)
+                if (source := self.card_items.get(item.route.source_id)) is not None
+                and (target := self.card_items.get(item.route.target_id)) is not None
+            ]
 
     def drag_cards_by(self, card_ids: list[str], dx: float, dy: float) -> None:
         for card_id, origin in self._drag_origins.items():
             self.card_items[card_id].setPos(origin.x() + dx, origin.y() + dy)
-        moving = self._drag_origins
-        for item in self.relation_items.values():
-            route = item.route
-            if route.source_id in moving or route.target_id in moving:
-                source = self.card_items.get(route.source_id)
-                target = self.card_items.get(route.target_id)
-                if source is not None and target is not None:
-                    item.follow(source.sceneBoundingRect().center(), _border_point(target, source))
+        for item, source, target in self._following:
+            item.follow(source.sceneBoundingRect().center(), _border_point(target, source))
 
     def end_card_drag(self) -> None:
         for card_id in self._drag_origins:
@@ -519,6 +520,7 @@ class JourneyScene(QGraphicsScene):
             self.relation_layer.set_routes(self.layout.relations, self.sceneRect())
         self._drag_hid_relations = False
         self._drag_origins = {}
+        self._following = []
         self._refresh_overview()
         self.show_drop_line(None)
 

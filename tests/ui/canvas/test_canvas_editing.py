@@ -11,6 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
+from cxstudio.editing.operations import link as ops_link
 from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, Relation, RelationKind, Stage
 from cxstudio.ui.canvas import PALETTE_MIME_TYPE, JourneyCanvas, PaletteItem, palette_mime_data
 
@@ -369,3 +370,25 @@ def test_without_a_journey_the_commands_do_nothing(canvas: JourneyCanvas, sample
     assert canvas.inline_editor() is None
     assert drop_mime(canvas, palette_mime_data(PaletteItem("stage")), 200, 200) == (False, False)
     assert sample.project.session.index == steps
+
+
+def test_arrows_follow_cards_while_they_are_dragged(canvas: JourneyCanvas, sample: Sample) -> None:
+    from canvas_gestures import viewport_point
+
+    sample.project.run(ops_link, sample.cards["hotline"], sample.cards["store"])
+    relation = sample.project.document.relations_of(sample.cards["hotline"])[0]
+    scene = canvas.journey_scene
+    item = scene.relation_items[relation.id]
+    assert not item.isVisible() and scene.relation_layer.route_count() == 1
+    layout = scene.layout
+    start = viewport_point(canvas, *centre(layout.cards[sample.cards["store"]].rect))
+    QTest.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(canvas.viewport(), start + QPoint(10, 60))
+    QTest.mouseMove(canvas.viewport(), start + QPoint(20, 120))
+    assert item.isVisible() and scene.relation_layer.route_count() == 0  # the layer leaves it to the moving arrow
+    end = item.path().elementAt(item.path().elementCount() - 1)
+    dragged = scene.card_items[sample.cards["store"]].sceneBoundingRect()
+    assert dragged.adjusted(-2, -2, 2, 2).contains(QPointF(end.x, end.y))
+    QTest.keyClick(canvas, Qt.Key.Key_Escape)
+    QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    assert not item.isVisible() and scene.relation_layer.route_count() == 1
