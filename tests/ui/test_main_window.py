@@ -555,3 +555,31 @@ def test_history_rows_follow_undo_redo_and_a_new_branch(main_window, project_fil
     assert history.count() == 3 and history.currentRow() == 2
     assert not history.item(2).data(Qt.ItemDataRole.UserRole + 1)
     assert [history.item(r).text() for r in range(3)] == ["Opened", "Add card", "▶ Add card"]
+
+
+def test_the_inspector_links_an_action_to_insights_and_sets_a_metric_value(main_window) -> None:
+    from cxstudio.model.entities import Action, Metric
+
+    main_window.new_from_template(("complaint-example", "en"))
+    document = main_window.project.document
+    action = document.all(Action)[0]
+    main_window.inspector.show_element(action.id)
+    insights = main_window.inspector.editor("insight_ids")
+    unchecked = next(insights.item(r) for r in range(insights.count())
+                     if insights.item(r).checkState() == Qt.CheckState.Unchecked)
+    unchecked.setCheckState(Qt.CheckState.Checked)
+    linked = unchecked.data(Qt.ItemDataRole.UserRole)
+    assert linked in document.get(action.id, Action).insight_ids
+    main_window.act_undo.trigger()
+    assert linked not in document.get(action.id, Action).insight_ids
+    assert unchecked.checkState() == Qt.CheckState.Unchecked
+    metric = document.all(Metric)[0]
+    main_window.inspector.show_element(metric.id)
+    target = main_window.inspector.editor("target")
+    target.setText("12,5")
+    target.editingFinished.emit()
+    assert document.get(metric.id, Metric).target == 12.5
+    target.setText("zwölf")
+    target.editingFinished.emit()
+    assert document.get(metric.id, Metric).target == 12.5
+    assert "is not a number" in main_window.statusBar().currentMessage()

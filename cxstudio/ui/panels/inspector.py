@@ -365,7 +365,8 @@ class InspectorPanel(QWidget):
         entities = document.all(kind)
         if kind is Card:
             journeys = {j.id: j.name for j in document.journeys()}
-            return [(c.id, f"{journeys.get(c.journey_id, '')}: {c.title or labels.card_kinds().get(c.kind, c.kind)}")
+            kinds = labels.card_kinds()
+            return [(c.id, f"{c.title or kinds.get(c.kind, c.kind)} — {journeys.get(c.journey_id, '')}")
                     for c in entities]
         entities.sort(key=lambda e: (getattr(e, "order", 0), e.label))
         return [(e.id, e.label) for e in entities]
@@ -424,8 +425,13 @@ class InspectorPanel(QWidget):
     def _many_ref_editor(self, name: str, kind: type[Entity]) -> QListWidget:
         widget = QListWidget()
         widget.setMaximumHeight(120)
-        for entity_id, text in self._ref_candidates(kind):
+        entity = self._project.document.find(self._entity_id) if self._project and self._entity_id else None
+        linked = set(getattr(entity, name, ()) or ())
+        candidates = self._ref_candidates(kind)
+        candidates.sort(key=lambda candidate: candidate[0] not in linked)  # the linked ones first
+        for entity_id, text in candidates:
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, entity_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
