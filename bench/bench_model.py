@@ -226,7 +226,7 @@ def query_probes(project: Project) -> dict[str, tuple[Probe, Callable[[int], Siz
         "graph.cycles(all acyclic kinds)": (lambda _i: graph.cycles(ACYCLIC_RELATION_KINDS), 1),
     }
     return {
-        name: (Probe(lambda i, q=query, n=inputs: q(i % n)), query, inputs)  # type: ignore[misc]
+        name: (Probe(lambda i, q=query, n=inputs: q(i % n)), query, inputs)
         for name, (query, inputs) in queries.items()
     }
 
@@ -236,7 +236,7 @@ def run(sizes: Sequence[str], repeat: int) -> list[Project]:
     projects: list[Project] = []
     for size in sizes:
         project = open_project(size)
-        project.graph_build, _ = time_once(lambda p=project: RelationGraph(p.document, follow=False))  # type: ignore[misc]
+        project.graph_build, _ = time_once(lambda p=project: RelationGraph(p.document, follow=False))
         project.graph = RelationGraph(project.document, follow=False)
         project.peak_rss_mb = peak_rss_mb()  # this size and the smaller ones open, with their graphs
         projects.append(project)

@@ -98,10 +98,10 @@ def measure_interleaved(
                 probe.before()
             offset = done[name]
             sample = measure(
-                lambda i, p=probe, o=offset: p.work(o + i),  # type: ignore[misc]
+                lambda i, p=probe, o=offset: p.work(o + i),
                 repeat=count,
                 warmup=warmup if round_ == 0 else 0,
-                after=None if probe.after is None else (lambda i, p=probe, o=offset: p.after(o + i)),  # type: ignore[misc]
+                after=None if probe.after is None else (lambda i, p=probe, o=offset: p.after(o + i)),
             )
             if probe.finish is not None:
                 probe.finish()

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from common import peak_rss_mb
 
@@ -253,9 +254,9 @@ class _Builder:
             description="Synthetisches Benchmark-Projekt mit Kundenreisen, Touchpoint-Katalog, Maßnahmen und Kennzahlen.",
         ))
         for channel in default_channels("de"):
-            channel = channel.replace(id=self.new_id())
-            self.channels.append(channel)  # type: ignore[arg-type]
-            self.add(channel)
+            renamed = cast(Channel, channel.replace(id=self.new_id()))
+            self.channels.append(renamed)
+            self.add(renamed)
         for position, (name, contact, mailbox) in enumerate(DEPARTMENTS):
             department = Department(
                 id=self.new_id(), name=name, contact_person=contact, email=f"{mailbox}@mustermann-service.de",
