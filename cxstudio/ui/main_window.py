@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
         self._journey_ids: list[str] = []
         self._syncing_selection = False
         self._selection: list[str] = []
-        self._reported_write_error: object = None
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_central()
@@ -387,6 +386,7 @@ class MainWindow(QMainWindow):
             self.bridge = SessionBridge(project.session, self)
             self.bridge.changed.connect(self._on_changed)
             self.bridge.cleanChanged.connect(lambda _clean: self._update_title())
+            project.on_write_error(self._on_write_error)
             self.canvas = self._make_canvas(project, self.bridge)
             self.canvas_host.layout().addWidget(self.canvas)
             self.stack.setCurrentWidget(self.canvas_host)
@@ -483,16 +483,11 @@ class MainWindow(QMainWindow):
         self._selection = [i for i in self._selection if self.project is not None and i in self.project.document]
         self._update_actions()
         self._update_status()
-        self._report_write_error()
 
-    def _report_write_error(self) -> None:
+    def _on_write_error(self, error: Any) -> None:
         """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
-        project = self.project
-        error = project.write_error if project is not None else None
-        if error is not None and self._reported_write_error is None:
-            text = error.message(self.language)
-            QTimer.singleShot(0, lambda: dialogs.show_problem(self, self.tr("Changes not secured"), text))
-        self._reported_write_error = error
+        text = error.message(self.language)
+        QTimer.singleShot(0, lambda: dialogs.show_problem(self, self.tr("Changes not secured"), text))
 
     # ================================================================== journeys
     def current_journey_id(self) -> str | None:
