@@ -82,6 +82,22 @@ def level_of_detail(option: QStyleOptionGraphicsItem, painter: QPainter) -> floa
     return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
 
 
+def _visible_part(painter: QPainter, exposed: QRectF) -> QRectF:
+    """The part of `exposed` (item coordinates) that lands on the painter's device.
+
+    When Qt fills the device-coordinate cache of an item larger than the viewport, it passes
+    the whole item as exposed but only keeps a viewport-sized pixmap; drawing what falls
+    outside it is wasted.
+    """
+    device = painter.device()
+    if device is None:
+        return exposed
+    inverse, invertible = painter.worldTransform().inverted()
+    if not invertible:
+        return exposed
+    return exposed.intersected(inverse.mapRect(QRectF(0, 0, device.width(), device.height())))
+
+
 def star_polygon(center: QPointF, outer: float) -> QPolygonF:
     inner = outer * 0.45
     points = []
@@ -380,7 +396,7 @@ class RelationLayerItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect
+        exposed = _visible_part(painter, option.exposedRect)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         first, last = int(top // LAYER_BAND), int(bottom // LAYER_BAND)
         solid = self._lines_in(self._solid, self._solid_bands, first, last)
