@@ -251,6 +251,14 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             self.view_group.addAction(action)
             self.view_actions[value] = action
+        self.act_focus_map = a("actionFocusMap", self.tr("Go to &Map"), lambda: self.focus_panel("map"),
+                               ["Ctrl+Shift+M"])
+        self.act_focus_outline = a("actionFocusOutline", self.tr("Go to O&utline"),
+                                   lambda: self.focus_panel("outline"), ["Ctrl+Shift+O"])
+        self.act_focus_inspector = a("actionFocusInspector", self.tr("Go to I&nspector"),
+                                     lambda: self.focus_panel("inspector"), ["Ctrl+Shift+I"])
+        self.act_focus_palette = a("actionFocusPalette", self.tr("Go to Pa&lette"),
+                                   lambda: self.focus_panel("palette"), ["Ctrl+Shift+P"])
         self.act_insert_card = a("actionInsertCard", self.tr("&Card"), lambda: self.insert_card(CardKind.STEP.value),
                                  ["Ctrl+Return"])
         self.act_insert_stage = a("actionInsertStage", self.tr("&Stage"), self.insert_stage, ["Ctrl+Shift+Return"])
@@ -296,6 +304,9 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit, self.act_zoom_reset])
         view_menu.addSeparator()
         view_menu.addActions(list(self.view_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_focus_map, self.act_focus_outline, self.act_focus_inspector,
+                              self.act_focus_palette])
         view_menu.addSeparator()
         panels = view_menu.addMenu(self.tr("&Panels"))
         for dock in (self.palette_dock, self.outline_dock, self.inspector_dock, self.history_dock,
@@ -622,6 +633,24 @@ class MainWindow(QMainWindow):
             self.inspector.show_element(self.project.document.project.id)
             self.inspector_dock.show()
             self.inspector_dock.raise_()
+
+    def focus_panel(self, which: str) -> None:
+        """Move the keyboard focus to the map or a panel (showing the panel if it was closed)."""
+        if which == "map":
+            if self.canvas is not None:
+                self.canvas.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        dock, target = {
+            "outline": (self.outline_dock, self.outline.tree),
+            "inspector": (self.inspector_dock, self.inspector),
+            "palette": (self.palette_dock, self.palette.tree),
+        }[which]
+        dock.show()
+        dock.raise_()
+        if which == "inspector":
+            target = next((w for w in self.inspector.findChildren(QWidget) if w.objectName().startswith("field_")
+                           and w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus), self.inspector)
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # ================================================================== views
     def set_view(self, value: str) -> None:

@@ -825,6 +825,22 @@
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
+        <source>Go to &amp;Map</source>
+        <translation>Zur &amp;Karte</translation>
+    </message>
+    <message>
+        <source>Go to O&amp;utline</source>
+        <translation>Zur &amp;Gliederung</translation>
+    </message>
+    <message>
+        <source>Go to I&amp;nspector</source>
+        <translation>Zu den &amp;Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Go to Pa&amp;lette</source>
+        <translation>Zur &amp;Palette</translation>
+    </message>
+    <message>
         <source>&amp;Card</source>
         <translation>&amp;Karte</translation>
     </message>

@@ -583,3 +583,19 @@ def test_the_inspector_links_an_action_to_insights_and_sets_a_metric_value(main_
     target.editingFinished.emit()
     assert document.get(metric.id, Metric).target == 12.5
     assert "is not a number" in main_window.statusBar().currentMessage()
+
+
+def test_keyboard_users_can_jump_between_the_map_and_the_panels(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    main_window.activateWindow()
+    main_window.outline_dock.close()
+    main_window.act_focus_outline.trigger()
+    assert main_window.outline_dock.isVisible()
+    qtbot.waitUntil(main_window.outline.tree.hasFocus)
+    main_window.act_focus_map.trigger()
+    qtbot.waitUntil(main_window.canvas.hasFocus)
+    card = main_window.project.document.cards(main_window.current_journey_id())[0]
+    main_window.canvas.select_ids([card.id])
+    main_window.act_focus_inspector.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().objectName().startswith("field_"))
