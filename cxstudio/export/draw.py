@@ -246,16 +246,33 @@ class MapSlice:
 
 
 def _groups(edges: list[tuple[float, float]], room: float) -> list[tuple[float, float]]:
-    """Consecutive spans packed greedily into groups no longer than `room` (a span longer than room stays alone)."""
-    groups: list[tuple[float, float]] = []
-    start, end = edges[0]
-    for low, high in edges[1:]:
-        if high - start > room + 1e-6:
-            groups.append((start, end))
-            start = low
-        end = high
-    groups.append((start, end))
-    return groups
+    """Consecutive spans split into the fewest groups no longer than `room`, as even as possible.
+
+    A linear partition (dynamic programming over the few stages or lanes of a journey) that
+    minimises the longest group; a single span longer than `room` stays alone in its group.
+    """
+    count = len(edges)
+    total = edges[-1][1] - edges[0][0]
+    for parts in range(max(1, math.ceil(total / room - 1e-9)), count + 1):
+        # best[i][k]: the smallest possible longest group when the first i spans form k groups
+        best = [[math.inf] * (parts + 1) for _ in range(count + 1)]
+        cut = [[0] * (parts + 1) for _ in range(count + 1)]
+        best[0][0] = 0.0
+        for i in range(1, count + 1):
+            for k in range(1, min(i, parts) + 1):
+                for j in range(k - 1, i):
+                    longest = max(best[j][k - 1], edges[i - 1][1] - edges[j][0])
+                    if longest < best[i][k]:
+                        best[i][k], cut[i][k] = longest, j
+        if best[count][parts] <= room + 1e-6 or parts == count:
+            groups: list[tuple[float, float]] = []
+            i, k = count, parts
+            while k > 0:
+                j = cut[i][k]
+                groups.append((edges[j][0], edges[i - 1][1]))
+                i, k = j, k - 1
+            return groups[::-1]
+    return [(edges[0][0], edges[-1][1])]
 
 
 def map_slices(layout: JourneyLayout, width: float, first_height: float, height: float,
@@ -286,6 +303,10 @@ def map_slices(layout: JourneyLayout, width: float, first_height: float, height:
         return [MapSlice(region.x, region.right, region.y, region.bottom, 0.0, 0.0, fit)]
     x_groups[-1] = (x_groups[-1][0], region.right)
     y_groups[-1] = (y_groups[-1][0], region.bottom)
+    # with the parts as even as they are, print them as large as the pages allow
+    widest = max(x1 - x0 for x0, x1 in x_groups)
+    tallest_part = max(y1 - y0 for y0, y1 in y_groups)
+    scale = max(scale, min(width / (keep_x + widest), room_h / (keep_y + tallest_part)))
     return [MapSlice(x0, x1, y0, y1, keep_x, keep_y, scale) for x0, x1 in x_groups for y0, y1 in y_groups]
 
 

@@ -351,6 +351,7 @@ class _ReportBuilder:
         self.portrait_width = page_size[0] - 2 * MARGIN
         landscape_size = landscape(page_size)
         self.landscape_frame = (landscape_size[0] - 2 * MARGIN, landscape_size[1] - 2 * MARGIN - 4 * MM)
+        self.portrait_frame = (page_size[0] - 2 * MARGIN, page_size[1] - 2 * MARGIN - 4 * MM)
 
     def w(self, key: str, **params: object) -> str:
         return word(key, self.language, **params)
@@ -432,7 +433,9 @@ class _ReportBuilder:
     def _journey(self, journey_id: str) -> list[Flowable]:
         s = self.styles
         journey = self.doc.get(journey_id, Journey)
-        flow: list[Flowable] = [NextPageTemplate("landscape"), PageBreak()]
+        layout = layout_for_print(self.doc, journey_id, self.view)
+        orientation, parts = self.map_parts_of(layout)
+        flow: list[Flowable] = [NextPageTemplate(orientation), PageBreak()]
         flow.append(_heading(f"{self.w('journey')}: {journey.name}", s["h1"], 0))
         meta = []
         persona = self.names.personas.get(journey.persona_id or "")
@@ -445,8 +448,6 @@ class _ReportBuilder:
             flow.append(Paragraph(f"<b>{escape(self.w('expectations'))}:</b> {escape(journey.expectations)}",
                                   s["body"]))
         flow.append(Spacer(1, 6))
-        layout = layout_for_print(self.doc, journey_id, self.view)
-        parts = self.map_parts_of(layout)
         self.map_parts[journey_id] = len(parts)
         painter = LayoutPainter(None, self.doc, layout, self.language)
         for index, part in enumerate(parts):
@@ -460,11 +461,15 @@ class _ReportBuilder:
     def _table(self, rows: list[list[Any]], widths: Sequence[float], numeric_columns: Iterable[int] = ()) -> Table:
         return _table(rows, widths, self.styles, numeric_columns)
 
-    def map_parts_of(self, layout: Any) -> list[MapSlice]:
-        """The parts a journey's map is printed in: one landscape page each, body text >= MIN_MAP_TEXT_PT."""
-        frame_w, frame_h = self.landscape_frame
-        # the first page also holds the journey's heading and facts, later ones a one-line part heading
-        return map_slices(layout, frame_w, frame_h - 80, frame_h - 30, MIN_MAP_TEXT_PT)
+    def map_parts_of(self, layout: Any) -> tuple[str, list[MapSlice]]:
+        """The page orientation and the parts a journey's map is printed in, one page each, body text at least
+        MIN_MAP_TEXT_PT: landscape pages unless portrait ones need fewer parts (tall maps)."""
+        choices = []
+        for orientation, (frame_w, frame_h) in (("landscape", self.landscape_frame),
+                                                 ("portrait", self.portrait_frame)):
+            # the first page also holds the journey's heading and facts, later ones a one-line part heading
+            choices.append((orientation, map_slices(layout, frame_w, frame_h - 80, frame_h - 30, MIN_MAP_TEXT_PT)))
+        return min(choices, key=lambda choice: len(choice[1]))
 
     def _touchpoints(self) -> list[Flowable]:
         s = self.styles

@@ -119,7 +119,8 @@ def test_wide_journey_map_is_split_into_readable_parts(tmp_path: Path) -> None:
 
     layout = layout_for_print(project.document, journey.id)
     builder = _ReportBuilder(project.document, "de", (595.2756, 841.8898), dt.date.today(), layout.view, [journey.id])
-    for part in builder.map_parts_of(layout):
+    _orientation, parts = builder.map_parts_of(layout)
+    for part in parts:
         assert part.scale * layout.settings.card_text_size >= MIN_MAP_TEXT_PT - 1e-6
 
 
