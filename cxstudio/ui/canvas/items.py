@@ -73,9 +73,23 @@ def qrect(rect: Rect, dx: float = 0.0, dy: float = 0.0) -> QRectF:
 def draw_lines(painter: QPainter, lines: tuple[TextLine, ...], colour: QColor, dx: float = 0.0, dy: float = 0.0) -> None:
     """Draw each layout line as it is at its baseline (never re-wrapped), shifted by (-dx, -dy) into item coordinates."""
     painter.setPen(colour)
+    face: tuple[float, bool, bool] | None = None
+    scale = 1.0
     for line in lines:
-        if line.text:
-            draw_text(painter, line.x - dx, line.baseline - dy, line.text, line.size, line.bold, line.italic)
+        if not line.text:
+            continue
+        if (line.size, line.bold, line.italic) != face:
+            # one scaled coordinate system per run of lines in the same face (see text.draw_text)
+            if face is not None:
+                painter.restore()
+            face = (line.size, line.bold, line.italic)
+            scale = line.size / REFERENCE_PIXEL_SIZE
+            painter.save()
+            painter.scale(scale, scale)
+            painter.setFont(reference_font(line.bold, line.italic))
+        painter.drawText(QPointF((line.x - dx) / scale, (line.baseline - dy) / scale), line.text)
+    if face is not None:
+        painter.restore()
 
 
 def level_of_detail(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
