@@ -826,7 +826,7 @@
     </message>
     <message>
         <source>Go to &amp;Map</source>
-        <translation>Zur &amp;Karte</translation>
+        <translation>Zur &amp;Journey Map</translation>
     </message>
     <message>
         <source>Go to O&amp;utline</source>
