@@ -240,8 +240,11 @@ class ProjectFile:
             raise ProjectFileError("recovery_gone", name=item.project_name) from None
         finally:
             connection.close()
-        working.take_over()
-        working.set_unsaved(True)
+        try:
+            working.take_over()
+            working.set_unsaved(True)
+        except OSError as exc:
+            raise ProjectFileError("working_copy_failed", folder=working.folder, detail=_detail(exc)) from None
         engine = working_copy_engine(database)
         try:
             with engine.connect() as sa_connection:
@@ -374,7 +377,10 @@ class ProjectFile:
         self.path = target
         self.read_only_code = None
         self.read_only_params = {}
-        self.working.set_original(target)
+        try:
+            self.working.set_original(target)
+        except OSError:
+            pass  # the file is saved; only a crash before the next metadata write would name the old path
         self._mark_saved()
 
     def save_copy(self, path: str | os.PathLike[str], document: Document) -> None:

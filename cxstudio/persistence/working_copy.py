@@ -95,20 +95,24 @@ class WorkingCopy:
         copy.write_meta()
         return copy
 
-    def write_meta(self) -> None:
-        """Replace session.json atomically and durably."""
+    def write_meta(self, durable: bool = True) -> None:
+        """Replace session.json atomically; `durable` also waits until it is on disk."""
         temporary = self.folder / (META_NAME + ".tmp")
         with temporary.open("w", encoding="utf-8") as handle:
             handle.write(self.meta.to_json())
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temporary, self.folder / META_NAME)
-        fsync_directory(self.folder)
+        if durable:
+            fsync_directory(self.folder)
 
     def set_unsaved(self, unsaved: bool) -> None:
+        """Record whether the copy holds unsaved work: durably when it starts to (losing that flag would hide
+        work from recovery), lazily when it stops (losing that only costs a needless recovery offer)."""
         if self.meta.unsaved != unsaved:
             self.meta.unsaved = unsaved
-            self.write_meta()
+            self.write_meta(durable=unsaved)
 
     def set_original(self, path: Path | None) -> None:
         self.meta.original_path = None if path is None else str(path)
