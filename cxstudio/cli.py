@@ -279,6 +279,9 @@ be written; 2 the command line is wrong. The project file is only read, never ch
 """
 
 
+READABLE_TEXT_PT = 6.0  # below this the poster command suggests larger paper or tiles
+
+
 def _add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
         "export", help="write a poster, tiled print or client report of a project as PDF",
@@ -369,6 +372,11 @@ def _run_export(args: argparse.Namespace, document: Document, output: Path, lang
     else:
         _say(f"{output}: poster {plan_.paper} ({size}) written; scale {plan_.scale:.0%}, card text "
              f"{plan_.body_text_pt:.1f} pt.")
+    if plan_.body_text_pt < READABLE_TEXT_PT:
+        _say(f"Kartentext unter {READABLE_TEXT_PT:g} pt ist schwer lesbar; größeres Papier oder Kacheln "
+             f"(--tile A4 --min-text 9) helfen." if german else
+             f"Card text below {READABLE_TEXT_PT:g} pt is hard to read; larger paper or tiles "
+             "(--tile A4 --min-text 9) help.")
     return EXIT_OK
 
 

@@ -66,6 +66,10 @@ def test_poster_tiles_and_report_from_the_command_line(project_file: Path, tmp_p
                           "--view", "blueprint", "--orientation", "landscape")
     assert code == 0
     assert float(pypdf.PdfReader(roll).pages[0].mediabox.height) / MM == pytest.approx(914, abs=0.1)
+    small = tmp_path / "small.pdf"
+    code, out, err = _run(capsys, "export", str(project_file), "-o", str(small), "--paper", "A4", "--lang", "en")
+    assert code == 0 and "hard to read" in out and "--tile A4 --min-text 9" in out
+    assert "hard to read" not in _run(capsys, "export", str(project_file), "-o", str(small), "--paper", "A0")[1]
     assert _digest(project_file) == before
 
 
