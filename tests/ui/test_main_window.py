@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 from ui_helpers import answer_next_modal, type_text
 
@@ -599,3 +599,21 @@ def test_keyboard_users_can_jump_between_the_map_and_the_panels(main_window, pro
     main_window.act_focus_inspector.trigger()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
                     and QApplication.focusWidget().objectName().startswith("field_"))
+
+
+def test_retyping_a_required_name_keeps_the_field_usable(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    journey_id = main_window.current_journey_id()
+    main_window.inspector.show_element(journey_id)
+    name = main_window.inspector.editor("name")
+    steps = len(main_window.project.session.history)
+    name.selectAll()
+    QApplication.sendEvent(name, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier))
+    assert name.text() == ""  # not reset while the user retypes
+    type_text(name, "Neue Reise")
+    assert main_window.project.document.get(journey_id).name == "Neue Reise"
+    assert len(main_window.project.session.history) == steps + 1
+    name.selectAll()
+    QApplication.sendEvent(name, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier))
+    name.editingFinished.emit()  # leaving the field empty brings the name back
+    assert name.text() == "Neue Reise"

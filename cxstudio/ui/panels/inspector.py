@@ -262,6 +262,10 @@ class InspectorPanel(QWidget):
             self.message.emit(str(error))
             self.refresh()
 
+    def _required(self, name: str) -> bool:
+        entity = self._project.document.find(self._entity_id) if self._project and self._entity_id else None
+        return entity is not None and name in entity.NAME_FIELDS
+
     # ------------------------------------------------------------------ editors
     def _read_only_label(self, name: str) -> QLabel:
         label = QLabel()
@@ -282,7 +286,13 @@ class InspectorPanel(QWidget):
         editor = QLineEdit()
         editor.installEventFilter(self._undo_filter)
         if live:
-            editor.textEdited.connect(lambda text: self._commit(name, text))
+            def typed(text: str) -> None:
+                if not text.strip() and self._required(name):
+                    return  # a required name is being retyped: wait for the first character
+                self._commit(name, text)
+
+            editor.textEdited.connect(typed)
+            editor.editingFinished.connect(lambda: self.refresh() if not editor.text().strip() else None)
         else:
             editor.editingFinished.connect(lambda: self._commit(name, editor.text().strip()))
 
