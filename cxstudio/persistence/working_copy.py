@@ -92,7 +92,7 @@ class WorkingCopy:
         meta = WorkingCopyMeta(None if original_path is None else str(original_path), os.getpid(), host_name(),
                                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), unsaved, boot_id())
         copy = cls(folder, meta)
-        copy.write_meta()
+        copy.write_meta(durable=unsaved)  # a copy without unsaved work has nothing to lose in a crash
         return copy
 
     def write_meta(self, durable: bool = True) -> None:
