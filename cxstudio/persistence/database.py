@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -37,6 +38,8 @@ def working_copy_engine(path: Path) -> Engine:
         connection.execute("PRAGMA locking_mode = EXCLUSIVE")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = FULL")
+        if sys.platform == "darwin":
+            connection.execute("PRAGMA fullfsync = ON")  # macOS: fsync alone does not reach the disk
         return connection
 
     engine = create_engine("sqlite://", creator=create_connection, poolclass=StaticPool)
@@ -55,6 +58,8 @@ def plain_engine(path: Path) -> Engine:
         connection = connect_raw(path)
         connection.execute("PRAGMA journal_mode = DELETE")
         connection.execute("PRAGMA synchronous = FULL")
+        if sys.platform == "darwin":
+            connection.execute("PRAGMA fullfsync = ON")
         return connection
 
     engine = create_engine("sqlite://", creator=create_connection, poolclass=StaticPool)

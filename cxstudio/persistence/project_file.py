@@ -36,6 +36,7 @@ from cxstudio.persistence.working_copy import (
     fsync_directory,
     load_working_copy,
     owner_gone,
+    sync_file,
 )
 
 
@@ -413,7 +414,7 @@ class ProjectFile:
             else:  # the working copy is behind (e.g. its disk is full): write the document from memory
                 self._write_from_memory(temporary, document)
             with temporary.open("rb") as handle:
-                os.fsync(handle.fileno())
+                sync_file(handle.fileno())
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
             os.replace(temporary, target)
             fsync_directory(target.parent)

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,19 @@ def data_dir() -> Path:
 
 def working_copies_dir() -> Path:
     return data_dir() / "working-copies"
+
+
+def sync_file(fd: int) -> None:
+    """Wait until a file's data is on the disk itself (macOS needs F_FULLFSYNC for that, fsync is not enough)."""
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_FULLFSYNC)  # type: ignore[attr-defined]
+            return
+        except OSError:
+            pass
+    os.fsync(fd)
 
 
 def fsync_directory(path: Path) -> None:
@@ -102,7 +116,7 @@ class WorkingCopy:
             handle.write(self.meta.to_json())
             if durable:
                 handle.flush()
-                os.fsync(handle.fileno())
+                sync_file(handle.fileno())
         os.replace(temporary, self.folder / META_NAME)
         if durable:
             fsync_directory(self.folder)
