@@ -185,6 +185,11 @@ class LayoutSettings:
                      "curve_tick_size", "line_label_size", "relation_label_size", "card_width", "lane_header_width"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"Layout setting {name} must be more than 0.")
+        if min(self.card_gap, self.cell_padding) < self.arrow_length:
+            raise ValueError(
+                f"card_gap and cell_padding must be at least arrow_length ({self.arrow_length:g} pt), "
+                "so that every arrow head has room."
+            )
         room = self.card_width - 2 * self.card_padding
         needed = 3 * self.marker_size + 2 * self.marker_gap
         if room < needed:
@@ -1121,12 +1126,13 @@ def _relations(
         column_cards[box.stage_id].append(box.rect)
     column_index = {stage.id: position for position, stage in enumerate(stages)}
     placer = _LabelPlacer(builder, s, column_cards, stage_columns_x, lane_rows)
+    spreader = _Spreader(s.cell_padding, s.arrow_length)
     routes = []
     for relation_id in sorted(found):
         relation = found[relation_id]
         source = cards[relation.source_id]
         target = cards[relation.target_id]
-        points = _route(s, source, target, placer, column_index, lane_rows)
+        points = _route(s, source, target, placer, column_index, lane_rows, spreader)
         tip, before = points[-1], points[-2]
         arrow = _arrow_head(before, tip, s.arrow_length, s.arrow_width)
         label_line = placer.place(relation.label, points) if relation.label.strip() else None
@@ -1139,6 +1145,33 @@ def _relations(
     return routes
 
 
+class _Spreader:
+    """Gives parallel routes in one gutter or channel their own track, so arrows stay apart.
+
+    Tracks stay inside the free strip (within `cell_padding` of the boundary) and never move an
+    arrow's last segment closer than `cell_padding` to the card it enters.
+    """
+
+    INTO_RIGHT = (-0.1, -0.4, -0.7)  # the arrow enters a card to the right: tracks move left
+    INTO_LEFT = (0.1, 0.4, 0.7)  # it enters a card to the left: tracks move right
+    FREE = (0.25, -0.25, 0.55, -0.55)
+    CHANNEL = (0.0, -0.25, 0.25)
+
+    def __init__(self, pad: float, arrow_length: float) -> None:
+        self.pad = pad
+        # same-column detours run in the column's right gutter, which may be the grid's edge:
+        # their tracks move left, but keep the arrow's room
+        spare = (pad - arrow_length) / pad if pad > 0 else 0.0
+        self.same_column = (0.0, -spare / 2, -spare)
+        self.used: dict[tuple[str, float, tuple[float, ...]], int] = defaultdict(int)
+
+    def track(self, axis: str, at: float, tracks: tuple[float, ...]) -> float:
+        key = (axis, round(at, 3), tracks)
+        count = self.used[key]
+        self.used[key] = count + 1
+        return at + tracks[count % len(tracks)] * self.pad
+
+
 def _route(
     s: LayoutSettings,
     source: CardBox,
@@ -1146,6 +1179,7 @@ def _route(
     placer: _LabelPlacer,
     column_index: dict[str, int],
     lane_rows: dict[str, Rect],
+    spreader: _Spreader,
 ) -> list[Point]:
     """An orthogonal path from the source's border to the target's border that passes no other card.
 
@@ -1155,7 +1189,7 @@ def _route(
     gutter, back in from the right; neighbouring columns -> out the facing side, along the
     gutter between them, into the facing side; columns further apart -> out the facing side,
     along the source column's gutter to a channel of the source's row, across, down the
-    target column's gutter and in.
+    target column's gutter and in. Parallel routes get separate tracks (see _Spreader).
     """
     a, b = source.rect, target.rect
     (acx, acy), (bcx, bcy) = a.center, b.center
@@ -1166,17 +1200,19 @@ def _route(
             if b.y >= a.bottom:
                 return [(acx, a.bottom), (bcx, b.y)]
             return [(acx, a.y), (bcx, b.bottom)]
-        gutter = a.right + pad
+        gutter = spreader.track("x", a.right + pad, spreader.same_column)
         return [(a.right, acy), (gutter, acy), (gutter, bcy), (b.right, bcy)]
     forward = b.x > a.x
     start_x, end_x = (a.right, b.x) if forward else (a.x, b.right)
-    source_gutter, target_gutter = (a.right + pad, b.x - pad) if forward else (a.x - pad, b.right + pad)
+    into = _Spreader.INTO_RIGHT if forward else _Spreader.INTO_LEFT
+    target_gutter = spreader.track("x", b.x - pad if forward else b.right + pad, into)
     if abs(column_index[source.stage_id] - column_index[target.stage_id]) == 1:
         if abs(acy - bcy) < 1e-9:
             return [(start_x, acy), (end_x, bcy)]
         return [(start_x, acy), (target_gutter, acy), (target_gutter, bcy), (end_x, bcy)]
+    source_gutter = spreader.track("x", a.right + pad if forward else a.x - pad, _Spreader.FREE)
     row = lane_rows[source.lane_key]
-    channel = row.y + pad / 2 if bcy < row.y else row.bottom - pad / 2
+    channel = spreader.track("y", row.y + pad / 2 if bcy < row.y else row.bottom - pad / 2, _Spreader.CHANNEL)
     return [
         (start_x, acy), (source_gutter, acy), (source_gutter, channel), (target_gutter, channel),
         (target_gutter, bcy), (end_x, bcy),

@@ -552,3 +552,22 @@ def test_every_bundled_template_lays_out_soundly_in_every_view() -> None:
                 assert_sound(layout)
                 if view is ViewKind.MAP:
                     assert set(layout.cards) == {c.id for c in doc.cards(journey.id)}
+
+
+def test_parallel_routes_get_their_own_tracks(sample: Sample) -> None:
+    cd = sample.cards
+    ops.link(sample.session, cd["vergleich"], cd["berater"], "leads_to")  # into the same gutter as anruf -> pruefung
+    layout = layout_journey(sample.doc, sample.journey_id)
+    by_pair = {(r.source_id, r.target_id): r for r in layout.relations}
+    first = by_pair[(cd["anruf"], cd["pruefung"])]
+    second = by_pair[(cd["vergleich"], cd["berater"])]
+    assert len(first.points) == len(second.points) == 4
+    assert first.points[1][0] != pytest.approx(second.points[1][0])  # two vertical tracks, not one line
+    for route in (first, second):
+        assert layout.cards[route.target_id].rect.x - route.points[2][0] >= layout.settings.arrow_length
+    assert_sound(layout)
+
+
+def test_settings_keep_room_for_arrow_heads() -> None:
+    with pytest.raises(ValueError, match="must be at least arrow_length"):
+        LayoutSettings(cell_padding=5.0)
