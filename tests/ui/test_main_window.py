@@ -617,3 +617,31 @@ def test_retyping_a_required_name_keeps_the_field_usable(main_window, project_fi
     QApplication.sendEvent(name, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier))
     name.editingFinished.emit()  # leaving the field empty brings the name back
     assert name.text() == "Neue Reise"
+
+
+def test_comments_on_a_card_are_added_edited_resolved_and_undone(main_window, project_file: Path, qtbot) -> None:
+    from cxstudio.model.entities import Comment
+
+    main_window.open_path(project_file)
+    document = main_window.project.document
+    card = document.cards(main_window.current_journey_id())[0]
+    main_window.canvas.select_ids([card.id])
+    comments = main_window.inspector.comments
+    assert comments.isVisibleTo(main_window.inspector) and comments.list.count() == 0
+    comment_id = comments.add_comment()
+    assert comment_id is not None and comments.list.count() == 1
+    editor = comments.list.findChild(QLineEdit)
+    assert editor is not None  # the new comment is open for typing
+    editor.selectAll()
+    type_text(editor, "Prüfen: Zählerstand")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.get(comment_id, Comment).text == "Prüfen: Zählerstand")
+    assert document.get(comment_id, Comment).target_id == card.id and document.get(comment_id, Comment).created
+    comments.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert document.get(comment_id, Comment).resolved
+    main_window.act_undo.trigger()
+    assert not document.get(comment_id, Comment).resolved
+    assert comments.list.item(0).checkState() == Qt.CheckState.Unchecked
+    comments.list.setCurrentRow(0)
+    comments.delete_button.click()
+    assert comment_id not in document and comments.list.count() == 0

@@ -45,10 +45,11 @@ from cxstudio.model.entities import (
 from cxstudio.model.errors import ModelError
 from cxstudio.model.events import Added, Removed
 from cxstudio.ui import labels
+from cxstudio.ui.panels.comments import CommentsSection
 
 # Fields the inspector never shows: identity, placement (changed by dragging) and binary data.
 HIDDEN_FIELDS = frozenset({"id", "order", "journey_id", "stage_id", "lane_id", "picture"})
-READ_ONLY_FIELDS = frozenset({"created", "source_id", "target_id"})
+READ_ONLY_FIELDS = frozenset({"created", "source_id", "target_id"})  # comment targets, relation ends
 MULTILINE_FIELDS = frozenset({
     "text", "description", "internal_note", "expectation", "expectations", "scenario", "goals", "needs",
     "frustrations", "behaviour", "evidence", "quote",
@@ -105,6 +106,10 @@ class InspectorPanel(QWidget):
         host_column.setContentsMargins(0, 0, 0, 0)
         self._form = QFormLayout()
         host_column.addLayout(self._form)
+        self.comments = CommentsSection()
+        self.comments.message.connect(self.message)
+        self.comments.hide()
+        host_column.addWidget(self.comments)
         host_column.addStretch(1)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
@@ -154,6 +159,7 @@ class InspectorPanel(QWidget):
                 self.show_element(None, 0)
             return
         entity = document.get(self._entity_id)
+        self.comments.on_changed(change_set)
         if any(isinstance(e, (Added, Removed)) and e.entity.KIND in self._choice_kinds(entity)
                for e in change_set.events):
             self._build(entity)  # a list of choices (channels, personas, ...) changed
@@ -187,6 +193,7 @@ class InspectorPanel(QWidget):
 
     def _show_nothing(self, selected_count: int) -> None:
         self._clear_form()
+        self.comments.set_target(None, None)
         if selected_count > 1:
             self._heading.setText(self.tr("%n elements selected", "", selected_count))
         else:
@@ -211,6 +218,7 @@ class InspectorPanel(QWidget):
             editor.setEnabled(not self._read_only or field.name in READ_ONLY_FIELDS)
             self._editors[field.name] = editor
             self._form.addRow(names.get(field.name, field.name.replace("_", " ")), editor)
+        self.comments.set_target(self._project, entity.id, self._read_only)
         self.refresh()
 
     def _make_editor(self, entity: Entity, name: str, annotation: str) -> QWidget | None:
