@@ -187,40 +187,41 @@ class PathOps:
 
 
 class TextBatch:
-    """All text of a drawing in one PDF text object: font and colour set only when they change."""
+    """All text of a drawing in one PDF text object, grouped by colour and font so each is set once per group.
+
+    Text never overlaps other text in a layout, so the drawing order among lines does not matter;
+    within a group the lines keep their order (a card's title lines stay together for copy and search).
+    """
 
     def __init__(self, canvas: Any) -> None:
         self.canvas = canvas
-        self.text = canvas.beginText()
         self._faces = {(bold, italic): fonts.face(bold, italic) for bold in (False, True) for italic in (False, True)}
-        self._font: tuple[bool, bool, float] | None = None
-        self._colour: str | None = None
-        self.count = 0
+        self._groups: dict[tuple[str, bool, bool, float, bool], list[TextLine]] = {}
 
     def add(self, line: TextLine, colour: str = INK, flip: bool = True) -> None:
         if not line.text:
             return
-        font = (line.bold, line.italic, line.size)
-        if self._font != font:
-            self.text.setFont(self._faces[(line.bold, line.italic)], line.size)
-            self._font = font
-        if self._colour != colour:
-            self.text.setFillColorRGB(*rgb(colour))
-            self._colour = colour
-        if flip:
-            self.text.setTextTransform(1, 0, 0, -1, line.x, line.baseline)
-        else:
-            self.text.setTextOrigin(line.x, line.baseline)
-        self.text.textOut(line.text)
-        self.count += 1
+        key = (colour, line.bold, line.italic, line.size, flip)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = []
+        group.append(line)
 
     def flush(self) -> None:
-        if self.count:
-            self.canvas.drawText(self.text)
-        self.text = self.canvas.beginText()
-        self._font = None
-        self._colour = None
-        self.count = 0
+        if not self._groups:
+            return
+        text = self.canvas.beginText()
+        for (colour, bold, italic, size, flip), lines in self._groups.items():
+            text.setFont(self._faces[(bold, italic)], size)
+            text.setFillColorRGB(*rgb(colour))
+            for line in lines:
+                if flip:
+                    text.setTextTransform(1, 0, 0, -1, line.x, line.baseline)
+                else:
+                    text.setTextOrigin(line.x, line.baseline)
+                text.textOut(line.text)
+        self.canvas.drawText(text)
+        self._groups = {}
 
 
 @dataclass(frozen=True, slots=True)
