@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -51,7 +52,7 @@ LINE_COLOURS = {"interaction": QColor("#0f766e"), "visibility": QColor("#b91c1c"
 SELECTION_PEN = QPen(SELECTION_COLOUR, 2.5)
 SELECTED_WASH = QColor(37, 99, 235, 110)
 HANDLE_RADIUS = 6.0
-LAYER_BAND = 256.0  # points: height of the bands the arrow layer indexes its segments by
+LAYER_BAND = 512.0  # points: height of the bands the arrow layer indexes its segments by
 RELATION_WIDTH = 1.3  # device pixels (cosmetic): arrows stay visible at every zoom
 # below this level of detail (about 35 % zoom) cards are drawn as plain coloured rectangles
 SIMPLE_DETAIL = 0.35
@@ -322,6 +323,29 @@ def _relation_pen(kind: str, selected: bool) -> QPen:
     return pen
 
 
+@dataclass(frozen=True, slots=True)
+class _CachedRoute:
+    """Qt geometry of one route for the arrow layer, kept while the route does not change."""
+
+    route: RelationRoute
+    lines: list[QLineF]
+    bands: list[tuple[int, int]]  # first and last band each line touches
+    head: tuple[float, float, float, float, QPolygonF]  # bounds of the arrow head and its polygon
+
+    @classmethod
+    def of(cls, route: RelationRoute) -> _CachedRoute:
+        points = route.points
+        segments = list(zip(points, points[1:]))
+        xs = [x for x, _y in route.arrow]
+        ys = [y for _x, y in route.arrow]
+        return cls(
+            route,
+            [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in segments],
+            [(int(min(y0, y1) // LAYER_BAND), int(max(y0, y1) // LAYER_BAND)) for (_x0, y0), (_x1, y1) in segments],
+            (min(xs), min(ys), max(xs), max(ys), QPolygonF([QPointF(x, y) for x, y in route.arrow])),
+        )
+
+
 class RelationLayerItem(QGraphicsItem):
     """Draws every arrow of the journey in one batch: lines, arrow heads and labels.
 
@@ -345,7 +369,7 @@ class RelationLayerItem(QGraphicsItem):
         self._dashed_bands: dict[int, list[int]] = {}
         self._heads: list[tuple[float, float, float, float, QPolygonF]] = []
         self._labels: list[TextLine] = []
-        self._cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
+        self._cache: dict[str, _CachedRoute] = {}
         self._count = 0
         self._solid_pen = _relation_pen("leads_to", False)
         self._dashed_pen = _relation_pen("relates_to", False)
@@ -354,44 +378,33 @@ class RelationLayerItem(QGraphicsItem):
         """Draw these routes (except `hidden` ones); Qt geometry of unchanged routes is reused."""
         self.prepareGeometryChange()
         self._bounds = QRectF(bounds)
-        solid: list[QLineF] = []
-        dashed: list[QLineF] = []
+        lines: tuple[list[QLineF], list[QLineF]] = ([], [])  # solid, dashed
+        band_index: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
         heads: list[tuple[float, float, float, float, QPolygonF]] = []
         labels: list[TextLine] = []
-        cache: dict[str, tuple[RelationRoute, list[QLineF], QPolygonF]] = {}
+        cache: dict[str, _CachedRoute] = {}
         for route in routes:
             cached = self._cache.get(route.id)
-            if cached is None or cached[0] != route:
-                points = route.points
-                cached = (
-                    route,
-                    [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(points, points[1:])],
-                    QPolygonF([QPointF(x, y) for x, y in route.arrow]),
-                )
+            if cached is None or cached.route != route:
+                cached = _CachedRoute.of(route)
             cache[route.id] = cached
             if route.id in hidden:
                 continue
-            (dashed if route.kind == "relates_to" else solid).extend(cached[1])
-            xs = [x for x, _y in route.arrow]
-            ys = [y for _x, y in route.arrow]
-            heads.append((min(xs), min(ys), max(xs), max(ys), cached[2]))
+            style = 1 if route.kind == "relates_to" else 0
+            target, bands = lines[style], band_index[style]
+            for line, (first, last) in zip(cached.lines, cached.bands):
+                for band in range(first, last + 1):
+                    bands.setdefault(band, []).append(len(target))
+                target.append(line)
+            heads.append(cached.head)
             if route.label_line is not None:
                 labels.append(route.label_line)
         self._cache = cache
         self._count = len(routes) - len(hidden & cache.keys())
-        self._solid, self._dashed, self._heads, self._labels = solid, dashed, heads, labels
-        self._solid_bands = self._band_index(solid)
-        self._dashed_bands = self._band_index(dashed)
+        self._solid, self._dashed = lines
+        self._solid_bands, self._dashed_bands = band_index
+        self._heads, self._labels = heads, labels
         self.update()
-
-    @staticmethod
-    def _band_index(lines: list[QLineF]) -> dict[int, list[int]]:
-        bands: dict[int, list[int]] = {}
-        for index, line in enumerate(lines):
-            y0, y1 = line.y1(), line.y2()
-            for band in range(int(min(y0, y1) // LAYER_BAND), int(max(y0, y1) // LAYER_BAND) + 1):
-                bands.setdefault(band, []).append(index)
-        return bands
 
     @staticmethod
     def _lines_in(lines: list[QLineF], bands: dict[int, list[int]], first: int, last: int) -> list[QLineF]:
