@@ -79,6 +79,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The project could not be saved to {path} ({detail}); the file there is unchanged.",
         "Das Projekt konnte nicht unter {path} gespeichert werden ({detail}); die Datei dort ist unverändert.",
     ),
+    "save_target_in_use": (
+        "The project could not be saved to {path} because the file there is write-protected or in use by "
+        "another program; it is unchanged.",
+        "Das Projekt konnte nicht unter {path} gespeichert werden, weil die Datei dort schreibgeschützt ist "
+        "oder von einem anderen Programm benutzt wird; sie ist unverändert.",
+    ),
     "save_folder_read_only": (
         "The project cannot be saved to {path} because you may not write in that folder; use Save As to "
         "choose another place.",

@@ -426,6 +426,8 @@ class ProjectFile:
                 except OSError:
                     pass
             if isinstance(exc, PermissionError):
+                if checks.folder_writable(target) and target.exists():  # e.g. Windows: another program has it open
+                    raise ProjectFileError("save_target_in_use", path=target) from None
                 raise ProjectFileError("save_folder_read_only", path=target) from None
             if _is_disk_full(exc):
                 raise ProjectFileError("save_disk_full", path=target) from None
