@@ -265,3 +265,24 @@ def test_a_lock_from_an_earlier_boot_of_this_host_is_stale_even_if_its_pid_runs_
     project = api.open_project(path)
     assert not project.read_only and "erika" in (project.lock_note() or "")
     project.close()
+
+
+def test_a_target_that_may_not_be_replaced_is_reported_and_left_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a sticky folder (like /tmp) nobody may replace another user's file, though the folder is writable."""
+    with shared_folder() as folder:
+        monkeypatch.setenv("CXSTUDIO_DATA_DIR", str(shared_data_dir(folder)))
+        sticky = folder / "gemeinsam"
+        sticky.mkdir()
+        sticky.chmod(0o1777)
+        theirs = new_project_file(sticky / "fremd.cxstudio")  # owned by root
+        digest = sha256(theirs)
+        if os.geteuid() != 0:
+            pytest.skip("needs a second user (run as root) to own the target")
+        with as_unprivileged_user():
+            project = api.create(language="de")
+            with pytest.raises(ProjectFileError) as caught:
+                project.save_copy(theirs)
+            project.close()
+        assert caught.value.code == "save_target_in_use"
+        assert "schreibgeschützt" in caught.value.message("de")
+        assert sha256(theirs) == digest and sorted(p.name for p in sticky.iterdir()) == ["fremd.cxstudio"]
