@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pdfplumber
@@ -127,11 +128,13 @@ def test_custom_paper_beyond_the_limit_is_refused(sample: Sample) -> None:
 
 def test_every_card_title_and_umlaut_title_is_extractable_text(sample: Sample, tmp_path: Path) -> None:
     out = tmp_path / "poster.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper="A0")
+    export_poster(sample.doc, sample.journey_id, out, paper="A0", date=dt.date(2026, 11, 23))
     reader = pypdf.PdfReader(out)
     text = reader.pages[0].extract_text()
     assert JOURNEY_NAME in text
     assert PROJECT_NAME in text  # title block: project name with umlauts
+    assert "Persona: Jürgen Groß" in text and "Datum: 23.11.2026" in text and "Maßstab" in text
+    assert "Legende" in text and "Moment of Truth" in text and "Kanäle: Callcenter" in text
     words = " ".join(text.split())
     for title in sample.card_titles:
         assert title in words
