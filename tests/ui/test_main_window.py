@@ -645,3 +645,20 @@ def test_comments_on_a_card_are_added_edited_resolved_and_undone(main_window, pr
     comments.list.setCurrentRow(0)
     comments.delete_button.click()
     assert comment_id not in document and comments.list.count() == 0
+
+
+def test_a_long_inspector_form_scrolls_instead_of_squeezing_its_rows(main_window, qtbot) -> None:
+    from cxstudio.model.entities import Action
+
+    main_window.new_from_template(("complaint-example", "en"))
+    main_window.resize(1000, 560)
+    main_window.inspector.show_element(main_window.project.document.all(Action)[0].id)
+    inspector = main_window.inspector
+    host = inspector._form_host
+    qtbot.waitUntil(lambda: host.height() >= host.layout().minimumSize().height() > inspector._scroll.viewport().height())
+    editors = sorted((w for w in inspector._editors.values() if w.isVisible()), key=lambda w: w.y())
+    assert len(editors) >= 10
+    for upper, lower in zip(editors, editors[1:]):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper.objectName(), lower.objectName())
+    assert inspector._scroll.verticalScrollBar().maximum() > 0
+    assert inspector.comments.geometry().top() > editors[-1].geometry().bottom()

@@ -112,11 +112,13 @@ class InspectorPanel(QWidget):
         host_column.addWidget(self.comments)
         host_column.addStretch(1)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        scroll = self._scroll = QScrollArea()
+        scroll.setWidgetResizable(False)  # sized by _fit_scroll_area: Qt's own fit squeezes long forms
         scroll.setWidget(self._form_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().installEventFilter(self)
+        self._form_host.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._heading)
@@ -198,6 +200,7 @@ class InspectorPanel(QWidget):
             self._heading.setText(self.tr("%n elements selected", "", selected_count))
         else:
             self._heading.setText(self.tr("Nothing selected"))
+        self._fit_scroll_area()
 
     def _heading_text(self, entity: Entity) -> str:
         kind = labels.entity_kinds().get(entity.KIND, entity.KIND)
@@ -220,6 +223,20 @@ class InspectorPanel(QWidget):
             self._form.addRow(names.get(field.name, field.name.replace("_", " ")), editor)
         self.comments.set_target(self._project, entity.id, self._read_only)
         self.refresh()
+        self._fit_scroll_area()
+
+    def _fit_scroll_area(self) -> None:
+        """Give the form the viewport's width and at least its own minimum height (the scroll bar shows the rest)."""
+        layout = self._form_host.layout()
+        viewport = self._scroll.viewport()
+        height = max(layout.minimumSize().height(), viewport.height())
+        self._form_host.resize(viewport.width(), height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self._scroll.viewport() and event.type() == QEvent.Type.Resize) or (
+                watched is self._form_host and event.type() == QEvent.Type.LayoutRequest):
+            self._fit_scroll_area()  # resized, a scroll bar came or went, or new rows became visible
+        return False
 
     def _make_editor(self, entity: Entity, name: str, annotation: str) -> QWidget | None:
         if name in READ_ONLY_FIELDS:
@@ -442,7 +459,8 @@ class InspectorPanel(QWidget):
 
     def _many_ref_editor(self, name: str, kind: type[Entity]) -> QListWidget:
         widget = QListWidget()
-        widget.setMaximumHeight(120)
+        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 6 + 12)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         entity = self._project.document.find(self._entity_id) if self._project and self._entity_id else None
         linked = set(getattr(entity, name, ()) or ())
         candidates = self._ref_candidates(kind)
