@@ -34,6 +34,7 @@ from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 
 AUTO_PAPER = "auto"  # a page sized to the map at the chosen scale
+MAX_FIT_SCALE = 6.0  # 'fit' never magnifies more than this: a tiny map stays a map, not a few giant boxes
 MIN_TITLE_WIDTH = 420.0  # points: a page sized to a tiny map is at least this wide, so the title block fits
 
 
@@ -207,7 +208,7 @@ class _Planner:
                 title = self.title(inner_w, unit, scale)
                 room_h = cross - 2 * margin - title.height - gap
                 if self.fixed_scale is None:
-                    scale = room_h / rh
+                    scale = min(room_h / rh, MAX_FIT_SCALE)
                     inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
                     title = self.title(inner_w, unit, scale)
                 else:
@@ -242,6 +243,7 @@ class _Planner:
                    paper_name: str) -> float:
         """The fitted scale, or the fixed one if the map fits the room at it."""
         if self.fixed_scale is None:
+            fit = min(fit, MAX_FIT_SCALE)
             if fit <= 0:
                 raise ExportError("does_not_fit", scale=1.0, need_w_mm=rw / MM, need_h_mm=rh / MM, paper=paper_name,
                                   room_w_mm=max(0.0, room_w or 0.0) / MM, room_h_mm=max(0.0, room_h or 0.0) / MM)

@@ -15,7 +15,7 @@ from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import LaneSpec
 from cxstudio.export.errors import ExportError
 from cxstudio.export.paper import MM, parse_paper
-from cxstudio.export.poster import export_poster, plan_poster
+from cxstudio.export.poster import MAX_FIT_SCALE, export_poster, plan_poster
 from cxstudio.export.tiles import plan_tiles
 from cxstudio.layout.journey import ViewKind, layout_journey
 
@@ -237,3 +237,17 @@ def test_unwritable_output_is_refused_before_drawing(sample: Sample, tmp_path: P
     with pytest.raises(ExportError) as caught:
         export_poster(sample.doc, sample.journey_id, tmp_path, paper="A4")
     assert "Ordner" in caught.value.message("de")
+
+
+def test_fit_never_magnifies_a_tiny_map_beyond_the_limit(tmp_path: Path) -> None:
+    project = create(language="en", name="Tiny")
+    journey = project.run(ops.add_journey, "One step", ["Only stage"], [LaneSpec("Steps")])
+    stage = project.document.stages(journey.id)[0]
+    project.run(ops.add_card, stage.id, project.document.lanes(journey.id)[0].id, "Just one card")
+    plan = plan_poster(project.document, journey.id, paper="A0")
+    assert plan.scale == pytest.approx(MAX_FIT_SCALE)
+    assert plan.map_rect.width < plan.page_width - 2 * plan.margin  # centred, not stretched
+    bare = project.run(ops.add_journey, "No stages yet")
+    out = tmp_path / "bare.pdf"
+    result = export_poster(project.document, bare.id, out, paper="A3")
+    assert result.plan.scale <= MAX_FIT_SCALE and "No stages yet" in pypdf.PdfReader(out).pages[0].extract_text()
