@@ -33,6 +33,10 @@ _KIND_LABEL = {
 }
 
 
+_CARD_CELL_FIELDS = frozenset({"journey_id", "stage_id", "lane_id"})
+_RELATION_EDGE_FIELDS = frozenset({"kind", "source_id", "target_id"})
+
+
 def _ref_values(entity: Entity, field_name: str, many: bool) -> tuple[str, ...]:
     value = getattr(entity, field_name)
     if value is None:
@@ -177,6 +181,16 @@ class Document:
         ids = set(by_field.get(("relation", "source_id"), ())) | set(by_field.get(("relation", "target_id"), ()))
         return [cast(Relation, self._entities[i]) for i in sorted(ids)]
 
+    def relation_edges(self, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """(source id, target id) of every relation of the given kinds (all kinds when None)."""
+        wanted = set(kinds) if kinds is not None else None
+        for kind, successors in self._edges.items():
+            if wanted is not None and kind not in wanted:
+                continue
+            for source, targets in successors.items():
+                for target in targets:
+                    yield source, target
+
     def journey_of(self, entity_id: str) -> str | None:
         """The journey an element belongs to (journeys, stages, lanes, cards), else None."""
         entity = self._entities.get(entity_id)
@@ -206,8 +220,8 @@ class Document:
         if not real:
             return old
         new = old.replace(**real)
-        self._check(new, previous=old)
-        self._replace(old, new)
+        self._check(new, previous=old, changed=real.keys())
+        self._replace(old, new, changed=real.keys())
         for name, value in real.items():
             self._emit(Changed(old.KIND, old.id, name, getattr(old, name), value))
         return new
@@ -253,7 +267,7 @@ class Document:
         for rid in sorted(survivor_changes):
             survivor = self._entities[rid]
             new = survivor.replace(**survivor_changes[rid])
-            self._replace(survivor, new)
+            self._replace(survivor, new, changed=survivor_changes[rid].keys())
             for name, value in survivor_changes[rid].items():
                 self._emit(Changed(survivor.KIND, rid, name, getattr(survivor, name), value))
         for eid in doomed_order:
@@ -281,14 +295,19 @@ class Document:
                     f"Cannot replay a change of {event.kind}.{event.field}: its value is no longer the recorded one."
                 )
             new = current.replace(**{event.field: event.new})
-            self._check(new, previous=current)
-            self._replace(current, new)
+            changed = (event.field,)
+            self._check(new, previous=current, changed=changed)
+            self._replace(current, new, changed=changed)
             self._emit(event)
 
     # ------------------------------------------------------------------ checks
-    def _check(self, entity: Entity, previous: Entity | None = None) -> None:
-        entity.validate()
+    def _check(self, entity: Entity, previous: Entity | None = None, changed: Iterable[str] | None = None) -> None:
+        """Check a new or changed record; with `changed`, only the rules those fields can break."""
+        fields = None if changed is None else frozenset(changed)
+        entity.validate(fields)
         for field_name, ref in entity.REFS.items():
+            if fields is not None and field_name not in fields:
+                continue
             if previous is not None and getattr(previous, field_name) == getattr(entity, field_name):
                 continue
             for target_id in _ref_values(entity, field_name, ref.many):
@@ -304,12 +323,14 @@ class Document:
                         f"to a {' or '.join(ref.targets)}, not to a {target.KIND}."
                     )
         if isinstance(entity, Card):
-            self._check_card_cell(entity)
+            if fields is None or not fields.isdisjoint(_CARD_CELL_FIELDS):
+                self._check_card_cell(entity)
         elif isinstance(entity, (Stage, Lane)):
             if previous is not None and cast(Stage, previous).journey_id != entity.journey_id:
                 raise InvariantError(f"A {entity.KIND} cannot be moved to another journey.")
         elif isinstance(entity, Relation):
-            self._check_relation(entity, previous)
+            if fields is None or not fields.isdisjoint(_RELATION_EDGE_FIELDS):
+                self._check_relation(entity, previous)
         elif isinstance(entity, Metric):
             if entity.scope_id is not None:
                 scoped = self._entities[entity.scope_id]
@@ -364,8 +385,12 @@ class Document:
                     stack.append(nxt)
         return False
 
-    def check_invariants(self) -> list[str]:
-        """Every rule checked from scratch over the whole document; returns one sentence per problem."""
+    def check_invariants(self, compare_indexes: bool = True) -> list[str]:
+        """Every rule checked from scratch over the whole document; returns one sentence per problem.
+
+        `compare_indexes` also rebuilds the indexes and compares them (pointless right after loading,
+        when they were just built from the same values).
+        """
         problems: list[str] = []
         projects = self._by_kind["project"]
         if len(projects) != 1:
@@ -392,6 +417,8 @@ class Document:
             cycle = self._find_cycle(kind)
             if cycle:
                 problems.append(f"The {kind} relations form a cycle through {', '.join(cycle)}.")
+        if not compare_indexes:
+            return problems
         rebuilt = Document.from_entities(self._entities.values(), check=False)
         if rebuilt._referrers != self._referrers or rebuilt._cells != self._cells or rebuilt._edges != self._edges:
             problems.append("Internal indexes disagree with the content.")
@@ -429,7 +456,7 @@ class Document:
                 raise InvariantError(f"The id {entity.id} is used twice.")
             doc._store(entity)
         if check:
-            problems = doc.check_invariants()
+            problems = doc.check_invariants(compare_indexes=False)
             if problems:
                 raise InvariantError(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more problems)")
         return doc
@@ -455,14 +482,18 @@ class Document:
         del self._by_kind[entity.KIND][entity.id]
         self._referrers.pop(entity.id, None)
 
-    def _replace(self, old: Entity, new: Entity) -> None:
-        self._index(old, add=False)
+    def _replace(self, old: Entity, new: Entity, changed: Iterable[str] | None = None) -> None:
+        fields = None if changed is None else frozenset(changed)
+        self._index(old, add=False, fields=fields)
         self._entities[new.id] = new
         self._by_kind[new.KIND][new.id] = new
-        self._index(new, add=True)
+        self._index(new, add=True, fields=fields)
 
-    def _index(self, entity: Entity, add: bool) -> None:
+    def _index(self, entity: Entity, add: bool, fields: frozenset[str] | None = None) -> None:
+        """Add or drop an entity's index entries; with `fields`, only those the named fields affect."""
         for field_name, ref in entity.REFS.items():
+            if fields is not None and field_name not in fields:
+                continue
             for target_id in _ref_values(entity, field_name, ref.many):
                 key = (entity.KIND, field_name)
                 if add:
@@ -478,6 +509,8 @@ class Document:
                         if not by_field:
                             del self._referrers[target_id]
         if isinstance(entity, Card):
+            if fields is not None and fields.isdisjoint(_CARD_CELL_FIELDS):
+                return
             cell = (entity.stage_id, entity.lane_id)
             if add:
                 self._cells[cell].add(entity.id)
@@ -488,6 +521,8 @@ class Document:
                     if not members:
                         del self._cells[cell]
         elif isinstance(entity, Relation):
+            if fields is not None and fields.isdisjoint(_RELATION_EDGE_FIELDS):
+                return
             targets = self._edges[entity.kind][entity.source_id]
             if add:
                 targets[entity.target_id] = targets.get(entity.target_id, 0) + 1

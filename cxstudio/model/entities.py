@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -136,11 +137,20 @@ class Entity:
     id: str = field(default_factory=new_id)
 
     def replace(self, **changes: Any) -> Entity:
-        return dataclasses.replace(self, **changes)
+        """A copy with some fields changed (like dataclasses.replace, without re-running __init__)."""
+        cls = type(self)
+        names = _field_types(cls)
+        unknown = changes.keys() - names.keys()
+        if unknown:
+            raise TypeError(f"A {cls.KIND} has no field {', '.join(sorted(unknown))}.")
+        new = object.__new__(cls)
+        for name in names:
+            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in dataclasses.fields(cls))
+        return tuple(_field_types(cls))
 
     def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.field_names()}
@@ -153,23 +163,27 @@ class Entity:
                 return str(value)
         return self.id
 
-    def validate(self) -> None:
-        """Raise InvariantError if a field value breaks its rule (references are checked by the Document)."""
-        _check_uuid(self, "id", self.id)
-        for f in dataclasses.fields(self):
-            if f.name == "id":
-                continue
-            value = getattr(self, f.name)
-            _check_value(self, f.name, value, f.type)
-        for name, enum_type in self.ENUMS.items():
+    def validate(self, only: Iterable[str] | None = None) -> None:
+        """Raise InvariantError if a field value breaks its rule (references are checked by the Document).
+
+        `only` limits the field checks to the named fields (a change of a few fields of a record
+        that was valid before); the entity's cross-field rules are always checked.
+        """
+        types = _field_types(type(self))
+        names = types if only is None else only
+        for name in names:
             value = getattr(self, name)
-            if value is not None and value not in enum_type._value2member_map_:
+            if name == "id":
+                _check_uuid(self, "id", value)
+                continue
+            _check_value(self, name, value, types[name])
+            enum_type = self.ENUMS.get(name)
+            if enum_type is not None and value is not None and value not in enum_type._value2member_map_:
                 allowed = ", ".join(m.value for m in enum_type)
                 raise InvariantError(
                     f"{self.KIND} '{self.label}': {name} must be one of {allowed}, not {value!r}."
                 )
-        for name in self.NAME_FIELDS:
-            if not str(getattr(self, name)).strip():
+            if name in self.NAME_FIELDS and not str(value).strip():
                 raise InvariantError(f"A {self.KIND} needs a {name}; it cannot be empty.")
         self._validate_more()
 
@@ -177,15 +191,31 @@ class Entity:
         """Entity-specific checks beyond field types."""
 
 
+_FIELD_TYPES: dict[type, dict[str, str]] = {}
+
+
+def _field_types(cls: type) -> dict[str, str]:
+    """Field name -> annotation text, per entity class, computed once."""
+    types = _FIELD_TYPES.get(cls)
+    if types is None:
+        types = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+        _FIELD_TYPES[cls] = types
+    return types
+
+
+_UUID_TEXT = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
 def _check_uuid(entity: Entity, name: str, value: object) -> None:
+    if isinstance(value, str) and _UUID_TEXT.match(value):
+        return
     if not isinstance(value, str):
         raise InvariantError(f"{entity.KIND}: {name} must be a UUID string, not {value!r}.")
     try:
-        parsed = uuid.UUID(value)
+        uuid.UUID(value)
     except ValueError:
         raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a valid UUID.") from None
-    if str(parsed) != value:
-        raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a canonical lower-case UUID.")
+    raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a canonical lower-case UUID.")
 
 
 def _check_text(entity: Entity, name: str, value: str) -> None:
@@ -202,8 +232,7 @@ def _check_text(entity: Entity, name: str, value: str) -> None:
         )
 
 
-def _check_value(entity: Entity, name: str, value: object, annotation: object) -> None:
-    kind = str(annotation)
+def _check_value(entity: Entity, name: str, value: object, kind: str) -> None:
     optional = "None" in kind
     if value is None:
         if not optional:

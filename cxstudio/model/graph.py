@@ -28,6 +28,8 @@ MEMBERSHIP_EDGES: dict[tuple[str, str], str] = {
     ("insight", "card_ids"): "based_on",
 }
 RELATION_EDGE = "relation"
+# Fields whose values are node attributes of the graph.
+NODE_ATTRIBUTE_FIELDS = frozenset({"title", "name", "kind", "pain_point", "moment_of_truth"})
 
 
 class RelationGraph:
@@ -56,11 +58,32 @@ class RelationGraph:
             self._add_entity(event.entity)
         elif isinstance(event, Removed):
             self._remove_entity(event.entity)
-        elif isinstance(event, Changed) and (event.kind in NODE_KINDS or event.kind == "relation"):
-            current = self.document.get(event.id)
-            previous = current.replace(**{event.field: event.old})
-            self._remove_entity(previous, keep_node=True)
-            self._add_entity(current)
+        elif isinstance(event, Changed):
+            self._on_change(event)
+
+    def _on_change(self, event: Changed) -> None:
+        """Follow one changed field; fields the graph does not show (order, texts ...) cost nothing."""
+        if event.kind == "relation":
+            if event.field in ("kind", "source_id", "target_id"):
+                current = self.document.get(event.id)
+                self._remove_entity(current.replace(**{event.field: event.old}))
+                self._add_entity(current)
+            return
+        if event.kind not in NODE_KINDS:
+            return
+        edge = MEMBERSHIP_EDGES.get((event.kind, event.field))
+        if edge is not None:
+            old = event.old if isinstance(event.old, tuple) else ((event.old,) if event.old else ())
+            new = event.new if isinstance(event.new, tuple) else ((event.new,) if event.new else ())
+            for target in old:
+                key = f"{event.field}:{target}"
+                if self.graph.has_edge(event.id, target, key=key):
+                    self.graph.remove_edge(event.id, target, key=key)
+            for target in new:
+                self._ensure_node(target)
+                self.graph.add_edge(event.id, target, key=f"{event.field}:{target}", edge=edge)
+        elif event.field in NODE_ATTRIBUTE_FIELDS:
+            self.graph.nodes[event.id].update(self._node_attrs(self.document.get(event.id)))
 
     def _add_entity(self, entity: Entity) -> None:
         if isinstance(entity, Relation):
@@ -149,14 +172,32 @@ class RelationGraph:
             return []
 
     def downstream(self, node_id: str, relation_kinds: Iterable[str] | None = None) -> set[str]:
-        """Everything reachable from `node_id` along relations (e.g. the processes behind a touchpoint)."""
-        view = self.relations_view(relation_kinds)
-        return set(nx.descendants(view, node_id)) if node_id in view else set()
+        """Everything reachable from `node_id` along relations (e.g. the processes behind a touchpoint).
+
+        Walks the adjacency directly: the cost follows what is reachable, not the project's size.
+        """
+        wanted = set(relation_kinds) if relation_kinds is not None else None
+        successors = self.graph.succ
+        if node_id not in successors:
+            return set()
+        seen: set[str] = set()
+        stack = [node_id]
+        while stack:
+            node = stack.pop()
+            for target, edges in successors[node].items():
+                if target in seen:
+                    continue
+                if any(d["edge"] == RELATION_EDGE and (wanted is None or d["kind"] in wanted) for d in edges.values()):
+                    seen.add(target)
+                    stack.append(target)
+        seen.discard(node_id)
+        return seen
 
     def cycles(self, relation_kinds: Iterable[str] | None = None) -> list[list[str]]:
         """Every elementary cycle formed by relations (of the given kinds)."""
-        view = nx.DiGraph(self.relations_view(relation_kinds))
-        return [list(c) for c in nx.simple_cycles(view)]
+        graph = nx.DiGraph()
+        graph.add_edges_from(self.document.relation_edges(relation_kinds))
+        return [list(c) for c in nx.simple_cycles(graph)]
 
     def journeys_using(self, touchpoint_id: str) -> set[str]:
         """Ids of journeys with at least one card that is an instance of the catalogue touchpoint."""
