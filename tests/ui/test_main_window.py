@@ -662,3 +662,17 @@ def test_a_long_inspector_form_scrolls_instead_of_squeezing_its_rows(main_window
         assert upper.geometry().bottom() < lower.geometry().top(), (upper.objectName(), lower.objectName())
     assert inspector._scroll.verticalScrollBar().maximum() > 0
     assert inspector.comments.geometry().top() > editors[-1].geometry().bottom()
+
+
+def test_a_project_from_a_newer_version_is_refused_with_both_versions_named(main_window, project_file: Path) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(project_file)
+    connection.execute("PRAGMA user_version = 99")
+    connection.commit()
+    connection.close()
+    before = project_file.read_bytes()
+    seen = answer_next_modal(lambda box: box.accept())
+    assert not main_window.open_path(project_file)
+    assert seen and "newer CX Studio" in seen[0] and "99" in seen[0]
+    assert project_file.read_bytes() == before and main_window.project is None
