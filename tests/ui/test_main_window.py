@@ -279,6 +279,11 @@ def test_palette_entries_carry_the_canvas_payload_and_insert_with_enter(main_win
     assert (("what", "stage"),) in entries
     mime = palette.tree.mimeData([entries[(("kind", "pain_point"), ("what", "card"))]])
     assert bytes(mime.data("application/x-cxstudio-palette").data()) == b'{"what": "card", "kind": "pain_point"}'
+    from cxstudio.ui.canvas import PaletteItem, parse_palette_mime
+
+    assert parse_palette_mime(mime) == PaletteItem("card", "pain_point")  # what the canvas accepts on a drop
+    lane_entry = next(item for item in palette.entries() if palette.payload(item).get("kind") == "backstage")
+    assert parse_palette_mime(palette.tree.mimeData([lane_entry])) == PaletteItem("lane", "backstage")
     stages_before = len(main_window.project.document.stages(main_window.current_journey_id()))
     palette.tree.setFocus()
     palette.tree.setCurrentItem(entries[(("what", "stage"),)])
