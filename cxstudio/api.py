@@ -137,9 +137,13 @@ class OpenProject:
             self._file.attach(self.session)
         return self._file
 
-    def save(self) -> None:
-        """Save to the project's file (atomic replace); ProjectFileError if it has none or is read-only."""
-        self._require_file().save(self.document)
+    def save(self, overwrite: bool = False) -> None:
+        """Save to the project's file (atomic replace); ProjectFileError if it has none or is read-only.
+
+        If another program changed the file since it was opened or saved here (e.g. a sync client brought
+        a colleague's version), Save refuses with code `changed_on_disk`; `overwrite=True` replaces it anyway.
+        """
+        self._require_file().save(self.document, overwrite=overwrite)
 
     def save_as(self, path: str | os.PathLike[str]) -> None:
         """Save to `path` (replacing it atomically), which becomes the project's file, locked and writable."""

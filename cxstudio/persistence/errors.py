@@ -70,6 +70,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CX Studio cannot create its recovery copy in {folder} ({detail}).",
         "CX Studio kann seine Wiederherstellungskopie in {folder} nicht anlegen ({detail}).",
     ),
+    "changed_on_disk": (
+        "{path} was changed by another program since it was opened or last saved here, so it was not "
+        "overwritten; use Save As to keep both versions.",
+        "{path} wurde seit dem Öffnen oder letzten Speichern von einem anderen Programm geändert und daher "
+        "nicht überschrieben; speichern Sie mit „Speichern unter“, um beide Fassungen zu behalten.",
+    ),
     "save_disk_full": (
         "The project could not be saved to {path} because the disk is full; the file there is unchanged.",
         "Das Projekt konnte nicht unter {path} gespeichert werden, weil der Datenträger voll ist; die Datei "

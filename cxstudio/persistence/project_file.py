@@ -186,6 +186,7 @@ class ProjectFile:
         self._unreported_error: ProjectFileError | None = None
         self.write_error_listeners: list[Callable[[ProjectFileError], None]] = []
         self.closed = False
+        self.fingerprint = file_fingerprint(path) if path is not None else None
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -193,6 +194,7 @@ class ProjectFile:
         """Check and open a project file: copy it to a working copy, migrate and load it there, lock the original."""
         source = Path(path).absolute()
         checks.check_path(source)  # fail before creating anything for a missing file
+        fingerprint = file_fingerprint(source)  # before copying: a change after this is noticed at Save
         try:
             working = WorkingCopy.new(source, unsaved=False)
         except OSError as exc:
@@ -206,6 +208,7 @@ class ProjectFile:
             raise
         code, params, lock, taken_over = _decide_access(source, read_only)
         project_file = cls(working, source, lock, code, params, taken_over)
+        project_file.fingerprint = fingerprint
         return project_file, inspection.document
 
     @classmethod
@@ -343,14 +346,21 @@ class ProjectFile:
         return error
 
     # ------------------------------------------------------------------ saving
-    def save(self, document: Document) -> None:
-        """Write the project to its own file (atomic replace)."""
+    def save(self, document: Document, overwrite: bool = False) -> None:
+        """Write the project to its own file (atomic replace).
+
+        If another program (a sync client, a colleague's copy) replaced the file since it was opened or
+        saved here, Save refuses with `changed_on_disk` unless `overwrite` is set.
+        """
         self._require_open()
         if self.path is None:
             raise ProjectFileError("no_path")
         if self.read_only_code is not None:
             reason_en = self.read_only_reason("en")
             raise ProjectFileError("read_only", reason=reason_en, reason_de=self.read_only_reason("de"))
+        current = file_fingerprint(self.path)
+        if not overwrite and None not in (current, self.fingerprint) and current != self.fingerprint:
+            raise ProjectFileError("changed_on_disk", path=self.path)
         self._write_file(self.path, document)
         self._mark_saved()
 
@@ -376,6 +386,7 @@ class ProjectFile:
             self.lock.release()
         self.lock = outcome.lock
         self.path = target
+        self.fingerprint = file_fingerprint(target)
         self.read_only_code = None
         self.read_only_params = {}
         try:
@@ -418,6 +429,8 @@ class ProjectFile:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
             os.replace(temporary, target)
             fsync_directory(target.parent)
+            if target == self.path or self.path is None:
+                self.fingerprint = file_fingerprint(target)
             verified.remember_verified(digest)  # the document obeys every rule, so the file is sound
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             for leftover in (temporary, Path(f"{temporary}-journal")):
@@ -471,6 +484,15 @@ class ProjectFile:
             self.lock.release()
             self.lock = None
         self.working.remove()
+
+
+def file_fingerprint(path: Path) -> tuple[int, int, int, int] | None:
+    """What identifies one version of a file without reading it: device, inode, size, modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _folder_hint() -> Path:

@@ -286,3 +286,25 @@ def test_a_target_that_may_not_be_replaced_is_reported_and_left_unchanged(monkey
         assert caught.value.code == "save_target_in_use"
         assert "schreibgeschützt" in caught.value.message("de")
         assert sha256(theirs) == digest and sorted(p.name for p in sticky.iterdir()) == ["fremd.cxstudio"]
+
+
+def test_save_does_not_overwrite_a_version_another_program_put_there(tmp_path: Path) -> None:
+    path = new_project_file(tmp_path / "sync.cxstudio")
+    project = api.open_project(path)
+    project.run(ops.rename, project.document.journeys()[0].id, "Meine Fassung")
+    project.save()
+    project.save()  # our own saves never count as a change by someone else
+    colleague = api.create("service-blueprint", "de")
+    colleague.save_copy(tmp_path / "incoming.cxstudio")  # a sync client brings a colleague's version
+    colleague.close()
+    os.replace(tmp_path / "incoming.cxstudio", path)
+    theirs = sha256(path)
+    project.run(ops.rename, project.document.journeys()[0].id, "Noch meine Fassung")
+    with pytest.raises(ProjectFileError) as caught:
+        project.save()
+    assert caught.value.code == "changed_on_disk" and "Save As" in str(caught.value)
+    assert "beide Fassungen" in caught.value.message("de")
+    assert sha256(path) == theirs and project.is_modified
+    project.save(overwrite=True)
+    assert sha256(path) != theirs and not project.is_modified
+    project.close()
