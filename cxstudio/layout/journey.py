@@ -144,6 +144,7 @@ class LayoutSettings:
     lane_min_height: float = 84.0
     meta_size: float = 7.5  # kind label on a card, lane kind, channel/department line
     card_width: float = 180.0
+    cell_columns: int = 1  # cards side by side per cell (row by row); more make wide maps for posters
     card_min_height: float = 60.0
     card_padding: float = 7.0
     card_block_gap: float = 4.0  # between the header row, title, text and footer of a card
@@ -175,6 +176,10 @@ class LayoutSettings:
             value = getattr(self, f.name)
             if f.name == "language":
                 continue
+            if f.name == "cell_columns":
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                    raise ValueError(f"Layout setting cell_columns must be a whole number of 1 or more, not {value!r}.")
+                continue
             if isinstance(value, int) and f.name.endswith("max_lines"):
                 if value < 1:
                     raise ValueError(f"Layout setting {f.name} must be at least 1, not {value}.")
@@ -199,8 +204,13 @@ class LayoutSettings:
             )
 
     @property
-    def column_width(self) -> float:
+    def track_width(self) -> float:
+        """Width of one card column inside a stage: the card and its padding on both sides."""
         return self.card_width + 2 * self.cell_padding
+
+    @property
+    def column_width(self) -> float:
+        return self.cell_columns * self.track_width
 
 
 DEFAULT_SETTINGS = LayoutSettings()
@@ -405,30 +415,58 @@ class JourneyLayout:
     def cards_in_cell(self, stage_id: str, lane_key: str) -> tuple[str, ...]:
         return self.cell_cards.get((stage_id, lane_key), ())
 
-    def insertion_index(self, stage_id: str, lane_key: str, y: float, exclude: frozenset[str] = frozenset()) -> int:
-        """Where a card dropped at height `y` goes in a cell: the number of cards whose middle is above `y`.
+    def insertion_index(
+        self, stage_id: str, lane_key: str, y: float, exclude: frozenset[str] = frozenset(), x: float | None = None
+    ) -> int:
+        """Where a card dropped at (x, y) goes in a cell, as an index into the cell's cards.
 
-        The index counts the cards as they are shown, dragged ones included, which is the
-        numbering `move_cards` expects (it takes the moved cards out itself). `exclude` is
-        accepted for callers that pass the dragged cards; they need no special treatment.
+        One card column per cell (the default): the number of cards whose middle is above `y`.
+        With `cell_columns` > 1, cards fill the cell row by row: the drop goes into the row under
+        `y`, before the first card of that row whose middle is right of `x` (`x` None: the
+        row's start). The index counts the cards as they are shown, dragged ones included,
+        which is the numbering `move_cards` expects (it takes the moved cards out itself).
+        `exclude` is accepted for callers that pass the dragged cards; they need no special
+        treatment.
         """
-        index = 0
-        for card_id in self.cell_cards.get((stage_id, lane_key), ()):
-            box = self.cards[card_id].rect
-            if box.y + box.height / 2 < y:
-                index += 1
-            else:
-                break
-        return index
+        ids = self.cell_cards.get((stage_id, lane_key), ())
+        if self.settings.cell_columns == 1:
+            index = 0
+            for card_id in ids:
+                box = self.cards[card_id].rect
+                if box.y + box.height / 2 < y:
+                    index += 1
+                else:
+                    break
+            return index
+        columns = self.settings.cell_columns
+        for first in range(0, len(ids), columns):
+            row = [self.cards[card_id].rect for card_id in ids[first : first + columns]]
+            if y < max(r.bottom for r in row) + self.settings.card_gap / 2:
+                if x is None:
+                    return first
+                return first + sum(1 for r in row if r.x + r.width / 2 < x)
+        return len(ids)
 
     def cards_in_rect(self, area: Rect) -> list[str]:
         """Ids of the cards whose rectangles intersect `area` (rubber-band selection), in view order."""
         return [cid for cid, box in self.cards.items() if box.rect.intersects(area) or area.contains_rect(box.rect)]
 
     def drop_target_indicator(self, stage_id: str, lane_key: str, index: int) -> tuple[Point, Point]:
-        """The short horizontal line that shows where a dropped card will go (left and right end)."""
+        """The short line that shows where a dropped card will go (its two ends).
+
+        Horizontal above the card now at `index` (below the last card for the end); with
+        several card columns per cell, vertical at the left of that card (right of the last).
+        """
         cell = self.cells[(stage_id, lane_key)]
         cards = self.cell_cards.get((stage_id, lane_key), ())
+        if self.settings.cell_columns > 1 and cards:
+            if index < len(cards):
+                box = self.cards[cards[index]].rect
+                x = box.x - self.settings.cell_padding
+            else:
+                box = self.cards[cards[-1]].rect
+                x = box.right + self.settings.cell_padding
+            return ((x, box.y), (x, box.bottom))
         if not cards:
             y = cell.y + self._half_gap()
         elif index >= len(cards):
@@ -703,6 +741,21 @@ class _Builder:
         return (kind_lines[0] if kind_lines else None), tuple(marker_boxes)
 
 
+def _cell_slots(heights: list[float], s: LayoutSettings) -> tuple[list[tuple[int, float]], float]:
+    """Where the cards of one cell go: (card column, y offset) per card, and the stack's height.
+
+    Cards fill `cell_columns` columns row by row; each row is as tall as its tallest card.
+    """
+    columns = s.cell_columns
+    slots: list[tuple[int, float]] = []
+    offset = 0.0
+    for first in range(0, len(heights), columns):
+        row = heights[first : first + columns]
+        slots.extend((column, offset) for column in range(len(row)))
+        offset += max(row) + s.card_gap
+    return slots, (offset - s.card_gap if heights else 0.0)
+
+
 _CardKey = tuple[Card, str, str | None, str, str | None, str]
 _BoxKey = tuple[_CardContent, float, float, int, str, str]
 _CACHE_SLACK = 2_000  # entries a cache may hold beyond three times the current layout's cards
@@ -868,7 +921,7 @@ def layout_journey(
             needed += line_label_height
         tallest = 0.0
         for stage_id, cell in row.cells.items():
-            stack = sum(contents[c.id].height for c in cell) + s.card_gap * (len(cell) - 1) if cell else 0.0
+            stack = _cell_slots([contents[c.id].height for c in cell], s)[1] if cell else 0.0
             block = chip_blocks.get((stage_id, row.chips_of)) if row.chips_of else None
             if block is not None:
                 stack += (s.card_gap if cell else 0.0) + block[1]
@@ -914,11 +967,14 @@ def layout_journey(
         tallest_stack = 0.0
         for stage, x in zip(stages, stage_columns_x):
             cells[(stage.id, row.key)] = Rect(x, top, column_width, height)
-            y = top + s.cell_padding
+            cell_list = row.cells.get(stage.id, [])
+            slots, stack_height = _cell_slots([contents[c.id].height for c in cell_list], s)
             ids = []
-            for index, card in enumerate(row.cells.get(stage.id, ())):
+            for index, card in enumerate(cell_list):
                 content = contents[card.id]
-                cx = x + s.cell_padding
+                column, offset = slots[index]
+                cx = x + s.cell_padding + column * s.track_width
+                y = top + s.cell_padding + offset
                 box_key = (content, cx, y, index, row.key, stage.id)
                 box_keys.append(box_key)
                 box = builder.box_cache.get(box_key)
@@ -951,7 +1007,7 @@ def layout_journey(
                     ))
                 cards[card.id] = box
                 ids.append(card.id)
-                y += content.height + s.card_gap
+            y = top + s.cell_padding + (stack_height + s.card_gap if ids else 0.0)
             chip_kind = row.chips_of
             block = chip_blocks.get((stage.id, chip_kind)) if chip_kind is not None else None
             if chip_kind is not None and block is not None:
@@ -1121,10 +1177,12 @@ def _relations(
     if not found:
         return []
     # per stage column, the cards sorted by y (to see whether a straight vertical arrow is free)
-    column_cards: dict[str, list[Rect]] = defaultdict(list)
+    # the cards of each card column (a stage has cell_columns of them), keyed by their left x
+    column_cards: dict[float, list[Rect]] = defaultdict(list)
     for box in cards.values():
-        column_cards[box.stage_id].append(box.rect)
-    column_index = {stage.id: position for position, stage in enumerate(stages)}
+        column_cards[box.rect.x].append(box.rect)
+    cells_left = stage_columns_x[0] if stage_columns_x else 0.0
+    column_index = {x: round((x - cells_left - s.cell_padding) / s.track_width) for x in column_cards}
     placer = _LabelPlacer(builder, s, column_cards, stage_columns_x, lane_rows)
     spreader = _Spreader(s.cell_padding, s.arrow_length)
     routes = []
@@ -1177,7 +1235,7 @@ def _route(
     source: CardBox,
     target: CardBox,
     placer: _LabelPlacer,
-    column_index: dict[str, int],
+    column_index: dict[float, int],
     lane_rows: dict[str, Rect],
     spreader: _Spreader,
 ) -> list[Point]:
@@ -1185,7 +1243,7 @@ def _route(
 
     Cards keep `cell_padding` away from their cell's edges, so the strips along column
     boundaries (gutters) and along the top and bottom of every row (channels) are free:
-    same column -> straight down/up if no card is between them, else out right, along the
+    same card column -> straight down/up if no card is between them, else out right, along the
     gutter, back in from the right; neighbouring columns -> out the facing side, along the
     gutter between them, into the facing side; columns further apart -> out the facing side,
     along the source column's gutter to a channel of the source's row, across, down the
@@ -1194,7 +1252,7 @@ def _route(
     a, b = source.rect, target.rect
     (acx, acy), (bcx, bcy) = a.center, b.center
     pad = s.cell_padding
-    if source.stage_id == target.stage_id:
+    if a.x == b.x:  # one card column
         upper, lower = (a, b) if a.y < b.y else (b, a)
         if not placer.card_between(upper, lower):
             if b.y >= a.bottom:
@@ -1206,7 +1264,7 @@ def _route(
     start_x, end_x = (a.right, b.x) if forward else (a.x, b.right)
     into = _Spreader.INTO_RIGHT if forward else _Spreader.INTO_LEFT
     target_gutter = spreader.track("x", b.x - pad if forward else b.right + pad, into)
-    if abs(column_index[source.stage_id] - column_index[target.stage_id]) == 1:
+    if abs(column_index[a.x] - column_index[b.x]) == 1:
         if abs(acy - bcy) < 1e-9:
             return [(start_x, acy), (end_x, bcy)]
         return [(start_x, acy), (target_gutter, acy), (target_gutter, bcy), (end_x, bcy)]
@@ -1239,7 +1297,7 @@ class _LabelPlacer:
         self,
         builder: _Builder,
         s: LayoutSettings,
-        column_cards: dict[str, list[Rect]],
+        column_cards: dict[float, list[Rect]],
         stage_columns_x: list[float],
         lane_rows: dict[str, Rect],
     ) -> None:
@@ -1260,6 +1318,9 @@ class _LabelPlacer:
             strips.append(row.y + (s.cell_padding - self.line_height) / 2)
             strips.append(row.bottom - s.cell_padding + (s.cell_padding - self.line_height) / 2)
         self.strip_tops = sorted(strips)
+        rows = list(lane_rows.values())
+        self.body_top = min((row.y for row in rows), default=0.0)
+        self.body_bottom = max((row.bottom for row in rows), default=0.0)
 
     def card_between(self, upper: Rect, lower: Rect) -> bool:
         """True if another card of the same column lies between two cards of that column."""
@@ -1295,7 +1356,7 @@ class _LabelPlacer:
         (x0, y0), (x1, y1) = points[longest], points[longest + 1]
         mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
         x = min(max(mid_x - width / 2, self.cells_left), max(self.cells_right - width, self.cells_left))
-        top = mid_y - self.line_height / 2
+        top = min(max(mid_y - self.line_height / 2, self.body_top), self.body_bottom - self.line_height)
         if self.covers_card(Rect(x, top, width, self.line_height)) and self.strip_tops:
             wanted = mid_y - self.line_height / 2
             index = bisect_right(self.strip_tops, wanted)

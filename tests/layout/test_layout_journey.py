@@ -571,3 +571,36 @@ def test_parallel_routes_get_their_own_tracks(sample: Sample) -> None:
 def test_settings_keep_room_for_arrow_heads() -> None:
     with pytest.raises(ValueError, match="must be at least arrow_length"):
         LayoutSettings(cell_padding=5.0)
+
+
+def test_several_card_columns_per_cell_fill_row_by_row(sample: Sample) -> None:
+    st, ln = sample.stages, sample.lanes
+    cell = (st["Kauf"], ln["Schritte"])
+    ids = [ops.add_card(sample.session, *cell, f"Karte {n}", text="Text " * (n * 6)).id for n in range(5)]
+    one = layout_journey(sample.doc, sample.journey_id)
+    settings = LayoutSettings(cell_columns=2)
+    layout = layout_journey(sample.doc, sample.journey_id, settings=settings)
+    assert layout.cells[cell].width == 2 * one.cells[cell].width
+    rects = [layout.cards[i].rect for i in ids]
+    left = layout.cells[cell].x + settings.cell_padding
+    assert [r.x for r in rects] == [left, left + settings.track_width] * 2 + [left]
+    assert rects[0].y == rects[1].y and rects[2].y == rects[3].y  # rows share their top
+    assert rects[2].y == pytest.approx(max(rects[0].bottom, rects[1].bottom) + settings.card_gap)
+    assert rects[4].y == pytest.approx(max(rects[2].bottom, rects[3].bottom) + settings.card_gap)
+    assert layout.lane_rows[ln["Schritte"]].height < one.lane_rows[ln["Schritte"]].height
+    assert layout.width > one.width
+    # dropping: the row under the pointer, before the first card whose middle is right of it
+    assert layout.insertion_index(*cell, rects[2].center[1], x=rects[2].x + 1) == 2
+    assert layout.insertion_index(*cell, rects[2].center[1], x=rects[3].center[0] + 1) == 4
+    assert layout.insertion_index(*cell, rects[4].bottom + 50, x=rects[4].x) == 5
+    (x0, y0), (x1, y1) = layout.drop_target_indicator(*cell, 3)
+    assert x0 == x1 == pytest.approx(rects[3].x - settings.cell_padding) and (y0, y1) == (rects[3].y, rects[3].bottom)
+    ops.link(sample.session, ids[0], ids[1], "leads_to")  # side by side in one cell
+    ops.link(sample.session, ids[0], ids[4], "leads_to")  # same card column, a card between
+    linked = layout_journey(sample.doc, sample.journey_id, settings=settings)
+    assert_sound(linked)
+    by_pair = {(r.source_id, r.target_id): r for r in linked.relations}
+    assert len(by_pair[(ids[0], ids[1])].points) == 2  # straight across the gutter between the columns
+    assert len(by_pair[(ids[0], ids[4])].points) == 4  # around the card between them
+    with pytest.raises(ValueError, match="cell_columns must be a whole number of 1 or more"):
+        LayoutSettings(cell_columns=0)

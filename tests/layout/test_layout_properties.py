@@ -9,7 +9,7 @@ from test_layout_journey import assert_sound
 from cxstudio.api import empty_document
 from cxstudio.editing import operations as ops
 from cxstudio.editing.session import Session
-from cxstudio.layout import ViewKind, default_measurer, layout_journey
+from cxstudio.layout import LayoutSettings, ViewKind, default_measurer, layout_journey
 from cxstudio.model.entities import BlueprintLine, CardKind, Channel, Department, LaneKind, Touchpoint
 
 WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüßÄÖÜ€WM", min_size=1, max_size=40)
@@ -40,9 +40,11 @@ card_strategy = st.fixed_dictionaries(
     cards=st.lists(card_strategy, max_size=25),
     relations=st.lists(st.tuples(st.integers(0, 24), st.integers(0, 24), st.text(alphabet="ab ü", max_size=30)),
                        max_size=8),
+    cell_columns=st.integers(1, 3),
 )
 def test_random_journeys_lay_out_soundly(
-    stage_names: list[str], lane_kinds: list[str], lines: list[str | None], cards: list[dict], relations: list
+    stage_names: list[str], lane_kinds: list[str], lines: list[str | None], cards: list[dict], relations: list,
+    cell_columns: int,
 ) -> None:
     doc = empty_document("Zufall", "de")
     session = Session(doc)
@@ -72,7 +74,7 @@ def test_random_journeys_lay_out_soundly(
             if made and made[source % len(made)] != made[target % len(made)]:
                 ops.link(session, made[source % len(made)], made[target % len(made)], "relates_to", label)
     for view in ViewKind:
-        layout = layout_journey(doc, journey.id, view)
+        layout = layout_journey(doc, journey.id, view, LayoutSettings(cell_columns=cell_columns))
         assert_sound(layout)
         for card_id, box in layout.cards.items():
             assert layout.card_at(*box.rect.center) == card_id
