@@ -11,7 +11,9 @@
 # - JourneyLayout adds `title_lines`/`title_rect`, `grid_rect`, `stage_ids`, `lane_keys`,
 #   `stage_columns`, `lane_rows`, `cell_cards`, `chips` (ChipBox: channels/departments a stage
 #   uses, shown in lanes of kind channels/departments), `editable_placement`, `settings`, and
-#   `cards_in_cell`, `cards_in_rect`, `drop_target_indicator`.
+#   `cards_in_cell`, `cards_in_rect`, `drop_target_indicator`; `insertion_index` takes an optional `x`.
+# - LayoutSettings.cell_columns (default 1) puts several cards side by side per cell, row by row:
+#   wider, lower maps for posters. `track_width` is one card column, `column_width` a stage.
 from cxstudio.layout.fonts import (
     ELLIPSIS,
     FONT_DIR,

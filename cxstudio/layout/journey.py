@@ -32,6 +32,8 @@ View rules (decided here, documented for users in the views' help):
 * Relations are drawn between cards that are both in the view; others (including relations
   to catalogue touchpoints) are skipped. Routes are orthogonal and never cross a card; labels
   never cover a card (they may cover each other).
+* Cards stack in their cell by `order`; with `cell_columns` > 1 they fill that many card
+  columns row by row (each row as tall as its tallest card).
 * A card's top row names its kind (and priority, if set) on the left and shows its markers
   on the right: moment of truth, pain point, rating.
 * Text never leaves its box: titles wrap to at most `card_title_max_lines` (4) lines, texts to
