@@ -67,12 +67,24 @@ def run_editor(path: str | None) -> int:
 
 
 def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str], journey: str | None = None,
-                    scale: float = 2.0) -> int:
+                    scale: float = 2.0, view: str | None = None) -> int:
     """Render one journey of a project (by name or id; default the first) to a PNG without a display.
 
+    `view` is one of map, blueprint, swimlane_channel, swimlane_department (default: map).
     Returns 0 on success; 1 with one sentence on stderr when the file cannot be opened, has no
-    journey of that name, or the image cannot be written. The project file is only read.
+    journey of that name, the view is unknown, or the image cannot be written. The project file
+    is only read.
     """
+    from cxstudio.layout.journey import ViewKind
+
+    language = _message_language()
+    if view is not None and view not in ViewKind._value2member_map_:
+        names = ", ".join(kind.value for kind in ViewKind)
+        if language == "de":
+            print(f"cxstudio: Die Ansicht '{view}' gibt es nicht; möglich sind {names}.", file=sys.stderr)
+        else:
+            print(f"cxstudio: There is no view '{view}'; choose one of {names}.", file=sys.stderr)
+        return 1
     if not display_available():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QRectF, Qt
@@ -84,7 +96,6 @@ def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str
     from cxstudio.ui.bridge import SessionBridge
     from cxstudio.ui.canvas import JourneyCanvas
 
-    language = _message_language()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         project = api.open_project(path, read_only=True)
@@ -113,6 +124,8 @@ def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str
         bridge = SessionBridge(project.session)
         canvas = JourneyCanvas(project, bridge)
         canvas.set_journey(chosen.id)
+        if view is not None:
+            canvas.set_view(ViewKind(view))
         scene = canvas.scene()
         scene.clearSelection()
         source = scene.itemsBoundingRect().adjusted(-16, -16, 16, 16)

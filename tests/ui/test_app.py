@@ -48,3 +48,12 @@ def test_render_headless_reports_a_bad_file_in_one_sentence(content: bytes, tmp_
 def test_render_headless_names_a_missing_journey(project_file: Path, tmp_path: Path, capsys, qapp) -> None:
     assert render_headless(project_file, tmp_path / "out.png", journey="Gibt es nicht") == 1
     assert "Gibt es nicht" in capsys.readouterr().err
+
+
+def test_render_headless_draws_the_chosen_view(project_file: Path, tmp_path: Path, capsys, qapp) -> None:
+    as_map, as_swimlanes = tmp_path / "map.png", tmp_path / "channels.png"
+    assert render_headless(project_file, as_map) == 0
+    assert render_headless(project_file, as_swimlanes, view="swimlane_channel") == 0
+    assert QImage(str(as_map)).size() != QImage(str(as_swimlanes)).size()
+    assert render_headless(project_file, tmp_path / "x.png", view="mindmap") == 1
+    assert "mindmap" in capsys.readouterr().err
