@@ -136,6 +136,10 @@ READ_ONLY_REASONS: dict[str, tuple[str, str]] = {
         "{holder} has had it open since {since}",
         "{holder_de} hat es seit {since} geöffnet",
     ),
+    "locked_unknown": (
+        "its lock file {lock} cannot be read, so another program may have it open",
+        "seine Sperrdatei {lock} ist nicht lesbar, also hat es vielleicht ein anderes Programm geöffnet",
+    ),
     "file_read_only": ("the file is write-protected", "die Datei ist schreibgeschützt"),
     "folder_read_only": (
         "you may not write in its folder",

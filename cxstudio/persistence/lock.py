@@ -98,12 +98,16 @@ class LockInfo:
 
     @property
     def holder(self) -> str:
-        return f"{self.user} on {self.host} (process {self.pid})"
+        return self.holder_in("en")
 
     def holder_in(self, language: str) -> str:
-        if language == "de":
+        """Who holds the lock, as words of `language` ('de' or 'en')."""
+        german = language == "de"
+        if self.pid <= 0:  # an unreadable or garbled lock file
+            return "ein unbekannter Benutzer" if german else "an unknown user"
+        if german:
             return f"{self.user} auf {self.host} (Prozess {self.pid})"
-        return self.holder
+        return f"{self.user} on {self.host} (process {self.pid})"
 
     @property
     def since_text(self) -> str:
@@ -130,6 +134,9 @@ class LockInfo:
             return None
 
 
+UNKNOWN_HOLDER = LockInfo("", "", 0, "")  # a lock file we cannot read: respected, never judged stale
+
+
 def read_lock(project_path: Path) -> LockInfo | None:
     """The lock on a project, if any (an unreadable or garbled lock file counts as held by an unknown user)."""
     path = lock_path_for(project_path)
@@ -138,11 +145,9 @@ def read_lock(project_path: Path) -> LockInfo | None:
     except FileNotFoundError:
         return None
     except OSError:
-        return LockInfo("an unknown user", "an unknown host", 0, "")
+        return UNKNOWN_HOLDER
     info = LockInfo.from_json(text)
-    if info is None:
-        return LockInfo("an unknown user", "an unknown host", 0, "")
-    return info
+    return UNKNOWN_HOLDER if info is None else info
 
 
 @dataclass(slots=True)
@@ -156,13 +161,15 @@ class LockOutcome:
 
     def note(self, language: str = "en") -> str | None:
         """One sentence about a stale lock that was taken over, else None."""
-        if self.taken_over is None:
-            return None
-        old = self.taken_over
-        if language == "de":
-            return (f"Eine verwaiste Sperre von {old.holder_in('de')} vom {old.since_text} wurde übernommen "
-                    "(dieser Prozess läuft nicht mehr).")
-        return f"A stale lock of {old.holder} from {old.since_text} was taken over (that process no longer runs)."
+        return None if self.taken_over is None else takeover_note(self.taken_over, language)
+
+
+def takeover_note(old: LockInfo, language: str = "en") -> str:
+    """The sentence telling the user that a dead editor's lock was taken over."""
+    if language == "de":
+        return (f"Eine verwaiste Sperre von {old.holder_in('de')} vom {old.since_text} wurde übernommen "
+                "(dieser Prozess läuft nicht mehr).")
+    return f"A stale lock of {old.holder} from {old.since_text} was taken over (that process no longer runs)."
 
 
 class ProjectLock:

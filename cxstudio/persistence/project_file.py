@@ -21,7 +21,14 @@ from cxstudio.model.document import Document
 from cxstudio.persistence import checks, schema, verified
 from cxstudio.persistence.database import connect_raw, create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, read_only_reason
-from cxstudio.persistence.lock import LockInfo, ProjectLock, acquire_lock, read_lock
+from cxstudio.persistence.lock import (
+    LockInfo,
+    ProjectLock,
+    acquire_lock,
+    lock_path_for,
+    read_lock,
+    takeover_note,
+)
 from cxstudio.persistence.migrations import migrate
 from cxstudio.persistence.store import (
     OutOfStepError,
@@ -278,11 +285,7 @@ class ProjectFile:
 
     def lock_note(self, language: str = "en") -> str | None:
         """A sentence about a stale lock we took over on opening, else None."""
-        if self.taken_over is None:
-            return None
-        from cxstudio.persistence.lock import LockOutcome
-
-        return LockOutcome(None, None, self.taken_over).note(language)
+        return None if self.taken_over is None else takeover_note(self.taken_over, language)
 
     def lock_holder(self) -> LockInfo | None:
         """Who holds the lock when another editor has this file open (the reason it is read-only)."""
@@ -532,6 +535,8 @@ def _decide_access(
     if outcome.lock is not None:
         _remove_interrupted_saves(path)
         return None, {}, outcome.lock, outcome.taken_over
+    if outcome.holder is not None and outcome.holder.pid <= 0:
+        return "locked_unknown", {"lock": lock_path_for(path).name}, None, None
     if outcome.holder is not None:
         holder = outcome.holder
         return "locked", {"holder": holder.holder, "holder_de": holder.holder_in("de"), "since": holder.since_text}, None, None

@@ -235,7 +235,9 @@ def test_a_lock_from_another_host_or_an_unreadable_lock_is_respected(tmp_path: P
     project.close()
     lock.write_text("garbled \x00 lock")
     project = api.open_project(path)
-    assert project.read_only and "an unknown user" in (project.read_only_reason or "")
+    assert project.read_only
+    assert project.read_only_reason == f"its lock file {lock.name} cannot be read, so another program may have it open"
+    assert "nicht lesbar" in (project.read_only_reason_in("de") or "")
     project.close()
     assert lock.read_text() == "garbled \x00 lock", "someone else's lock file is never removed"
 
