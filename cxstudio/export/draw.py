@@ -21,6 +21,7 @@ from cxstudio.layout.geometry import Rect, TextLine
 from cxstudio.layout.journey import (
     DEFAULT_SETTINGS,
     MARKER_TEXT_COLOUR,
+    CardBox,
     JourneyLayout,
     LayoutSettings,
     Marker,
@@ -426,10 +427,9 @@ class LayoutPainter:
         outlines: dict[tuple[str, float, str], PathOps] = {}
         markers: list[Marker] = []
         drawn = 0
-        for box in self.layout.cards.values():
+        boxes = self._boxes_in(region)
+        for box in boxes:
             r = box.rect
-            if not _visible(r, region):
-                continue
             if box.pain_point:
                 pen = (PAIN_POINT_OUTLINE, 1.8, box.colour)
             elif box.moment_of_truth:
@@ -452,9 +452,7 @@ class LayoutPainter:
             c.setFillColorRGB(*rgb(fill))
             path.emit(c, stroke=True, fill=True)
         self._markers(markers, text)
-        for box in self.layout.cards.values():
-            if not _visible(box.rect, region):
-                continue
+        for box in boxes:
             colour = box.text_colour
             muted = blend(colour, box.colour, 0.72)
             if box.kind_line is not None:
@@ -465,6 +463,20 @@ class LayoutPainter:
                 text.add(line, colour)
             for line in box.footer_lines:
                 text.add(line, muted)
+
+    def _boxes_in(self, region: Rect | None) -> list[CardBox]:
+        """The cards to draw: all of them, or those of the cells that meet `region` that meet it themselves."""
+        layout = self.layout
+        if region is None:
+            return list(layout.cards.values())
+        boxes = []
+        for cell_key, cell in layout.cells.items():
+            if _visible(cell, region):
+                for card_id in layout.cell_cards.get(cell_key, ()):
+                    box = layout.cards[card_id]
+                    if _visible(box.rect, region):
+                        boxes.append(box)
+        return boxes
 
     def _markers(self, markers: list[Marker], text: TextBatch) -> None:
         """Round badges grouped by colour (one path each), white stars for moments of truth, labels for the rest."""
@@ -555,7 +567,9 @@ class LayoutPainter:
         else:
             if self._relation_bounds is None:
                 self._relation_bounds = [_points_bounds(r.points) for r in self.layout.relations]
-            routes = [r for r, bounds in zip(self.layout.relations, self._relation_bounds) if _visible(bounds, region)]
+            left, top, right, bottom = region.x, region.y, region.right, region.bottom
+            routes = [r for r, b in zip(self.layout.relations, self._relation_bounds)
+                      if b.x <= right and left <= b.x + b.width and b.y <= bottom and top <= b.y + b.height]
         if not routes:
             return
         colour = rgb(RELATION_COLOUR)

@@ -74,8 +74,14 @@ class ProgressReporter:
         self.progress = progress
         self.total = max(1, total)
         self.done = 0
+        self._steps = steps
         self._every = max(1, self.total // steps)
         self._next = 0
+
+    def grow(self, more: int) -> None:
+        """More work became known (for example the pages of a report once its story is built)."""
+        self.total += max(0, more)
+        self._every = max(1, self.total // self._steps)
 
     def advance(self, amount: int = 1) -> None:
         self.done = min(self.total, self.done + amount)

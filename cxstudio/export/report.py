@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -62,7 +63,8 @@ MUTED = colors.HexColor("#52606d")
 ACCENT = colors.HexColor("#2f6690")
 RULE = colors.HexColor("#cbd2d9")
 HEADER_FILL = colors.HexColor("#e4ecf3")
-MIN_MAP_TEXT_PT = 5.0  # a journey map is split into parts rather than printed with smaller body text
+MIN_MAP_TEXT_PT = 5.0
+MAX_PERSONAS_IN_CONTENTS = 12  # more would push the contents onto a second page (and the build into a third pass)  # a journey map is split into parts rather than printed with smaller body text
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +109,22 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 # ---------------------------------------------------------------------- document template
+class _DraftCanvas(Canvas):
+    """A canvas for the page-counting pass: layout runs as usual, text and shapes are not written."""
+
+    def drawString(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def drawRightString(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def drawCentredString(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def drawText(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+
 class _ReportTemplate(BaseDocTemplate):
     """Portrait pages for text, landscape pages for maps; headings feed the contents and the PDF outline."""
 
@@ -125,12 +143,15 @@ class _ReportTemplate(BaseDocTemplate):
         self._heading_count = 0
         self._builds = 0
         self.draft = True
+        self.on_flowable: Callable[[], None] | None = None  # progress: called after each flowable is placed
 
-    def beforeDocument(self) -> None:
-        # multiBuild lays the story out at least twice and saves only a pass whose contents did not change:
-        # the first pass is a draft, in which the maps (the costly part) are not drawn
+    def build(self, flowables: list[Flowable], filename: str | None = None, canvasmaker: Any = Canvas) -> None:
+        # multiBuild lays the story out at least twice and saves only a pass whose contents did not change
+        # (never the first, whose contents are still empty): the first pass is a draft that only counts pages,
+        # on a canvas that skips the costly drawing
         self._builds += 1
         self.draft = self._builds == 1
+        super().build(flowables, filename, _DraftCanvas if self.draft else canvasmaker)
 
     @staticmethod
     def _frame(size: tuple[float, float], key: str) -> Frame:
@@ -152,6 +173,8 @@ class _ReportTemplate(BaseDocTemplate):
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        if self.on_flowable is not None:
+            self.on_flowable()
         level = getattr(flowable, "toc_level", None)
         if level is None:
             return
@@ -164,6 +187,14 @@ class _ReportTemplate(BaseDocTemplate):
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
         self.notify("TOCEntry", (level, escape(text), self.page, key))
+
+
+def _quoted(text: str, language: str) -> str:
+    """A quotation in the language's quotation marks, unless it already has some."""
+    stripped = text.strip()
+    if stripped[:1] in "\u201e\u201c\u201d\"'\u00bb\u00ab\u2018\u201a":
+        return stripped
+    return f"\u201e{stripped}\u201c" if language == "de" else f"\u201c{stripped}\u201d"
 
 
 def _heading(text: str, style: ParagraphStyle, level: int) -> Paragraph:
@@ -193,8 +224,7 @@ class _MapFlowable(Flowable):
         return (self.width, self.height)
 
     def draw(self) -> None:
-        template = getattr(self.canv, "_doctemplate", None)
-        if getattr(template, "draft", False):
+        if isinstance(self.canv, _DraftCanvas):
             return  # the first pass only counts pages for the contents; it is never saved
         self.painter.canvas = self.canv
         self.painter.draw_part(0.0, self.height, self.drawn_scale, self.part)
@@ -414,10 +444,12 @@ class _ReportBuilder:
             for key, value in fields:
                 if value:
                     rows.append([_p(self.w(key), s["label"]), _p(value, s["cell"])])
-            block: list[Flowable] = [_heading(persona.name, s["h2"], 1)]
+            # persona names go into the contents while they fit on its one page
+            name = _heading(persona.name, s["h2"], 1) if len(personas) <= MAX_PERSONAS_IN_CONTENTS else _p(
+                persona.name, s["h2"])
+            block: list[Flowable] = [name]
             if persona.quote:
-                block.append(_p(f"\u201e{persona.quote}\u201c" if self.language == "de" else f"\u201c{persona.quote}\u201d",
-                                s["muted"]))
+                block.append(_p(_quoted(persona.quote, self.language), s["muted"]))
                 block.append(Spacer(1, 4))
             if rows:
                 table = Table(rows, colWidths=[45 * MM, self.portrait_width - 45 * MM], hAlign="LEFT")
@@ -657,9 +689,12 @@ def export_report(
     builder = _ReportBuilder(doc, language, page_size, date or _dt.date.today(), view_kind, ids)
     reporter = ProgressReporter(progress, total=len(ids) + 4)
     story = builder.story(reporter)
+    # then two layout passes (a third, when the contents move pages, only fills the bar)
+    reporter.grow(2 * len(story))
     footer = f"{doc.project.name} · {word('report', language)} · {format_date(builder.date, language)}"
     with atomic_output(out_path) as temp:
         template = _ReportTemplate(str(temp), page_size, footer, language)
+        template.on_flowable = reporter.advance
         template.multiBuild(story, maxPasses=4)
         pages = template.page
         reporter.finish()

@@ -160,3 +160,24 @@ def test_english_report_and_letter_paper(tmp_path: Path) -> None:
     assert float(reader.pages[0].mediabox.width) == pytest.approx(612.0, abs=0.3)
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Customer experience report" in text and "Touchpoint inventory" in text and "Reads the pricing page" in text
+
+
+def test_report_progress_runs_through_the_layout_and_can_cancel_it(sample: Sample, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def record(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return True
+
+    export_report(sample.doc, tmp_path / "r.pdf", progress=record)
+    assert len(seen) > 10 and seen[-1][0] == seen[-1][1]
+    assert all(a[0] <= b[0] for a, b in zip(seen, seen[1:]))
+    story_steps = len(sample.doc.journeys()) + 4
+
+    def cancel_while_laying_out(done: int, total: int) -> bool:
+        return done <= story_steps + 5  # past the story: cancel inside ReportLab's page layout
+
+    with pytest.raises(ExportError) as caught:
+        export_report(sample.doc, tmp_path / "cancelled.pdf", progress=cancel_while_laying_out)
+    assert caught.value.code == "cancelled"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf"]
