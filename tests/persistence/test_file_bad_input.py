@@ -296,3 +296,22 @@ def test_byte_mutations_of_a_valid_file_open_or_fail_with_a_sentence(
         assert (exit_code == 0) == (err == ""), err
     assert sha256(path) == before
     assert sorted(p.name for p in folder.iterdir()) == ["mutant.cxstudio"]
+
+
+def test_an_unusable_data_folder_is_one_sentence_and_the_file_stays_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = valid_project(tmp_path / "gut.cxstudio")
+    before = sha256(path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("CXSTUDIO_DATA_DIR", str(blocker))
+    for attempt in (lambda: api.open_project(path), lambda: api.create(language="de")):
+        with pytest.raises(ProjectFileError) as caught:
+            attempt()
+        assert caught.value.code == "working_copy_failed"
+        assert_one_sentence(str(caught.value))
+        assert "Wiederherstellungskopie" in caught.value.message("de")
+    assert sha256(path) == before and not lock_path_for(path).exists()
+    code, _, err = run_cli("check", str(path))  # checking needs no data folder
+    assert code == 0, err
