@@ -135,6 +135,7 @@ def test_every_card_title_and_umlaut_title_is_extractable_text(sample: Sample, t
     assert PROJECT_NAME in text  # title block: project name with umlauts
     assert "Persona: Jürgen Groß" in text and "Datum: 23.11.2026" in text and "Maßstab" in text
     assert "Legende" in text and "Moment of Truth" in text and "Kanäle: Callcenter" in text
+    assert "GEHEIMNOTIZ" not in text and "INTERNER-KOMMENTAR" not in text  # posters go on walls clients see
     words = " ".join(text.split())
     for title in sample.card_titles:
         assert title in words
