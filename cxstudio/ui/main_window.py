@@ -211,9 +211,14 @@ class MainWindow(QMainWindow):
                 action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if tip:
             action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda _checked=False: self._run_command(slot))
         self.addAction(action)
         return action
+
+    def _run_command(self, slot: Any) -> None:
+        """Every command first commits typing the inspector held back, so it acts on what the user sees."""
+        self.inspector.flush()
+        slot()
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
@@ -818,6 +823,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True if the window may go on (saved, discarded or nothing to save)."""
+        self.inspector.flush()
         opened = self.opened
         if opened is None or opened.project.session.is_clean:
             return True
@@ -894,6 +900,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
+        self.inspector.flush()
         opened = self.opened
         if opened is None:
             return False
@@ -908,6 +915,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save_as(self, path: str | Path | None = None) -> bool:
+        self.inspector.flush()
         opened = self.opened
         if opened is None:
             return False

@@ -75,6 +75,9 @@ def main_window(qtbot):  # type: ignore[no-untyped-def]
     from cxstudio.ui.settings import EditorSettings
 
     window = MainWindow(EditorSettings(), "en")
+    # every keystroke is committed at once, however long a commit takes on a busy test machine
+    # (the held-back typing of large projects has its own test)
+    window.inspector.slow_commit_seconds = float("inf")
     qtbot.addWidget(window, before_close_func=_forget_changes)
     window.show()
     qtbot.waitExposed(window)

@@ -681,3 +681,26 @@ def test_a_project_from_a_newer_version_is_refused_with_both_versions_named(main
     assert not main_window.open_path(project_file)
     assert seen and "newer CX Studio" in seen[0] and "99" in seen[0]
     assert project_file.read_bytes() == before and main_window.project is None
+
+
+def test_on_a_slow_project_typing_is_held_back_until_a_pause_or_a_command(main_window, project_file: Path,
+                                                                          qtbot) -> None:
+    main_window.open_path(project_file)
+    document, session = main_window.project.document, main_window.project.session
+    card = document.cards(main_window.current_journey_id())[0]
+    main_window.canvas.select_ids([card.id])
+    inspector = main_window.inspector
+    inspector.slow_commit_seconds = 0.0  # every commit counts as slow, as on a 5,000-card map
+    title = inspector.editor("title")
+    title.end(False)
+    type_text(title, "!")  # the first keystroke is committed and found slow
+    steps = len(session.history)
+    type_text(title, " Größe")
+    assert document.get(card.id, Card).title == "Anzeige gesehen!"  # held back while typing
+    assert title.text() == "Anzeige gesehen! Größe" and inspector.has_pending_typing()
+    qtbot.waitUntil(lambda: document.get(card.id, Card).title == "Anzeige gesehen! Größe")  # after a pause
+    assert len(session.history) == steps  # merged into the same undo step
+    type_text(title, " ü")
+    main_window.act_undo.trigger()  # a command commits the held-back typing first, then undoes the step
+    assert document.get(card.id, Card).title == "Anzeige gesehen"
+    assert title.text() == "Anzeige gesehen" and not inspector.has_pending_typing()

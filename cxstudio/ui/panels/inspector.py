@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -57,6 +58,8 @@ MULTILINE_FIELDS = frozenset({
 # Optional whole numbers: field -> (lowest, highest); the value below `lowest` shows as "not set".
 OPTIONAL_NUMBERS: dict[str, tuple[int, int]] = {"rating": (1, 10), "age": (0, 130), "online_affinity": (1, 5)}
 PRIORITY_FIELDS = frozenset({"priority"})
+SLOW_COMMIT_SECONDS = 0.04
+TYPING_PAUSE_MS = 250
 REF_KINDS: dict[str, type[Entity]] = {
     "channel_id": Channel, "department_id": Department, "touchpoint_id": Touchpoint, "persona_id": Persona,
     "metric_id": Metric,
@@ -67,9 +70,20 @@ MANY_REF_KINDS: dict[str, type[Entity]] = {
 
 
 class _UndoPassThrough(QObject):
-    """Lets Undo/Redo shortcuts reach the window's actions instead of a text field's own undo."""
+    """Lets Undo/Redo shortcuts reach the window's actions instead of a text field's own undo.
+
+    It also tells the inspector when a text field loses the focus, so typing held back on a
+    large project is committed then.
+    """
+
+    def __init__(self, on_focus_out: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_focus_out = on_focus_out
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._on_focus_out()
+            return False
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             combo = event.keyCombination().toCombined()
             for standard in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo):
@@ -94,7 +108,18 @@ class InspectorPanel(QWidget):
         self._read_only = False
         self._setters: dict[str, Callable[[Any], None]] = {}
         self._editors: dict[str, QWidget] = {}
-        self._undo_filter = _UndoPassThrough(self)
+        self._undo_filter = _UndoPassThrough(self.flush, self)
+        # Typing is committed at every keystroke while commits are quick; once one takes longer than
+        # SLOW_COMMIT_SECONDS (a big map re-laid out per keystroke), keystrokes are held back and
+        # committed after a pause, on leaving the field, or before any command (see flush).
+        self.slow_commit_seconds = SLOW_COMMIT_SECONDS
+        self._slow = False
+        self._pending: dict[str, Any] = {}
+        self._pending_entity: str | None = None
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(TYPING_PAUSE_MS)
+        self._pending_timer.timeout.connect(self.flush)
         self._heading = QLabel()
         self._heading.setObjectName("inspectorHeading")
         self._heading.setWordWrap(True)
@@ -127,6 +152,8 @@ class InspectorPanel(QWidget):
 
     # ------------------------------------------------------------------ public
     def set_project(self, project: OpenProject | None, read_only: bool = False) -> None:
+        self.flush()
+        self._slow = False
         self._project = project
         self._read_only = read_only
         self.show_element(None)
@@ -140,6 +167,7 @@ class InspectorPanel(QWidget):
 
     def show_element(self, entity_id: str | None, selected_count: int = 1) -> None:
         """Show `entity_id`'s fields, or a hint when nothing or several elements are selected."""
+        self.flush()
         project = self._project
         if project is None or entity_id is None or entity_id not in project.document:
             self._entity_id = None
@@ -184,7 +212,8 @@ class InspectorPanel(QWidget):
         entity = self._project.document.get(self._entity_id)
         self._heading.setText(self._heading_text(entity))
         for name, setter in self._setters.items():
-            setter(getattr(entity, name))
+            if name not in self._pending:  # typing held back for this field: keep what the user sees
+                setter(getattr(entity, name))
 
     # ------------------------------------------------------------------ building
     def _clear_form(self) -> None:
@@ -281,11 +310,37 @@ class InspectorPanel(QWidget):
         changes = {name: value, **more}
         if all(getattr(current, key) == val for key, val in changes.items()):
             return
+        started = time.perf_counter()
         try:
             edit_element(project.session, self._entity_id, **changes)
         except ModelError as error:
             self.message.emit(str(error))
             self.refresh()
+        self._slow = time.perf_counter() - started > self.slow_commit_seconds
+
+    def _commit_typing(self, name: str, value: str) -> None:
+        """Commit a keystroke now, or hold it back briefly when commits have become slow."""
+        if not self._slow:
+            self._commit(name, value)
+            return
+        self._pending[name] = value
+        self._pending_entity = self._entity_id
+        self._pending_timer.start()
+
+    def has_pending_typing(self) -> bool:
+        return bool(self._pending)
+
+    def flush(self) -> None:
+        """Commit typing held back (call before any command, so undo, save and moves see it)."""
+        self._pending_timer.stop()
+        if not self._pending:
+            return
+        pending, entity_id = dict(self._pending), self._pending_entity
+        self._pending.clear()
+        if entity_id is None or entity_id != self._entity_id:
+            return
+        for name, value in pending.items():
+            self._commit(name, value)
 
     def _required(self, name: str) -> bool:
         entity = self._project.document.find(self._entity_id) if self._project and self._entity_id else None
@@ -314,7 +369,7 @@ class InspectorPanel(QWidget):
             def typed(text: str) -> None:
                 if not text.strip() and self._required(name):
                     return  # a required name is being retyped: wait for the first character
-                self._commit(name, text)
+                self._commit_typing(name, text)
 
             editor.textEdited.connect(typed)
             editor.editingFinished.connect(lambda: self.refresh() if not editor.text().strip() else None)
@@ -340,7 +395,7 @@ class InspectorPanel(QWidget):
 
         def typed() -> None:
             if not updating[0]:
-                self._commit(name, editor.toPlainText())
+                self._commit_typing(name, editor.toPlainText())
 
         editor.textChanged.connect(typed)
 
