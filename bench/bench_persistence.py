@@ -117,7 +117,7 @@ def measure_save(path: Path, repeat: int) -> Sample:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=60, help="edits measured per project size (default 60)")
+    parser.add_argument("--repeat", type=int, default=120, help="edits measured per project size (default 120)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cxstudio-bench-") as folder:
         os.environ["CXSTUDIO_DATA_DIR"] = str(Path(folder) / "data")
