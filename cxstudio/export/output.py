@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,12 +60,26 @@ def atomic_output(out_path: str | os.PathLike[str]) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except OSError as exc:
         raise ExportError("unwritable_output", path=str(path), reason=_reason(exc)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the written file gets: those of the file it replaces, else what the umask allows.
+
+    (The temporary file is created private; an export is meant to be shared like any new file.)
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 class ProgressReporter:

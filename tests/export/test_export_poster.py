@@ -252,3 +252,17 @@ def test_fit_never_magnifies_a_tiny_map_beyond_the_limit(tmp_path: Path) -> None
     out = tmp_path / "bare.pdf"
     result = export_poster(project.document, bare.id, out, paper="A3")
     assert result.plan.scale <= MAX_FIT_SCALE and "No stages yet" in pypdf.PdfReader(out).pages[0].extract_text()
+
+
+def test_written_file_gets_normal_permissions(sample: Sample, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "poster.pdf"
+    export_poster(sample.doc, sample.journey_id, out, paper="A4")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask  # not the private mode of a temporary file
+    out.chmod(0o640)
+    export_poster(sample.doc, sample.journey_id, out, paper="A3")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640  # replacing a file keeps its permissions
