@@ -22,6 +22,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{paper}' is not a paper size; use A0-A4, letter, tabloid, roll610, roll914, roll1067 or a custom size such as 1200x800mm.",
         "'{paper}' ist kein Papierformat; möglich sind A0-A4, letter, tabloid, roll610, roll914, roll1067 oder ein eigenes Format wie 1200x800mm.",
     ),
+    "unknown_report_paper": (
+        "The report is printed on A4 or letter paper, not '{paper}'.",
+        "Der Bericht wird auf A4- oder Letter-Papier gedruckt, nicht auf '{paper}'.",
+    ),
     "unknown_tile_paper": (
         "'{paper}' cannot be used for tiles; tile onto A4, A3 or letter.",
         "'{paper}' ist für Kacheln nicht möglich; gekachelt wird auf A4, A3 oder letter.",

@@ -683,7 +683,7 @@ def export_report(
     language = language or doc.project.language
     page_size = _REPORT_PAPERS.get(paper.strip().lower())
     if page_size is None:
-        raise ExportError("unknown_paper", paper=paper)
+        raise ExportError("unknown_report_paper", paper=paper)
     view_kind = _view(view)
     ids = list(journey_ids) if journey_ids is not None else [j.id for j in doc.journeys()]
     builder = _ReportBuilder(doc, language, page_size, date or _dt.date.today(), view_kind, ids)

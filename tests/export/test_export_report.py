@@ -134,8 +134,8 @@ def test_tall_journey_map_is_split_by_lanes_too(big_report: tuple[Sample, Path, 
 
 def test_report_options_are_checked(sample: Sample, tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
-        export_report(sample.doc, tmp_path / "r.pdf", paper="A9")
-    assert caught.value.code == "unknown_paper"
+        export_report(sample.doc, tmp_path / "r.pdf", paper="A3")
+    assert caught.value.code == "unknown_report_paper" and "A4 or letter" in caught.value.message("en")
     with pytest.raises(ExportError) as caught:
         export_report(sample.doc, tmp_path / "nowhere" / "r.pdf")
     assert caught.value.code == "unwritable_output"
