@@ -39,7 +39,7 @@ def run_editor(path: str | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cxstudio.ui.i18n import Translations, choose_language
-    from cxstudio.ui.main_window import MainWindow, app_icon
+    from cxstudio.ui.main_window import MainWindow, app_icon, reopen_in_language
     from cxstudio.ui.settings import EditorSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -51,6 +51,15 @@ def run_editor(path: str | None) -> int:
     language = choose_language(settings.language())
     translations.switch(language)
     window = MainWindow(settings, language)
+    windows = [window]  # the window in use; a language switch replaces it
+
+    def switch_language(preference: str) -> None:
+        old = windows[0]
+        replacement = reopen_in_language(old, translations, preference)
+        replacement.languageChosen.connect(switch_language)
+        windows[0] = replacement
+
+    window.languageChosen.connect(switch_language)
     if settings.window_geometry() is None:  # the first start: a projector or a laptop screen, use all of it
         screen = app.primaryScreen()
         if screen is not None:

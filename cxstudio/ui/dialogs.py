@@ -117,14 +117,11 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language)
-        note = QLabel(self.tr("A new language takes effect the next time CX Studio starts."))
-        note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(buttons)
 
     def chosen_language(self) -> str:

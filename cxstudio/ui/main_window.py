@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
     """One project per window: the journey map canvas in the centre, panels around it, files in the menus."""
 
     projectChanged = Signal()
+    languageChosen = Signal(str)  # the user picked another UI language in the preferences ("" = the system's)
 
     def __init__(self, settings: EditorSettings | None = None, language: str = "en",
                  parent: QWidget | None = None) -> None:
@@ -501,6 +502,8 @@ class MainWindow(QMainWindow):
 
     def _on_write_error(self, error: Any) -> None:
         """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
+        if self.opened is None:
+            return  # the project moved to another window (a language switch)
         text = error.message(self.language)
         QTimer.singleShot(0, lambda: dialogs.show_problem(self, self.tr("Changes not secured"), text))
 
@@ -1002,12 +1005,31 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         return recovered[0]
 
+    # ================================================================== language switch
+    def hand_over_project(self) -> files.OpenedFile | None:
+        """Give up the open project without closing it (for a window in another language); the window is empty then."""
+        self.inspector.flush()
+        opened, self.opened = self.opened, None
+        self._show_project()
+        return opened
+
+    def take_over_project(self, opened: files.OpenedFile | None) -> None:
+        """Show a project another window handed over, as it was (unsaved changes and undo history included)."""
+        self.opened = opened
+        if opened is not None:
+            opened.language = self.language
+        self._show_project()
+
     # ================================================================== misc
     def preferences(self) -> None:
         dialog = dialogs.PreferencesDialog(self.settings.language(), self)
         try:
             if dialog.exec() == dialogs.PreferencesDialog.DialogCode.Accepted:
-                self.settings.set_language(dialog.chosen_language())
+                chosen = dialog.chosen_language()
+                changed = chosen != self.settings.language()
+                self.settings.set_language(chosen)
+                if changed:
+                    QTimer.singleShot(0, lambda: self.languageChosen.emit(chosen))
         finally:
             dialog.deleteLater()
 
@@ -1054,3 +1076,25 @@ class MainWindow(QMainWindow):
             if url.isLocalFile() and url.toLocalFile().lower().endswith(PROJECT_SUFFIX):
                 return url.toLocalFile()
         return None
+
+
+def reopen_in_language(window: MainWindow, translations: Any, preference: str) -> MainWindow:
+    """Rebuild `window` in the language `preference` names ("" = the system's), keeping its project open.
+
+    The translators are switched, a new window takes the project (unsaved changes and undo
+    history included), the old window's size and panel layout, and the old window closes.
+    """
+    from cxstudio.ui.i18n import choose_language
+
+    language = choose_language(preference)
+    translations.switch(language)
+    geometry, state = window.saveGeometry(), window.saveState()
+    opened = window.hand_over_project()
+    replacement = MainWindow(window.settings, language)
+    replacement.restoreGeometry(geometry)
+    replacement.restoreState(state)
+    replacement.take_over_project(opened)
+    replacement.show()
+    window.close()
+    window.deleteLater()
+    return replacement

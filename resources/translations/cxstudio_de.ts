@@ -1179,10 +1179,6 @@
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
-    <message>
-        <source>A new language takes effect the next time CX Studio starts.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von CX Studio.</translation>
-    </message>
 </context>
 <context>
     <name>ProjectDataPanel</name>

@@ -137,3 +137,45 @@ def test_a_bad_file_is_explained_in_german(german: Translations, qtbot, tmp_path
     seen = answer_next_modal(lambda box: box.accept())
     assert not window.open_path(empty)
     assert seen == [f"Die Datei {empty} ist leer (0 Byte) und enthält daher kein Projekt."]
+
+
+def test_choosing_another_language_rebuilds_the_window_with_the_work_kept(qapp, qtbot, project_file: Path) -> None:
+    from ui_helpers import answer_next_modal
+
+    from cxstudio.editing import operations
+    from cxstudio.model.entities import Card
+    from cxstudio.ui.main_window import MainWindow, reopen_in_language
+    from cxstudio.ui.settings import EditorSettings
+
+    translations = Translations(qapp)
+    translations.switch("en")
+    window = MainWindow(EditorSettings(), "en")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_path(project_file)
+    project = window.project
+    journey_id = window.current_journey_id()
+    stage, lane = project.document.stages(journey_id)[0], project.document.lanes(journey_id)[0]
+    operations.add_card(project.session, stage.id, lane.id, "Noch nicht gespeichert")
+    chosen: list[str] = []
+    window.languageChosen.connect(chosen.append)
+
+    def pick_german(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.language.setCurrentIndex(dialog.language.findData("de"))
+        dialog.accept()
+
+    answer_next_modal(pick_german)
+    window.preferences()
+    qtbot.waitUntil(lambda: chosen == ["de"])
+    try:
+        german = reopen_in_language(window, translations, chosen[0])
+        qtbot.addWidget(german, before_close_func=lambda w: w.opened.project.session.mark_clean())
+        assert german.menuBar().actions()[0].text() == "&Datei"
+        assert german.project is project and german.isWindowModified()
+        assert german.current_journey_id() == journey_id
+        assert any(c.title == "Noch nicht gespeichert" for c in project.document.all(Card))
+        german.act_undo.trigger()
+        assert not any(c.title == "Noch nicht gespeichert" for c in project.document.all(Card))
+        assert window.opened is None and not window.isVisible()
+    finally:
+        translations.switch("en")
