@@ -1218,18 +1218,26 @@ class _Spreader:
     CHANNEL = (0.0, -0.25, 0.25)
 
     def __init__(self, pad: float, arrow_length: float) -> None:
-        self.pad = pad
         # same-column detours run in the column's right gutter, which may be the grid's edge:
         # their tracks move left, but keep the arrow's room
         spare = (pad - arrow_length) / pad if pad > 0 else 0.0
-        self.same_column = (0.0, -spare / 2, -spare)
-        self.used: dict[tuple[str, float, tuple[float, ...]], int] = defaultdict(int)
+        same_column = (0.0, -spare / 2, -spare)
+        self.offsets = {
+            kind: tuple(share * pad for share in shares)
+            for kind, shares in (
+                ("into_right", self.INTO_RIGHT), ("into_left", self.INTO_LEFT), ("free", self.FREE),
+                ("channel", self.CHANNEL), ("same_column", same_column),
+            )
+        }
+        self.used: dict[tuple[str, float], int] = {}
 
-    def track(self, axis: str, at: float, tracks: tuple[float, ...]) -> float:
-        key = (axis, round(at, 3), tracks)
-        count = self.used[key]
+    def track(self, kind: str, at: float) -> float:
+        """The next track near `at` (a gutter's x or a channel's y) for routes of `kind`."""
+        key = (kind, at)
+        count = self.used.get(key, 0)
         self.used[key] = count + 1
-        return at + tracks[count % len(tracks)] * self.pad
+        offsets = self.offsets[kind]
+        return at + offsets[count % len(offsets)]
 
 
 def _route(
@@ -1260,19 +1268,18 @@ def _route(
             if b.y >= a.bottom:
                 return [(acx, a.bottom), (bcx, b.y)]
             return [(acx, a.y), (bcx, b.bottom)]
-        gutter = spreader.track("x", a.right + pad, spreader.same_column)
+        gutter = spreader.track("same_column", a.right + pad)
         return [(a.right, acy), (gutter, acy), (gutter, bcy), (b.right, bcy)]
     forward = b.x > a.x
     start_x, end_x = (a.right, b.x) if forward else (a.x, b.right)
-    into = _Spreader.INTO_RIGHT if forward else _Spreader.INTO_LEFT
-    target_gutter = spreader.track("x", b.x - pad if forward else b.right + pad, into)
+    target_gutter = spreader.track("into_right", b.x - pad) if forward else spreader.track("into_left", b.right + pad)
     if abs(column_index[a.x] - column_index[b.x]) == 1:
         if abs(acy - bcy) < 1e-9:
             return [(start_x, acy), (end_x, bcy)]
         return [(start_x, acy), (target_gutter, acy), (target_gutter, bcy), (end_x, bcy)]
-    source_gutter = spreader.track("x", a.right + pad if forward else a.x - pad, _Spreader.FREE)
+    source_gutter = spreader.track("free", a.right + pad if forward else a.x - pad)
     row = lane_rows[source.lane_key]
-    channel = spreader.track("y", row.y + pad / 2 if bcy < row.y else row.bottom - pad / 2, _Spreader.CHANNEL)
+    channel = spreader.track("channel", row.y + pad / 2 if bcy < row.y else row.bottom - pad / 2)
     return [
         (start_x, acy), (source_gutter, acy), (source_gutter, channel), (target_gutter, channel),
         (target_gutter, bcy), (end_x, bcy),
@@ -1320,6 +1327,7 @@ class _LabelPlacer:
             strips.append(row.y + (s.cell_padding - self.line_height) / 2)
             strips.append(row.bottom - s.cell_padding + (s.cell_padding - self.line_height) / 2)
         self.strip_tops = sorted(strips)
+        self.texts: dict[str, tuple[str, float]] = {}  # label -> its one line and width
         rows = list(lane_rows.values())
         self.body_top = min((row.y for row in rows), default=0.0)
         self.body_bottom = max((row.bottom for row in rows), default=0.0)
@@ -1345,10 +1353,13 @@ class _LabelPlacer:
         return False
 
     def place(self, text: str, points: list[Point]) -> TextLine | None:
-        texts = self.m.wrap_measured(text, self.s.relation_label_width, self.size, max_lines=1)
-        if not texts:
+        measured = self.texts.get(text)
+        if measured is None:
+            texts = self.m.wrap_measured(text, self.s.relation_label_width, self.size, max_lines=1)
+            measured = self.texts[text] = texts[0] if texts else ("", 0.0)
+        text, width = measured
+        if not text:
             return None
-        text, width = texts[0]
         longest, length = 0, -1.0
         for index in range(len(points) - 1):
             (ax, ay), (bx, by) = points[index], points[index + 1]
