@@ -1130,6 +1130,10 @@
         <translation>Bahn</translation>
     </message>
     <message>
+        <source>Find in the outline…</source>
+        <translation>In der Gliederung suchen…</translation>
+    </message>
+    <message>
         <source>(stage)</source>
         <translation>(Phase)</translation>
     </message>

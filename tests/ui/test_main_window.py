@@ -704,3 +704,23 @@ def test_on_a_slow_project_typing_is_held_back_until_a_pause_or_a_command(main_w
     main_window.act_undo.trigger()  # a command commits the held-back typing first, then undoes the step
     assert document.get(card.id, Card).title == "Anzeige gesehen"
     assert title.text() == "Anzeige gesehen" and not inspector.has_pending_typing()
+
+
+def test_the_outline_filter_finds_cards_in_every_journey(main_window, qtbot) -> None:
+    main_window.new_from_template(("complaint-example", "de"))
+    outline = main_window.outline
+    document = main_window.project.document
+    last_journey = document.journeys()[-1]
+    card = document.cards(last_journey.id)[-1]
+    outline.filter.setText(card.title[:12])
+    assert outline.apply_filter() >= 1
+    item = outline.item_for(card.id)
+    assert not item.isHidden() and item.parent().isExpanded()
+    hidden = [i for i in outline._items.values() if i.isHidden()]
+    assert hidden, "elements that do not match are hidden"
+    outline.filter.setFocus()
+    qtbot.keyClick(outline.filter, Qt.Key.Key_Return)  # Enter jumps to the first match and selects it
+    assert outline.selected_ids() and main_window.canvas.selected_ids() == outline.selected_ids()
+    outline.filter.clear()
+    outline.apply_filter()
+    assert not any(i.isHidden() for i in outline._items.values())

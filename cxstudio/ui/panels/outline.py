@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from cxstudio.api import OpenProject
 from cxstudio.editing.operations import edit_element
@@ -50,8 +50,20 @@ class OutlinePanel(QWidget):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemExpanded.connect(self._item_expanded)
         self.tree.itemChanged.connect(self._item_edited)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("outlineFilter")
+        self.filter.setPlaceholderText(self.tr("Find in the outline…"))
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(200)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._focus_first_match)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.filter)
         layout.addWidget(self.tree)
 
     def set_project(self, project: OpenProject | None, read_only: bool = False) -> None:
@@ -120,6 +132,8 @@ class OutlinePanel(QWidget):
         finally:
             self.tree.blockSignals(False)
             self._syncing = False
+        if self.filter.text().strip():
+            self._filter_timer.start()
 
     def _rebuild_journeys(self, journey_ids: set[str]) -> None:
         """Refill only these journeys' subtrees (a change inside a journey leaves the others alone)."""
@@ -223,6 +237,8 @@ class OutlinePanel(QWidget):
         structural &= self._filled  # journeys not in the tree yet are filled when they are opened
         if structural:
             self._rebuild_journeys(structural)
+            if self.filter.text().strip():
+                self._filter_timer.start()
         self.tree.blockSignals(True)
         try:
             for entity_id in change_set.touched_ids():
@@ -238,6 +254,40 @@ class OutlinePanel(QWidget):
                         item.setText(1, labels.lane_kinds().get(entity.kind, entity.kind))
         finally:
             self.tree.blockSignals(False)
+
+    # ------------------------------------------------------------------ finding
+    def apply_filter(self) -> int:
+        """Show only elements whose name or lane contains the filter text (and their parents); returns matches."""
+        self._filter_timer.stop()
+        query = self.filter.text().strip().casefold()
+        if query and self._project is not None:
+            unfilled = {j.id for j in self._project.document.journeys()} - self._filled
+            if unfilled:
+                self._rebuild_journeys(unfilled)  # every journey must be in the tree to be searched
+        matches = 0
+        for index in range(self.tree.topLevelItemCount()):
+            matches += self._filter_item(self.tree.topLevelItem(index), query)
+        return matches
+
+    def _filter_item(self, item: QTreeWidgetItem, query: str) -> int:
+        own = bool(query) and (query in item.text(0).casefold() or query in item.text(1).casefold())
+        below = sum(self._filter_item(item.child(i), query) for i in range(item.childCount()))
+        item.setHidden(bool(query) and not own and not below)
+        if query and below:
+            item.setExpanded(True)
+        return below + (1 if own else 0)
+
+    def _focus_first_match(self) -> None:
+        self.apply_filter()
+        query = self.filter.text().strip().casefold()
+        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while iterator:
+            item = iterator.pop(0)
+            if not item.isHidden() and query and query in item.text(0).casefold():
+                self.tree.setFocus()
+                self.tree.setCurrentItem(item)  # selects it, and so selects it on the canvas
+                return
+            iterator[0:0] = [item.child(i) for i in range(item.childCount())]
 
     # ------------------------------------------------------------------ selection
     def select_ids(self, ids: Iterable[str]) -> None:
