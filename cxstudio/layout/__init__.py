@@ -14,6 +14,7 @@
 #   `cards_in_cell`, `cards_in_rect`, `drop_target_indicator`; `insertion_index` takes an optional `x`.
 # - LayoutSettings.cell_columns (default 1) puts several cards side by side per cell, row by row:
 #   wider, lower maps for posters. `track_width` is one card column, `column_width` a stage.
+#   `best_cell_columns(doc, journey_id, aspect_ratio, ...)` picks the count that best fills a paper.
 from cxstudio.layout.fonts import (
     ELLIPSIS,
     FONT_DIR,
@@ -43,6 +44,7 @@ from cxstudio.layout.journey import (
     Marker,
     RelationRoute,
     ViewKind,
+    best_cell_columns,
     effective_channel_and_department,
     is_touchpoint_card,
     layout_journey,
@@ -78,6 +80,7 @@ __all__ = [
     "TextLine",
     "TextMeasurer",
     "ViewKind",
+    "best_cell_columns",
     "default_measurer",
     "effective_channel_and_department",
     "is_touchpoint_card",

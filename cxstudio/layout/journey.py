@@ -44,6 +44,7 @@ View rules (decided here, documented for users in the views' help):
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import weakref
 from bisect import bisect_right
@@ -622,7 +623,9 @@ class _Builder:
         self.names: dict[str | None, str] = {None: ""}
         self.size_metrics: dict[float, tuple[float, float]] = {}
         self.header_cache: dict[tuple[bool, bool, int | None, str, int], tuple[TextLine | None, tuple[Marker, ...]]] = {}
-        self.content_cache, self.box_cache = _caches(measurer, settings, language)
+        # card contents do not depend on cell_columns, and box keys hold positions: share the caches
+        shared = settings if settings.cell_columns == 1 else dataclasses.replace(settings, cell_columns=1)
+        self.content_cache, self.box_cache = _caches(measurer, shared, language)
 
     def name_of(self, entity_id: str | None) -> str:
         name = self.names.get(entity_id)
@@ -1109,6 +1112,33 @@ def _chip_blocks(
             x += width + s.chip_gap
         blocks[(stage.id, kind)] = (chips, y + height)
     return blocks
+
+
+def best_cell_columns(
+    doc: Document,
+    journey_id: str,
+    aspect_ratio: float,
+    view: ViewKind | str = ViewKind.MAP,
+    settings: LayoutSettings = DEFAULT_SETTINGS,
+    measurer: TextMeasurer | None = None,
+    max_columns: int = 6,
+) -> int:
+    """The `cell_columns` (1..max_columns) whose layout's width/height comes closest to `aspect_ratio`.
+
+    For posters: a journey with many cards per cell is tall and narrow with one card column;
+    more columns make it wider and lower, so it fills the paper and prints larger. Ties go to
+    fewer columns.
+    """
+    if not aspect_ratio > 0:
+        raise ValueError(f"The aspect ratio must be a positive number, not {aspect_ratio!r}.")
+    best, best_error = 1, math.inf
+    for columns in range(1, max(1, max_columns) + 1):
+        candidate = dataclasses.replace(settings, cell_columns=columns)
+        layout = layout_journey(doc, journey_id, view, candidate, measurer)
+        error = abs(math.log(layout.width / layout.height) - math.log(aspect_ratio))
+        if error < best_error - 1e-9:
+            best, best_error = columns, error
+    return best
 
 
 def _curves(

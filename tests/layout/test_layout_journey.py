@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 
 import pytest
 from layout_samples import Sample
@@ -604,3 +605,24 @@ def test_several_card_columns_per_cell_fill_row_by_row(sample: Sample) -> None:
     assert len(by_pair[(ids[0], ids[4])].points) == 4  # around the card between them
     with pytest.raises(ValueError, match="cell_columns must be a whole number of 1 or more"):
         LayoutSettings(cell_columns=0)
+
+
+def test_best_cell_columns_fits_a_tall_journey_to_landscape_paper(sample: Sample) -> None:
+    from cxstudio.layout import best_cell_columns
+
+    st, ln = sample.stages, sample.lanes
+    for n in range(24):  # one crowded cell makes the map tall and narrow
+        ops.add_card(sample.session, st["Kauf"], ln["Schritte"], f"Karte {n}")
+    landscape = 1189 / 841  # A0 landscape
+    columns = best_cell_columns(sample.doc, sample.journey_id, landscape)
+    assert columns > 1
+    ratios = {
+        k: (lambda lay: lay.width / lay.height)(
+            layout_journey(sample.doc, sample.journey_id, settings=LayoutSettings(cell_columns=k))
+        )
+        for k in range(1, 7)
+    }
+    assert all(abs(math.log(ratios[columns] / landscape)) <= abs(math.log(ratios[k] / landscape)) for k in ratios)
+    assert best_cell_columns(sample.doc, sample.journey_id, 0.05) == 1  # a very tall paper: no extra columns
+    with pytest.raises(ValueError, match="aspect ratio must be a positive number"):
+        best_cell_columns(sample.doc, sample.journey_id, 0)
