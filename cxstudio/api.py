@@ -18,11 +18,6 @@ if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file i
     from cxstudio.persistence.project_file import Inspection, ProjectFile
     from cxstudio.persistence.working_copy import RecoverableProject
 
-__all__ = [
-    "OpenProject", "ProjectFileError", "check_file", "create", "discard_recoverable", "empty_document",
-    "find_recoverable", "open_project", "recover",
-]
-
 P = ParamSpec("P")
 R = TypeVar("R")
 
