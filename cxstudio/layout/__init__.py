@@ -14,7 +14,7 @@
 #   `cards_in_cell`, `cards_in_rect`, `drop_target_indicator`; `insertion_index` takes an optional `x`.
 # - LayoutSettings.cell_columns (default 1) puts several cards side by side per cell, row by row:
 #   wider, lower maps for posters. `track_width` is one card column, `column_width` a stage.
-#   `best_cell_columns(doc, journey_id, aspect_ratio, ...)` picks the count that best fills a paper.
+#   `best_cell_columns(doc, journey_id, aspect_ratio, ...)` picks the count that prints largest on a paper.
 from cxstudio.layout.fonts import (
     ELLIPSIS,
     FONT_DIR,

@@ -1123,21 +1123,21 @@ def best_cell_columns(
     measurer: TextMeasurer | None = None,
     max_columns: int = 6,
 ) -> int:
-    """The `cell_columns` (1..max_columns) whose layout's width/height comes closest to `aspect_ratio`.
+    """The `cell_columns` (1..max_columns) that prints largest on paper of `aspect_ratio` (width/height).
 
     For posters: a journey with many cards per cell is tall and narrow with one card column;
-    more columns make it wider and lower, so it fills the paper and prints larger. Ties go to
-    fewer columns.
+    more columns make it wider and lower. Scaled to fit a paper W x H, a layout w x h prints
+    at min(W/w, H/h); this picks the count that maximises it. Ties go to fewer columns.
     """
-    if not aspect_ratio > 0:
+    if not (isinstance(aspect_ratio, (int, float)) and math.isfinite(aspect_ratio) and aspect_ratio > 0):
         raise ValueError(f"The aspect ratio must be a positive number, not {aspect_ratio!r}.")
-    best, best_error = 1, math.inf
+    best, best_scale = 1, 0.0
     for columns in range(1, max(1, max_columns) + 1):
         candidate = dataclasses.replace(settings, cell_columns=columns)
         layout = layout_journey(doc, journey_id, view, candidate, measurer)
-        error = abs(math.log(layout.width / layout.height) - math.log(aspect_ratio))
-        if error < best_error - 1e-9:
-            best, best_error = columns, error
+        scale = min(aspect_ratio / layout.width, 1.0 / layout.height)  # paper of height 1
+        if scale > best_scale * (1 + 1e-9):
+            best, best_scale = columns, scale
     return best
 
 
