@@ -102,6 +102,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cxstudio import api
+    from cxstudio.model.errors import ModelError
     from cxstudio.persistence.errors import ProjectFileError, language_from_environment
 
     language = language_from_environment(args.lang)
@@ -119,8 +120,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
         except UnknownTemplateError as exc:
             print(f"cxstudio: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        except ModelError as exc:  # a damaged template file or a refused --name
+            return _fail(str(exc))
     else:
-        project = api.create(language=language, name=args.name)
+        try:
+            project = api.create(language=language, name=args.name)
+        except ModelError as exc:  # a refused --name (control characters, too long)
+            return _fail(str(exc))
     try:
         project.save_as(target)
     except ProjectFileError as exc:
@@ -382,8 +388,14 @@ def _run_export(args: argparse.Namespace, document: Document, output: Path, lang
 
 def _cmd_templates(args: argparse.Namespace) -> int:
     from cxstudio.content.templates import list_templates
+    from cxstudio.model.errors import ModelError
 
-    for info in list_templates():
+    try:
+        templates = list_templates()
+    except ModelError as exc:  # a damaged template file in the installation
+        print(f"cxstudio: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    for info in templates:
         if args.lang and info.language != args.lang:
             continue
         print(f"{info.name}\t{info.language}\t{info.description}")
@@ -444,6 +456,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: still one sentence, never a traceback (CXSTUDIO_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("CXSTUDIO_DEBUG"):
+            raise
+        print(f"cxstudio: internal error ({type(exc).__name__}: {exc}); please report it "
+              "(run with CXSTUDIO_DEBUG=1 for details).", file=sys.stderr)
+        return EXIT_PROBLEM
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ class Entity:
         for name in ("title", "name"):
             value = getattr(self, name, None)
             if value:
-                return str(value)
+                return _CONTROL_CHARS.sub("\ufffd", str(value))
         return self.id
 
     def validate(self, only: Iterable[str] | None = None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,12 @@ def test_mistakes_get_one_sentence_and_exit_2(args: tuple[str, ...]) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("cxstudio: ")
     assert "Traceback" not in result.stderr
+
+
+def test_a_refused_project_name_is_one_sentence(tmp_path: Path) -> None:
+    target = tmp_path / "x.cxstudio"
+    result = run_cli("new", str(target), "--name", "Beschwerde\x01")
+    assert result.returncode == 1
+    assert "control characters" in result.stderr and "\x01" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert not target.exists()
