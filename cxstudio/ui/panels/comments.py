@@ -54,7 +54,7 @@ class CommentsSection(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("commentList")
         self.list.setWordWrap(True)
-        self.list.setMaximumHeight(140)
+        self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 5 + 12)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.itemChanged.connect(self._item_changed)
