@@ -42,6 +42,16 @@ def _build_parser() -> argparse.ArgumentParser:
     edit = commands.add_parser("edit", help="open the editor (the default command)")
     edit.add_argument("file", nargs="?", help="a .cxstudio project to open")
 
+    render = commands.add_parser(
+        "render", help="draw one journey of a project to a PNG as the editor shows it (no display needed)"
+    )
+    render.add_argument("file", help="a .cxstudio project")
+    render.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the PNG to write")
+    render.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
+    render.add_argument("--view", choices=("map", "blueprint", "swimlane_channel", "swimlane_department"),
+                        help="the view (default: map)")
+    render.add_argument("--scale", type=float, default=2.0, help="pixels per point (default 2.0)")
+
     templates = commands.add_parser("templates", help="list the templates and examples 'new --template' takes")
     templates.add_argument("--lang", choices=("de", "en"), help="only templates in this language")
 
@@ -412,7 +422,17 @@ def _cmd_edit(args: argparse.Namespace) -> int:
     return run_editor(args.file)
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    if not 0.1 <= args.scale <= 8:
+        print("cxstudio: --scale must be between 0.1 and 8 pixels per point.", file=sys.stderr)
+        return EXIT_USAGE
+    from cxstudio.app import render_headless
+
+    return render_headless(args.file, args.output, journey=args.journey, scale=args.scale, view=args.view)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "render": _cmd_render,
     "templates": _cmd_templates,
     "edit": _cmd_edit,
     "new": _cmd_new,
