@@ -5,6 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from cxstudio.api import OpenProject
 
 DEFAULT_TEMPLATE = "journey-map"
 
@@ -75,6 +81,59 @@ def run_editor(path: str | None) -> int:
     return int(app.exec())
 
 
+class _RenderRefusedError(Exception):
+    """Headless rendering cannot start; the sentence is already printed."""
+
+
+def _say_error(language: str, english: str, german: str) -> None:
+    print(f"cxstudio: {german if language == 'de' else english}", file=sys.stderr)
+
+
+def _headless_app() -> QCoreApplication:
+    if not display_available():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _open_for_render(path: str | os.PathLike[str], language: str) -> OpenProject:
+    """The project at `path`, opened read-only; _RenderRefusedError (one sentence printed) when it cannot be opened."""
+    from cxstudio import api
+    from cxstudio.persistence.errors import ProjectFileError
+
+    try:
+        return api.open_project(path, read_only=True)
+    except ProjectFileError as error:
+        print(f"cxstudio: {error.message(language)}", file=sys.stderr)
+    except Exception as error:  # a bad file never ends in a traceback
+        detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        _say_error(language, f"The file {path} could not be opened ({detail}).",
+                   f"Die Datei {path} konnte nicht geöffnet werden ({detail}).")
+    raise _RenderRefusedError
+
+
+def _chosen_journey(project: OpenProject, path: str | os.PathLike[str], journey: str | None, language: str) -> str:
+    """The id of the journey named (or with the id) `journey`, the first one when None; else _RenderRefusedError."""
+    journeys = project.document.journeys()
+    if journey is None:
+        chosen = journeys[0] if journeys else None
+    else:
+        chosen = next((j for j in journeys if journey in (j.id, j.name)), None)
+        if chosen is None:
+            folded = [j for j in journeys if j.name.strip().casefold() == journey.strip().casefold()]
+            chosen = folded[0] if len(folded) == 1 else None
+    if chosen is None:
+        if journey:
+            _say_error(language, f"The project {path} has no journey named '{journey}'.",
+                       f"Das Projekt {path} hat keine Journey namens '{journey}'.")
+        else:
+            _say_error(language, f"The project {path} contains no journey.",
+                       f"Das Projekt {path} enthält keine Journey.")
+        raise _RenderRefusedError
+    return str(chosen.id)
+
+
 def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str], journey: str | None = None,
                     scale: float = 2.0, view: str | None = None) -> int:
     """Render one journey of a project (by name or id; default the first) to a PNG without a display.
@@ -89,74 +148,93 @@ def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str
     language = _message_language()
     if view is not None and view not in ViewKind._value2member_map_:
         names = ", ".join(kind.value for kind in ViewKind)
-        if language == "de":
-            print(f"cxstudio: Die Ansicht '{view}' gibt es nicht; möglich sind {names}.", file=sys.stderr)
-        else:
-            print(f"cxstudio: There is no view '{view}'; choose one of {names}.", file=sys.stderr)
+        _say_error(language, f"There is no view '{view}'; choose one of {names}.",
+                   f"Die Ansicht '{view}' gibt es nicht; möglich sind {names}.")
         return 1
-    if not display_available():
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = _headless_app()
     from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QApplication
 
-    from cxstudio import api
-    from cxstudio.persistence.errors import ProjectFileError
-    from cxstudio.ui.bridge import SessionBridge
-    from cxstudio.ui.canvas import JourneyCanvas
+    from cxstudio.ui.export.images import journey_scene, map_rect
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        project = api.open_project(path, read_only=True)
-    except ProjectFileError as error:
-        print(f"cxstudio: {error.message(language)}", file=sys.stderr)
-        return 1
-    except Exception as error:  # a bad file never ends in a traceback
-        detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        if language == "de":
-            print(f"cxstudio: Die Datei {path} konnte nicht geöffnet werden ({detail}).", file=sys.stderr)
-        else:
-            print(f"cxstudio: The file {path} could not be opened ({detail}).", file=sys.stderr)
+        project = _open_for_render(path, language)
+    except _RenderRefusedError:
         return 1
     try:
-        journeys = project.document.journeys()
-        chosen = journeys[0] if journeys and journey is None else next(
-            (j for j in journeys if journey in (j.id, j.name)), None)
-        if chosen is None:
-            if language == "de":
-                print(f"cxstudio: Das Projekt {path} hat keine Journey namens '{journey}'."
-                      if journey else f"cxstudio: Das Projekt {path} enthält keine Journey.", file=sys.stderr)
-            else:
-                print(f"cxstudio: The project {path} has no journey named '{journey}'."
-                      if journey else f"cxstudio: The project {path} contains no journey.", file=sys.stderr)
-            return 1
-        bridge = SessionBridge(project.session)
-        canvas = JourneyCanvas(project, bridge)
-        canvas.set_journey(chosen.id)
-        if view is not None:
-            canvas.set_view(ViewKind(view))
-        scene = canvas.scene()
-        scene.clearSelection()
-        source = scene.itemsBoundingRect().adjusted(-16, -16, 16, 16)
-        factor = min(scale, 16000 / max(source.width(), 1.0), 16000 / max(source.height(), 1.0))
-        image = QImage(max(1, round(source.width() * factor)), max(1, round(source.height() * factor)),
-                       QImage.Format.Format_ARGB32)
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        scene.render(painter, QRectF(image.rect()), source)
-        painter.end()
-        canvas.deleteLater()
-        bridge.disconnect_session()
+        journey_id = _chosen_journey(project, path, journey, language)
+        with journey_scene(project, journey_id, ViewKind(view or ViewKind.MAP.value)) as scene:
+            source = map_rect(scene)
+            factor = min(scale, 16000 / max(source.width(), 1.0), 16000 / max(source.height(), 1.0))
+            image = QImage(max(1, round(source.width() * factor)), max(1, round(source.height() * factor)),
+                           QImage.Format.Format_ARGB32)
+            image.fill(Qt.GlobalColor.white)
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            scene.render(painter, QRectF(image.rect()), source)
+            painter.end()
         target = Path(out_png)
         if not image.save(str(target), "PNG"):
-            if language == "de":
-                print(f"cxstudio: Das Bild konnte nicht nach {target} geschrieben werden.", file=sys.stderr)
-            else:
-                print(f"cxstudio: The image could not be written to {target}.", file=sys.stderr)
+            _say_error(language, f"The image could not be written to {target}.",
+                       f"Das Bild konnte nicht nach {target} geschrieben werden.")
             return 1
         app.processEvents()
         return 0
+    except _RenderRefusedError:
+        return 1
+    finally:
+        project.close()
+
+
+# the command line's view names (as for PDF exports) -> the canvas's
+_IMAGE_VIEWS = {
+    "map": "map", "journey": "map", "blueprint": "blueprint",
+    "swimlane": "swimlane_channel", "swimlane-channel": "swimlane_channel", "swimlane_channel": "swimlane_channel",
+    "swimlane-department": "swimlane_department", "swimlane_department": "swimlane_department",
+}
+
+
+def render_image(path: str | os.PathLike[str], out: str | os.PathLike[str], journey: str | None = None,
+                 view: str = "map", dpi: int = 150, language: str | None = None) -> int:
+    """Draw one journey in one view as the canvas shows it into a PNG (at `dpi`) or an SVG, by `out`'s suffix.
+
+    The whole map is drawn, not a window of it. Returns 0 when written; 1 with one sentence on
+    stderr for an unreadable project, an unknown journey or view, a bad resolution, an image too
+    large to create, or an output that cannot be written (then no file is left behind). The
+    project file is only read.
+    """
+    from cxstudio.export.errors import ExportError
+
+    language = language or _message_language()
+    view_value = _IMAGE_VIEWS.get(view.strip().lower())
+    if view_value is None:
+        print(f"cxstudio: {ExportError('unknown_view', view=view).message(language)}", file=sys.stderr)
+        return 1
+    app = _headless_app()
+    from cxstudio.ui.export.images import ImageExportError, check_dpi, write_image
+
+    suffix = Path(out).suffix.lower()
+    try:
+        if suffix == ".png":
+            check_dpi(dpi)
+    except ImageExportError as error:
+        print(f"cxstudio: {error.message(language)}", file=sys.stderr)
+        return 1
+    try:
+        project = _open_for_render(path, language)
+    except _RenderRefusedError:
+        return 1
+    try:
+        journey_id = _chosen_journey(project, path, journey, language)
+        name = project.document.get(journey_id).name
+        write_image(project, journey_id, view_value, out, dpi=dpi, title=name)
+        app.processEvents()
+        return 0
+    except _RenderRefusedError:
+        return 1
+    except ImageExportError as error:
+        print(f"cxstudio: {error.message(language)}", file=sys.stderr)
+        return 1
     finally:
         project.close()

@@ -288,7 +288,8 @@ Writes a PDF of a project, headless (no display needed). Three kinds:
 
 No PDF page may be larger than 5,080 mm (200 in) on a side: a poster beyond that is refused with a
 sentence that names the largest scale that fits; tile it (--tile A4) or scale it down (--scale).
-PNG and SVG output need the editor's renderer and are not available from the command line yet.
+Images: -o OUT.png (at --dpi N, default 150; 72 dpi = 100 %) or -o OUT.svg (text kept as text) draw the
+whole map of --journey in --view as the editor's canvas shows it; paper, scale and tile options are for PDFs.
 Exit codes: 0 written; 1 the file is not a usable project, an option does not fit the map (unknown
 journey, page beyond the PDF limit, map too large for the paper at a fixed scale) or the output cannot
 be written; 2 the command line is wrong. The project file is only read, never changed.
@@ -300,11 +301,12 @@ READABLE_TEXT_PT = 6.0  # below this the poster command suggests larger paper or
 
 def _add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = commands.add_parser(
-        "export", help="write a poster, tiled print or client report of a project as PDF",
+        "export", help="write a poster, tiled print or client report of a project as PDF, or an image (PNG/SVG)",
         description=EXPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("file", help="a .cxstudio project")
-    export.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="the PDF to write")
+    export.add_argument("-o", "--output", metavar="OUT.pdf|png|svg", required=True,
+                        help="the PDF, PNG or SVG to write")
     export.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
     export.add_argument("--view", default="map", metavar="VIEW",
                         help="map (default), blueprint, swimlane (by channel) or swimlane-department")
@@ -317,6 +319,7 @@ def _add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--tile", metavar="SHEET", help="tile the poster onto A4, A3 or letter sheets")
     export.add_argument("--overlap", type=float, default=10.0, metavar="MM", help="tile overlap in mm (default 10)")
     export.add_argument("--report", action="store_true", help="write the client report instead of a poster")
+    export.add_argument("--dpi", type=int, metavar="N", help="resolution of a .png (default 150); images only")
     export.add_argument("--lang", choices=("de", "en"), help="language of messages; default: from LANGUAGE/LC_ALL/LANG")
 
 
@@ -333,12 +336,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
     suffix = output.suffix.lower()
     if output.is_dir():
         return _fail(ExportError("unwritable_output", path=output, reason="is_folder").message(language))
-    if suffix in (".png", ".svg"):
-        return _fail(ExportError("image_not_yet").message(language))
-    if suffix != ".pdf":
-        return _fail(ExportError("unknown_format", suffix=output.suffix or output.name).message(language))
     if output.exists() and Path(args.file).exists() and os.path.samefile(output, args.file):
         return _fail(ExportError("output_is_input", path=output).message(language))
+    if suffix in (".png", ".svg"):
+        from cxstudio.app import render_image
+
+        return render_image(args.file, output, journey=args.journey, view=args.view,
+                            dpi=args.dpi if args.dpi is not None else 150, language=language)
+    if args.dpi is not None:
+        return _fail("--dpi ist nur für Bilder (.png) gedacht; PDFs sind Vektorgrafik." if language == "de"
+                     else "--dpi is only for images (.png); PDFs are vector graphics.")
+    if suffix != ".pdf":
+        return _fail(ExportError("unknown_format", suffix=output.suffix or output.name).message(language))
     try:
         project = api.open_project(args.file, read_only=True)
     except ProjectFileError as exc:
