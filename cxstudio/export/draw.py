@@ -19,6 +19,8 @@ from cxstudio.export.errors import ExportError
 from cxstudio.layout.fonts import default_measurer
 from cxstudio.layout.geometry import Rect, TextLine
 from cxstudio.layout.journey import (
+    CHIP_COLOURS,
+    CHIP_RADIUS,
     DEFAULT_SETTINGS,
     MARKER_TEXT_COLOUR,
     CardBox,
@@ -372,6 +374,7 @@ class LayoutPainter:
         self._curves(region, text)
         self._headers(region, text)
         self._cards(region, text, tick)
+        self._chips(region, text)
         text.flush()
         self._relations(region, text)
         text.flush()
@@ -463,6 +466,26 @@ class LayoutPainter:
                 text.add(line, colour)
             for line in box.footer_lines:
                 text.add(line, muted)
+
+    def _chips(self, region: Rect | None, text: TextBatch) -> None:
+        """The chips of Channels and Departments lanes: one path per chip kind, then their names."""
+        c = self.canvas
+        paths: dict[str, PathOps] = {}
+        for chip in self.layout.chips:
+            if not _visible(chip.rect, region):
+                continue
+            r = chip.rect
+            path = paths.get(chip.kind)
+            if path is None:
+                path = paths[chip.kind] = PathOps()
+            path.rounded_rect(r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1, CHIP_RADIUS)
+            text.add(chip.line, CHIP_COLOURS.get(chip.kind, CHIP_COLOURS["channel"])[2])
+        c.setLineWidth(1.0)
+        for kind, path in paths.items():
+            fill, border, _text = CHIP_COLOURS.get(kind, CHIP_COLOURS["channel"])
+            c.setStrokeColorRGB(*rgb(border))
+            c.setFillColorRGB(*rgb(fill))
+            path.emit(c, stroke=True, fill=True)
 
     def _boxes_in(self, region: Rect | None) -> list[CardBox]:
         """The cards to draw: all of them, or those of the cells that meet `region` that meet it themselves."""

@@ -10,7 +10,8 @@
 # - BlueprintLineGeom has `label_line` (a TextLine; `.label` gives its text) and `lane_key`.
 # - JourneyLayout adds `title_lines`/`title_rect`, `grid_rect`, `stage_ids`, `lane_keys`,
 #   `stage_columns`, `lane_rows`, `cell_cards`, `chips` (ChipBox: channels/departments a stage
-#   uses, shown in lanes of kind channels/departments), `editable_placement`, `settings`, and
+#   uses, shown in lanes of kind channels/departments;
+#   `CHIP_COLOURS`/`CHIP_RADIUS` style them on screen and in print), `editable_placement`, `settings`, and
 #   `cards_in_cell`, `cards_in_rect`, `drop_target_indicator`; `insertion_index` takes an optional `x`.
 # - LayoutSettings.cell_columns (default 1) puts several cards side by side per cell, row by row:
 #   wider, lower maps for posters. `track_width` is one card column, `column_width` a stage.
@@ -30,6 +31,8 @@ from cxstudio.layout.fonts import (
 from cxstudio.layout.geometry import Point, Rect, TextLine
 from cxstudio.layout.journey import (
     BLUEPRINT_LANE_KINDS,
+    CHIP_COLOURS,
+    CHIP_RADIUS,
     DEFAULT_SETTINGS,
     KIND_COLOURS,
     MARKER_TEXT_COLOUR,
@@ -55,6 +58,8 @@ from cxstudio.layout.labels import label
 
 __all__ = [
     "BLUEPRINT_LANE_KINDS",
+    "CHIP_COLOURS",
+    "CHIP_RADIUS",
     "DEFAULT_SETTINGS",
     "ELLIPSIS",
     "FONT_DIR",

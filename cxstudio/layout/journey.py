@@ -102,6 +102,11 @@ KIND_COLOURS: dict[str, str] = {
     CardKind.EVIDENCE.value: "#f5e6d3",
     CardKind.NOTE.value: "#fefce8",
 }
+CHIP_COLOURS: dict[str, tuple[str, str, str]] = {  # chip kind -> (fill, border, text), on screen and in print
+    "channel": ("#e0f2fe", "#0284c7", "#0c4a6e"),
+    "department": ("#f1f5f9", "#64748b", "#1e293b"),
+}
+CHIP_RADIUS = 4.0
 MOMENT_OF_TRUTH_COLOUR = "#b45309"
 PAIN_POINT_COLOUR = "#dc2626"
 MARKER_TEXT_COLOUR = "#ffffff"

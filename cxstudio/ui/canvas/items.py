@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from cxstudio.layout import (
+    CHIP_COLOURS,
+    CHIP_RADIUS,
     BlueprintLineGeom,
     CardBox,
+    ChipBox,
     EmotionCurve,
     HeaderBox,
     Marker,
@@ -309,6 +312,40 @@ class HeaderItem(ElementItem):
             painter.setPen(QPen(SELECTION_COLOUR, 3.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+
+
+class ChipItem(QGraphicsItem):
+    """One chip of a Channels or Departments lane: a channel (department) the stage's cards use; not an element."""
+
+    def __init__(self, chip: ChipBox) -> None:
+        super().__init__()
+        self.setZValue(Z_CARD)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._apply(chip)
+
+    def _apply(self, chip: ChipBox) -> None:
+        self.chip = chip
+        fill, border, text = CHIP_COLOURS.get(chip.kind, CHIP_COLOURS["channel"])
+        self._fill, self._border, self._text = QColor(fill), QPen(QColor(border), 1.0), QColor(text)
+        self._rect = QRectF(0, 0, chip.rect.width, chip.rect.height)
+        self.setPos(chip.rect.x, chip.rect.y)
+
+    def set_chip(self, chip: ChipBox) -> None:
+        if chip == self.chip:
+            return
+        self.prepareGeometryChange()
+        self._apply(chip)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setPen(self._border)
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5), CHIP_RADIUS, CHIP_RADIUS)
+        if level_of_detail(option, painter) >= SIMPLE_DETAIL:
+            draw_lines(painter, (self.chip.line,), self._text, self.chip.rect.x, self.chip.rect.y)
 
 
 def _relation_pen(kind: str, selected: bool) -> QPen:

@@ -32,6 +32,7 @@ from cxstudio.ui.canvas.items import (
     BlueprintLineItem,
     CardItem,
     CardOverviewItem,
+    ChipItem,
     ElementItem,
     EmotionCurveItem,
     GridItem,
@@ -78,6 +79,7 @@ class JourneyScene(QGraphicsScene):
         self.relation_items: dict[str, RelationItem] = {}
         self.curve_items: dict[str, EmotionCurveItem] = {}
         self.line_items: dict[str, BlueprintLineItem] = {}
+        self.chip_items: dict[str, ChipItem] = {}  # "<lane key>:<stage id>:<channel or department id>"
         self.grid = GridItem()
         self.addItem(self.grid)
         self.relation_layer = RelationLayerItem()
@@ -126,7 +128,7 @@ class JourneyScene(QGraphicsScene):
         self.blockSignals(True)
         try:
             for collection in (self.card_items, self.stage_items, self.lane_items, self.relation_items,
-                               self.curve_items, self.line_items):
+                               self.curve_items, self.line_items, self.chip_items):
                 for item in collection.values():
                     self.removeItem(item)
                 collection.clear()
@@ -207,6 +209,8 @@ class JourneyScene(QGraphicsScene):
                        lambda item, curve: item.set_curve(curve), False)
             self._sync(self.line_items, {f"{g.lane_key}:{g.kind}": g for g in layout.lines}, BlueprintLineItem,
                        lambda item, geom: item.set_geom(geom), False)
+            self._sync(self.chip_items, {chip_key(c.lane_key, c.stage_id, c.entity_id): c for c in layout.chips},
+                       ChipItem, lambda item, chip: item.set_chip(chip), False)
         finally:
             self.blockSignals(False)
         if self._hovered is not None and self._hovered not in self.card_items:
@@ -722,6 +726,11 @@ class JourneyScene(QGraphicsScene):
         else:
             self._rubber_band.setRect(rect)
             self._rubber_band.show()
+
+
+def chip_key(lane_key: str, stage_id: str, entity_id: str) -> str:
+    """The key of a chip's item in `JourneyScene.chip_items`."""
+    return f"{lane_key}:{stage_id}:{entity_id}"
 
 
 def _distance_to_segment(x: float, y: float, x0: float, y0: float, x1: float, y1: float) -> float:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from cxstudio.editing import operations as ops
-from cxstudio.layout import ViewKind, default_measurer, layout_journey
-from cxstudio.model.entities import Card, CardKind, Department
+from cxstudio.layout import CHIP_COLOURS, ViewKind, default_measurer, layout_journey
+from cxstudio.model.entities import Card, CardKind, Department, LaneKind
 from cxstudio.ui.canvas import JourneyCanvas
 from cxstudio.ui.canvas.items import CardItem
 from cxstudio.ui.canvas.text import text_width
@@ -36,11 +36,17 @@ def _assert_items_match_layout(canvas: JourneyCanvas, sample: Sample, view: View
     assert [c for c in expected.curves] == [scene.curve_items[c.lane_key].curve for c in expected.curves]
     assert len(scene.curve_items) == len(expected.curves)
     assert sorted((g.kind, g.y) for g in expected.lines) == sorted((i.geom.kind, i.geom.y) for i in scene.line_items.values())
+    assert sorted((c.lane_key, c.stage_id, c.entity_id, c.rect) for c in expected.chips) == sorted(
+        (i.chip.lane_key, i.chip.stage_id, i.chip.entity_id, i.chip.rect) for i in scene.chip_items.values())
+    for chip_item in scene.chip_items.values():
+        assert (chip_item.pos().x(), chip_item.pos().y()) == (chip_item.chip.rect.x, chip_item.chip.rect.y)
+        assert chip_item.chip in expected.chips
     assert scene.sceneRect().getRect() == (0.0, 0.0, expected.width, expected.height)
     fixed = {scene.grid, scene.relation_layer, scene.overview, scene._drop_line, scene._link_line, scene._rubber_band}
     element_items = [i for i in scene.items() if i not in fixed and i.parentItem() is None]
     assert len(element_items) == (len(expected.cards) + len(expected.stage_headers) + len(expected.lane_headers)
-                                  + len(expected.relations) + len(expected.curves) + len(expected.lines))
+                                  + len(expected.relations) + len(expected.curves) + len(expected.lines)
+                                  + len(expected.chips))
 
 
 def test_item_count_and_rects_equal_the_layout_in_every_view(canvas: JourneyCanvas, sample: Sample) -> None:
@@ -49,6 +55,37 @@ def test_item_count_and_rects_equal_the_layout_in_every_view(canvas: JourneyCanv
         canvas.set_view(view)
         assert canvas.view() is view
         _assert_items_match_layout(canvas, sample, view)
+
+
+def test_channels_and_departments_lanes_show_the_layouts_chips(canvas: JourneyCanvas, sample: Sample) -> None:
+    project = sample.project
+    channels_lane = project.run(ops.add_lane, sample.journey_id, "Kanäle", LaneKind.CHANNELS.value).id
+    project.run(ops.add_lane, sample.journey_id, "Zuständig", LaneKind.DEPARTMENTS.value)
+    scene = canvas.journey_scene
+    layout = scene.layout
+    assert layout is not None
+    # "Kaufen" uses the phone (hotline card), "Nutzen" the store: one chip each in the channels lane
+    names = {(c.stage_id, c.line.text) for c in layout.chips if c.lane_key == channels_lane}
+    phone, store = (project.document.get(sample.channels[i]).name for i in ("phone", "store"))  # type: ignore[attr-defined]
+    assert names == {(sample.stages[1], phone), (sample.stages[2], store)}
+    assert len(scene.chip_items) == len(layout.chips)
+    _assert_items_match_layout(canvas, sample, ViewKind.MAP)
+    image = QImage(int(layout.width), int(layout.height), QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    scene.render(painter)
+    painter.end()
+    chip = next(c for c in layout.chips if c.lane_key == channels_lane)
+    inside = image.pixelColor(int(chip.rect.x + chip.rect.width - 3), int(chip.rect.y + chip.rect.height / 2))
+    assert inside.name() == CHIP_COLOURS["channel"][0]
+    # a card moved away from the stage takes its channel's chip with it; undo brings it back
+    project.run(ops.move_cards, [sample.cards["hotline"]], sample.stages[2], sample.lanes[1])
+    assert {(c.stage_id, c.line.text) for c in scene.layout.chips if c.lane_key == channels_lane} == {
+        (sample.stages[2], phone), (sample.stages[2], store)}
+    _assert_items_match_layout(canvas, sample, ViewKind.MAP)
+    project.undo()
+    _assert_items_match_layout(canvas, sample, ViewKind.MAP)
+    assert len(scene.chip_items) == len(layout.chips)
 
 
 def test_blueprint_view_draws_the_lines_with_labels(canvas: JourneyCanvas, sample: Sample) -> None:
