@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, TypeVar, cast
 
 from cxstudio.model.entities import (
@@ -35,6 +37,10 @@ _KIND_LABEL = {
 
 _CARD_CELL_FIELDS = frozenset({"journey_id", "stage_id", "lane_id"})
 _RELATION_EDGE_FIELDS = frozenset({"kind", "source_id", "target_id"})
+
+
+def _kind_of(entity: Entity) -> str:
+    return entity.KIND
 
 
 def _ref_values(entity: Entity, field_name: str, many: bool) -> tuple[str, ...]:
@@ -448,18 +454,64 @@ class Document:
     # ------------------------------------------------------------------ construction without events
     @classmethod
     def from_entities(cls, entities: Iterable[Entity], check: bool = True) -> Document:
-        """Build a document from stored values (loading a file); checks every rule when `check` is set."""
+        """Build a document from stored values (loading a file); checks every rule when `check` is set.
+
+        The indexes are built in bulk, one pass per kind and reference field; they equal what adding
+        the entities one by one builds (`check_invariants` compares the two).
+        """
         doc = cls()
         items = list(entities)
-        for entity in items:
-            if entity.id in doc._entities:
-                raise InvariantError(f"The id {entity.id} is used twice.")
-            doc._store(entity)
+        by_id = doc._entities
+        by_id.update((entity.id, entity) for entity in items)
+        if len(by_id) != len(items):
+            seen: set[str] = set()
+            for entity in items:
+                if entity.id in seen:
+                    raise InvariantError(f"The id {entity.id} is used twice.")
+                seen.add(entity.id)
+        by_kind = doc._by_kind
+        for kind, group in groupby(items, key=_kind_of):
+            by_kind[kind].update((entity.id, entity) for entity in group)
+        projects = [entity.id for entity in by_kind["project"].values() if isinstance(entity, Project)]
+        if projects:
+            doc._project_id = projects[-1]
+        for kind, members in by_kind.items():
+            if members:
+                doc._index_in_bulk(ENTITY_BY_KIND[kind], members)
         if check:
             problems = doc.check_invariants(compare_indexes=False)
             if problems:
                 raise InvariantError(problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more problems)")
         return doc
+
+    def _index_in_bulk(self, entity_type: type[Entity], members: dict[str, Entity]) -> None:
+        """The index entries of every entity of one kind, added to empty indexes (what `_index` adds one by one)."""
+        ids = list(members)
+        for field_name, ref in entity_type.REFS.items():
+            key = (entity_type.KIND, field_name)
+            by_target: defaultdict[str, set[str]] = defaultdict(set)
+            values = map(attrgetter(field_name), members.values())
+            if ref.many:
+                for entity_id, target_ids in zip(ids, values):
+                    if target_ids:
+                        for target_id in target_ids:
+                            by_target[target_id].add(entity_id)
+            else:
+                for entity_id, target_id in zip(ids, values):
+                    if target_id is not None:
+                        by_target[target_id].add(entity_id)
+            referrers = self._referrers
+            for target_id, referrer_ids in by_target.items():
+                referrers[target_id][key] = referrer_ids
+        if issubclass(entity_type, Card):
+            cells = self._cells
+            for entity_id, cell in zip(ids, map(attrgetter("stage_id", "lane_id"), members.values())):
+                cells[cell].add(entity_id)
+        elif issubclass(entity_type, Relation):
+            edges = self._edges
+            for kind, source_id, target_id in map(attrgetter("kind", "source_id", "target_id"), members.values()):
+                targets = edges[kind][source_id]
+                targets[target_id] = targets.get(target_id, 0) + 1
 
     # ------------------------------------------------------------------ raw storage
     def _insert(self, entity: Entity) -> None:

@@ -6,10 +6,10 @@ import dataclasses
 import math
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from cxstudio.model.errors import InvariantError
 
@@ -627,3 +627,54 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (
     Relation, Metric, Insight, Action, Comment,
 )
 ENTITY_BY_KIND: dict[str, type[Entity]] = {t.KIND: t for t in ENTITY_TYPES}
+
+
+# ---------------------------------------------------------------------- fast construction for loading
+EntityBuilder = Callable[[Sequence[Any]], Entity]
+
+
+def entity_builder(
+    entity_type: type[Entity], converters: Mapping[str, Callable[[Any], Any]] | None = None
+) -> EntityBuilder:
+    """A function that makes an entity from its field values in field order, without validation.
+
+    For loading stored values that are checked as a whole afterwards (or were checked when saved):
+    it makes exactly what `entity_type(**dict(zip(field_names, values)))` makes, with each named
+    converter applied to its field's value first, but sets the slots directly instead of running
+    the dataclass `__init__` (a third of the time). A value sequence of the wrong length raises
+    ValueError.
+    """
+    names = entity_type.field_names()
+    converters = dict(converters or {})
+    unknown = converters.keys() - set(names)
+    if unknown:
+        raise TypeError(f"A {entity_type.KIND} has no field {', '.join(sorted(unknown))}.")
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": entity_type, "_count": len(names)}
+    lines = [
+        "def build(values):",
+        "    if len(values) != _count:",
+        f"        raise ValueError(f'A {entity_type.KIND} has {{_count}} fields, not {{len(values)}}.')",
+        "    entity = _new(_cls)",
+    ]
+    for position, name in enumerate(names):
+        namespace[f"_set_{name}"] = _slot_setter(entity_type, name)
+        value = f"values[{position}]"
+        if name in converters:
+            namespace[f"_convert_{name}"] = converters[name]
+            value = f"_convert_{name}({value})"
+        lines.append(f"    _set_{name}(entity, {value})")
+    lines.append("    return entity")
+    exec("\n".join(lines), namespace)  # generated from the dataclass's own field names only
+    build: EntityBuilder = namespace["build"]
+    build.__qualname__ = build.__name__ = f"build_{entity_type.KIND}"
+    build.__doc__ = f"A {entity_type.KIND} from its field values in field order, without validation."
+    return build
+
+
+def _slot_setter(entity_type: type[Entity], name: str) -> Callable[[Any, Any], None]:
+    """The slot descriptor's setter of one field (frozen dataclasses forbid setattr, not the slot itself)."""
+    for klass in entity_type.__mro__:
+        descriptor = klass.__dict__.get(name)
+        if descriptor is not None:
+            return cast(Callable[[Any, Any], None], descriptor.__set__)
+    raise TypeError(f"A {entity_type.KIND} has no slot {name}.")

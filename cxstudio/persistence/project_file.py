@@ -5,9 +5,9 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import shutil
 import sqlite3
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
+from cxstudio.model.entities import Entity
 from cxstudio.persistence import checks, schema, verified
 from cxstudio.persistence.database import connect_raw, create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, read_only_reason
@@ -33,7 +34,9 @@ from cxstudio.persistence.migrations import migrate
 from cxstudio.persistence.store import (
     OutOfStepError,
     build_document,
+    paused_garbage_collection,
     read_entities,
+    read_entities_from,
     write_change_set,
     write_document,
 )
@@ -81,41 +84,115 @@ def _detail(exc: BaseException) -> str:
     return " ".join(str(original).split())[:120] or type(original).__name__
 
 
-def _read_into_copy(source: Path, copy: Path, thorough: bool) -> Inspection:
+class _WorkingCopyWriter(threading.Thread):
+    """Beside the loading: the SHA-256 of the file's bytes, then those bytes written to the working copy.
+
+    Hashing, writing and SQLite's own work release the GIL, so on a machine with two cores this costs
+    the loading thread next to nothing. With `prepare_wal` the copy is also switched to write-ahead
+    logging, which the working-copy engine would otherwise do (fsyncs included) on its first connection.
+    """
+
+    def __init__(self, data: bytes, copy: Path, prepare_wal: bool) -> None:
+        super().__init__(name="cxstudio-working-copy", daemon=True)
+        self.data = data
+        self.copy = copy
+        self.prepare_wal = prepare_wal
+        self.digest = ""
+        self.error: OSError | None = None
+
+    def run(self) -> None:
+        self.digest = hashlib.sha256(self.data).hexdigest()
+        try:
+            with self.copy.open("wb") as handle:
+                handle.write(self.data)
+        except OSError as exc:
+            self.error = exc
+            return
+        if self.prepare_wal:
+            try:
+                connection = connect_raw(self.copy)
+                try:
+                    connection.execute("PRAGMA journal_mode = WAL")
+                finally:
+                    connection.close()
+            except sqlite3.Error:
+                pass  # the working-copy engine sets the mode again on connecting, and reports what fails
+
+    def result(self, source: Path) -> str:
+        """Wait for the copy; its digest, or the copy's failure as a ProjectFileError."""
+        self.join()
+        if self.error is not None:
+            raise ProjectFileError("working_copy_failed", folder=self.copy.parent, detail=_detail(self.error))
+        return self.digest
+
+
+def _load_from_bytes(data: bytes) -> list[Entity] | None:
+    """Every entity of a database given as bytes (read in memory), or None when that fails for any reason.
+
+    The caller only uses the result for bytes that are known to be sound (verified before) or that
+    passed the opening checks; any failure is reported by those checks, so it is not reported here.
+    """
+    if not hasattr(sqlite3.Connection, "deserialize"):  # Python built without it: read the working copy
+        return None
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.deserialize(data)
+        return read_entities_from(connection)
+    except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError):
+        return None
+    finally:
+        connection.close()
+
+
+def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool = False) -> Inspection:
     """Run every opening check on `source`, reading it only; migrations and loading happen on `copy`.
 
-    Unless `thorough`, a copy whose bytes this installation wrote (Save) or already found sound is
-    loaded without repeating the checks: the same bytes give the same verdict (see verified.py).
+    The file is read once: its bytes are hashed and written to `copy` in a second thread while this one
+    loads the entities from the same bytes in memory. Unless `thorough`, bytes this installation wrote
+    (Save) or already found sound are used without repeating the checks: the same bytes give the same
+    verdict (see verified.py). Otherwise the checks run on `copy`, and the entities loaded from the bytes
+    are used when no migration changed the copy.
     """
     header = checks.check_path(source)
     try:
-        shutil.copyfile(source, copy)
-        digest = verified.file_digest(copy)
+        data = source.read_bytes()
     except PermissionError:
         raise ProjectFileError("unreadable", path=source) from None
     except OSError as exc:
         raise ProjectFileError("working_copy_failed", folder=copy.parent, detail=_detail(exc)) from None
-    if not thorough and header.user_version == schema.SCHEMA_VERSION and verified.is_verified(digest):
-        return _load_verified(source, copy, header.user_version)
-    inspection = _check_and_load(source, copy, thorough)
+    current_version = header.user_version == schema.SCHEMA_VERSION
+    writer = _WorkingCopyWriter(data, copy, prepare_wal=for_editing and current_version)
+    writer.start()
+    try:
+        preloaded = _load_from_bytes(data) if current_version else None
+    finally:
+        digest = writer.result(source)
+    del data
+    if not thorough and current_version and verified.is_verified(digest):
+        if preloaded is None:
+            preloaded = _read_copy(source, copy)
+        with paused_garbage_collection():
+            document = Document.from_entities(preloaded, check=False)
+        return Inspection(source, header.user_version, document=document, verified_before=True)
+    inspection = _check_and_load(source, copy, thorough, preloaded)
     if inspection.sound and not inspection.migrated_to:
         verified.remember_verified(digest)
     return inspection
 
 
-def _load_verified(source: Path, copy: Path, version: int) -> Inspection:
+def _read_copy(source: Path, copy: Path) -> list[Entity]:
+    """Every entity of the working copy (after migrations), read through the working-copy engine."""
     engine = working_copy_engine(copy)
     try:
         with engine.connect() as sa_connection:
-            entities = read_entities(sa_connection)
+            return read_entities(sa_connection)
     except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         engine.dispose()
-    return Inspection(source, version, document=Document.from_entities(entities, check=False), verified_before=True)
 
 
-def _check_and_load(source: Path, copy: Path, thorough: bool) -> Inspection:
+def _check_and_load(source: Path, copy: Path, thorough: bool, preloaded: list[Entity] | None) -> Inspection:
     connection = connect_raw(copy)
     try:
         version = checks.check_database(connection, source, thorough=thorough)
@@ -131,15 +208,9 @@ def _check_and_load(source: Path, copy: Path, thorough: bool) -> Inspection:
             raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         connection.close()
-    engine = working_copy_engine(copy)
-    try:
-        with engine.connect() as sa_connection:
-            entities = read_entities(sa_connection)
-    except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError) as exc:
-        raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
-    finally:
-        engine.dispose()
-    document, problems = build_document(entities)
+    if preloaded is None or inspection.migrated_to:
+        preloaded = _read_copy(source, copy)
+    document, problems = build_document(preloaded)
     inspection.document = document
     inspection.problems = inspection.problems + [p for p in problems if p not in inspection.problems]
     if inspection.problems:
@@ -207,7 +278,7 @@ class ProjectFile:
         except OSError as exc:
             raise ProjectFileError("working_copy_failed", folder=_folder_hint(), detail=_detail(exc)) from None
         try:
-            inspection = _read_into_copy(source, working.database_path, thorough=False)
+            inspection = _read_into_copy(source, working.database_path, thorough=False, for_editing=True)
             if inspection.document is None:
                 raise _refuse_invalid(inspection)
         except BaseException:
