@@ -39,8 +39,8 @@ _CARD_CELL_FIELDS = frozenset({"journey_id", "stage_id", "lane_id"})
 _RELATION_EDGE_FIELDS = frozenset({"kind", "source_id", "target_id"})
 
 
-def _kind_of(entity: Entity) -> str:
-    return entity.KIND
+_KIND_OF = attrgetter("KIND")
+_ID_OF = attrgetter("id")
 
 
 def _ref_values(entity: Entity, field_name: str, many: bool) -> tuple[str, ...]:
@@ -461,17 +461,22 @@ class Document:
         """
         doc = cls()
         items = list(entities)
+        by_kind = doc._by_kind
+        groups = [(kind, list(group)) for kind, group in groupby(items, key=_KIND_OF)]
+        for kind, members in groups:
+            by_kind[kind].update(zip(map(_ID_OF, members), members))
         by_id = doc._entities
-        by_id.update((entity.id, entity) for entity in items)
+        if len({kind for kind, _members in groups}) == len(groups):  # each kind in one run: merge whole dicts
+            for kind, _members in groups:
+                by_id.update(by_kind[kind])
+        else:
+            by_id.update(zip(map(_ID_OF, items), items))
         if len(by_id) != len(items):
             seen: set[str] = set()
             for entity in items:
                 if entity.id in seen:
                     raise InvariantError(f"The id {entity.id} is used twice.")
                 seen.add(entity.id)
-        by_kind = doc._by_kind
-        for kind, group in groupby(items, key=_kind_of):
-            by_kind[kind].update((entity.id, entity) for entity in group)
         projects = [entity.id for entity in by_kind["project"].values() if isinstance(entity, Project)]
         if projects:
             doc._project_id = projects[-1]
@@ -501,8 +506,12 @@ class Document:
                     if target_id is not None:
                         by_target[target_id].add(entity_id)
             referrers = self._referrers
+            existing = referrers.get
             for target_id, referrer_ids in by_target.items():
-                referrers[target_id][key] = referrer_ids
+                by_field = existing(target_id)
+                if by_field is None:
+                    by_field = referrers[target_id]  # the index's own default (an empty per-field mapping)
+                by_field[key] = referrer_ids
         if issubclass(entity_type, Card):
             cells = self._cells
             for entity_id, cell in zip(ids, map(attrgetter("stage_id", "lane_id"), members.values())):

@@ -116,9 +116,12 @@ def _decode_tuple(value: Any) -> Any:
             decoded = json.loads(value)
         except ValueError:
             return value
-    if isinstance(decoded, list) and all(isinstance(item, str) for item in decoded):
+    if type(decoded) is list and _ONLY_TEXT(map(type, decoded)):  # JSON gives exact types, never subclasses
         return tuple(decoded)
     return value
+
+
+_ONLY_TEXT = frozenset({str}).issuperset
 
 
 def _decode_boolean(value: Any) -> Any:
