@@ -165,8 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     scene = canvas.journey_scene
     rss_open = current_rss_mb()
     table.notes.append(
-        "Cards, headers, curves and the arrow layer keep device-coordinate caches: repaints for hover, "
-        "selection or a dragged card blit them; 'caches empty' is the first paint of an area (scrolling to it)."
+        "Cards, headers and curves keep device-coordinate caches: repaints for hover, selection or a dragged "
+        "card blit them; 'caches empty' is the first paint of an area (scrolling to it). The arrow layer has no "
+        "cache: it draws the arrows' merged segments (shared tracks once) without antialiasing every time."
     )
     table.notes.append(
         f"Shown journey: {len(scene.card_items)} cards, {len(scene.relation_items)} relations, "
@@ -222,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     moving = [cid for cid, box in layout.cards.items() if box.stage_id != last_stage][:100]
     target_lane = layout.lane_keys[0]
     durations: list[float] = []
+    shown: list[float] = []
     for _ in range(args.repeat):
         layout = scene.layout
         assert layout is not None
@@ -238,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
         durations.append(time.perf_counter() - started)
+        canvas.viewport().grab()
+        shown.append(time.perf_counter() - started)
         moved = sum(1 for cid in moving if project.document.get(cid).stage_id == last_stage)  # type: ignore[attr-defined]
         if moved != len(moving):
             raise SystemExit(f"the drag moved {moved} of {len(moving)} cards")
@@ -246,6 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     drag = durations[len(durations) // 2]
     table.add(f"{len(moving)}-card drag: release to relaid-out canvas (median)", fmt_seconds(drag),
               f"<= {DRAG_BAR * 1e3:.0f} ms (derived)", at_most(drag, DRAG_BAR))
+    shown.sort()
+    drag_shown = shown[len(shown) // 2]
+    table.add("  the same, until the relaid-out canvas is painted (median)", fmt_seconds(drag_shown),
+              f"<= {DRAG_BAR * 1e3:.0f} ms (derived)", at_most(drag_shown, DRAG_BAR))
 
     table.add("RSS with the project open on the canvas (first paint)", f"{rss_open:.0f} MB",
               f"<= {MEMORY_BAR_MB:.0f} MB", at_most(rss_open, MEMORY_BAR_MB))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -32,6 +31,7 @@ from cxstudio.layout import (
     EmotionCurve,
     HeaderBox,
     Marker,
+    Point,
     Rect,
     RelationRoute,
     TextLine,
@@ -174,9 +174,16 @@ class CardItem(ElementItem):
         self._muted.setAlphaF(0.72)
 
     def set_box(self, box: CardBox) -> None:
-        if box == self.box:
+        old = self.box
+        if box is old or box == old:
             return
-        if (box.rect.width, box.rect.height) != (self.box.rect.width, self.box.rect.height):
+        if _moved_only(old, box):
+            # a card that only moved keeps its pixmap cache: after a drop that reflows hundreds of
+            # cards, the next paint blits them instead of drawing them again
+            self.box = box
+            self.setPos(box.rect.x, box.rect.y)
+            return
+        if (box.rect.width, box.rect.height) != (old.rect.width, old.rect.height):
             self.prepareGeometryChange()
         self._apply_box(box)
         if (self.pos().x(), self.pos().y()) != (box.rect.x, box.rect.y):
@@ -265,6 +272,37 @@ class CardItem(ElementItem):
             painter.drawPolygon(star_polygon(rect.center(), rect.width() * 0.38))
             return
         draw_lines(painter, (marker.label,), QColor("#ffffff"), dx, dy)
+
+
+def _lines_moved_only(old: tuple[TextLine, ...], new: tuple[TextLine, ...], dx: float, dy: float) -> bool:
+    if len(old) != len(new):
+        return False
+    for a, b in zip(old, new):
+        if (a.text != b.text or a.size != b.size or a.bold != b.bold or a.italic != b.italic
+                or abs(b.x - a.x - dx) > 1e-6 or abs(b.baseline - a.baseline - dy) > 1e-6):
+            return False
+    return True
+
+
+def _moved_only(old: CardBox, new: CardBox) -> bool:
+    """Whether `new` draws exactly like `old`, only somewhere else (the item's paint is relative to its box)."""
+    r, q = old.rect, new.rect
+    if (r.width, r.height, old.colour, old.text_colour, old.pain_point, old.moment_of_truth) != (
+            q.width, q.height, new.colour, new.text_colour, new.pain_point, new.moment_of_truth):
+        return False
+    dx, dy = q.x - r.x, q.y - r.y
+    if (old.kind_line is None) != (new.kind_line is None) or len(old.markers) != len(new.markers):
+        return False
+    if old.kind_line is not None and new.kind_line is not None and not _lines_moved_only(
+            (old.kind_line,), (new.kind_line,), dx, dy):
+        return False
+    for a, b in zip(old.markers, new.markers):
+        if (a.kind != b.kind or a.fill != b.fill or abs(b.rect.x - a.rect.x - dx) > 1e-6
+                or abs(b.rect.y - a.rect.y - dy) > 1e-6 or not _lines_moved_only((a.label,), (b.label,), dx, dy)):
+            return False
+    return (_lines_moved_only(old.title_lines, new.title_lines, dx, dy)
+            and _lines_moved_only(old.text_lines, new.text_lines, dx, dy)
+            and _lines_moved_only(old.footer_lines, new.footer_lines, dx, dy))
 
 
 class HeaderItem(ElementItem):
@@ -360,27 +398,67 @@ def _relation_pen(kind: str, selected: bool) -> QPen:
     return pen
 
 
-@dataclass(frozen=True, slots=True)
-class _CachedRoute:
-    """Qt geometry of one route for the arrow layer, kept while the route does not change."""
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1
 
-    route: RelationRoute
-    lines: list[QLineF]
-    bands: list[tuple[int, int]]  # first and last band each line touches
-    head: tuple[float, float, float, float, QPolygonF]  # bounds of the arrow head and its polygon
 
-    @classmethod
-    def of(cls, route: RelationRoute) -> _CachedRoute:
+def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping or touching intervals merged, in order."""
+    spans.sort()
+    merged: list[tuple[float, float]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            if high > merged[-1][1]:
+                merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def merged_segments(routes: Iterable[RelationRoute]) -> list[Segment]:
+    """The routes' segments with collinear overlaps merged: what the solid arrows cover, each point once.
+
+    Parallel routes share gutter and channel tracks, so on L the 2,300 solid segments cover
+    the same lines several times over; merged they are 740 segments with a sixth of the length,
+    which is what a repaint pays for. Slanted segments (none today) are kept as they are.
+    """
+    vertical: dict[float, list[tuple[float, float]]] = {}
+    horizontal: dict[float, list[tuple[float, float]]] = {}
+    segments: list[Segment] = []
+    for route in routes:
         points = route.points
-        segments = list(zip(points, points[1:]))
-        xs = [x for x, _y in route.arrow]
-        ys = [y for _x, y in route.arrow]
-        return cls(
-            route,
-            [QLineF(x0, y0, x1, y1) for (x0, y0), (x1, y1) in segments],
-            [(int(min(y0, y1) // LAYER_BAND), int(max(y0, y1) // LAYER_BAND)) for (_x0, y0), (_x1, y1) in segments],
-            (min(xs), min(ys), max(xs), max(ys), QPolygonF([QPointF(x, y) for x, y in route.arrow])),
-        )
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            if x0 == x1:
+                vertical.setdefault(x0, []).append((y0, y1) if y0 <= y1 else (y1, y0))
+            elif y0 == y1:
+                horizontal.setdefault(y0, []).append((x0, x1) if x0 <= x1 else (x1, x0))
+            else:
+                segments.append((x0, y0, x1, y1))
+    for x, spans in vertical.items():
+        segments.extend((x, low, x, high) for low, high in _union(spans))
+    for y, spans in horizontal.items():
+        segments.extend((low, y, high, y) for low, high in _union(spans))
+    return segments
+
+
+class _Bands:
+    """Lines indexed by the horizontal bands of the scene they touch, built into QLineF once."""
+
+    def __init__(self, segments: Iterable[Segment]) -> None:
+        self.lines: list[QLineF] = []
+        self.bands: dict[int, list[int]] = {}
+        for x0, y0, x1, y1 in segments:
+            index = len(self.lines)
+            self.lines.append(QLineF(x0, y0, x1, y1))
+            for band in range(int(min(y0, y1) // LAYER_BAND), int(max(y0, y1) // LAYER_BAND) + 1):
+                self.bands.setdefault(band, []).append(index)
+
+    def lines_in(self, first: int, last: int) -> list[QLineF]:
+        if last - first + 1 >= len(self.bands):
+            return self.lines
+        chosen: set[int] = set()
+        for band in range(first, last + 1):
+            chosen.update(self.bands.get(band, ()))
+        return [self.lines[i] for i in sorted(chosen)]
 
 
 class RelationLayerItem(QGraphicsItem):
@@ -389,68 +467,55 @@ class RelationLayerItem(QGraphicsItem):
     A journey of L has hundreds of long arrows crossing any viewport; drawn as one item each,
     they cost most of a frame. Each relation still has its own RelationItem for selection,
     which shows only while the relation is selected or follows dragged cards.
+
+    Solid arrows are drawn as their merged segments (see `merged_segments`), without
+    antialiasing: the routes are orthogonal, so the lines stay crisp and cost a fraction.
+    The layer keeps no pixmap cache: a viewport-sized cache costs more to fill, scroll and
+    blend than drawing the merged lines again, and a first view of an area would pay for both.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(Z_RELATION)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
-        # repaints for hover, selection or a dragged card blit the arrows instead of drawing hundreds again
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._bounds = QRectF()
-        self._solid: list[QLineF] = []
-        self._dashed: list[QLineF] = []
-        # indices of the segments touching each horizontal band of the scene: a repaint of a strip (panning)
-        # draws only the segments that can reach it, instead of every segment of the journey
-        self._solid_bands: dict[int, list[int]] = {}
-        self._dashed_bands: dict[int, list[int]] = {}
+        self._solid = _Bands(())
+        self._dashed = _Bands(())
         self._heads: list[tuple[float, float, float, float, QPolygonF]] = []
+        self._head_cache: dict[tuple[Point, ...], tuple[float, float, float, float, QPolygonF]] = {}
         self._labels: list[TextLine] = []
-        self._cache: dict[str, _CachedRoute] = {}
         self._count = 0
         self._solid_pen = _relation_pen("leads_to", False)
         self._dashed_pen = _relation_pen("relates_to", False)
 
     def set_routes(self, routes: list[RelationRoute], bounds: QRectF, hidden: frozenset[str] = frozenset()) -> None:
-        """Draw these routes (except `hidden` ones); Qt geometry of unchanged routes is reused."""
+        """Draw these routes (except `hidden` ones)."""
         self.prepareGeometryChange()
         self._bounds = QRectF(bounds)
-        lines: tuple[list[QLineF], list[QLineF]] = ([], [])  # solid, dashed
-        band_index: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
+        shown = [route for route in routes if route.id not in hidden] if hidden else routes
+        solid = [route for route in shown if route.kind != "relates_to"]
+        dashed: list[Segment] = []
+        for route in shown:
+            if route.kind == "relates_to":
+                points = route.points
+                dashed.extend((x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(points, points[1:]))
+        self._solid = _Bands(merged_segments(solid))
+        self._dashed = _Bands(dashed)
         heads: list[tuple[float, float, float, float, QPolygonF]] = []
-        labels: list[TextLine] = []
-        cache: dict[str, _CachedRoute] = {}
-        for route in routes:
-            cached = self._cache.get(route.id)
-            if cached is None or cached.route != route:
-                cached = _CachedRoute.of(route)
-            cache[route.id] = cached
-            if route.id in hidden:
-                continue
-            style = 1 if route.kind == "relates_to" else 0
-            target, bands = lines[style], band_index[style]
-            for line, (first, last) in zip(cached.lines, cached.bands):
-                for band in range(first, last + 1):
-                    bands.setdefault(band, []).append(len(target))
-                target.append(line)
-            heads.append(cached.head)
-            if route.label_line is not None:
-                labels.append(route.label_line)
-        self._cache = cache
-        self._count = len(routes) - len(hidden & cache.keys())
-        self._solid, self._dashed = lines
-        self._solid_bands, self._dashed_bands = band_index
-        self._heads, self._labels = heads, labels
+        head_cache: dict[tuple[Point, ...], tuple[float, float, float, float, QPolygonF]] = {}
+        previous = self._head_cache
+        for route in shown:
+            head = previous.get(route.arrow) or head_cache.get(route.arrow)
+            if head is None:
+                xs = [x for x, _y in route.arrow]
+                ys = [y for _x, y in route.arrow]
+                head = (min(xs), min(ys), max(xs), max(ys), QPolygonF([QPointF(x, y) for x, y in route.arrow]))
+            head_cache[route.arrow] = head
+            heads.append(head)
+        self._heads, self._head_cache = heads, head_cache
+        self._labels = [route.label_line for route in shown if route.label_line is not None]
+        self._count = len(shown)
         self.update()
-
-    @staticmethod
-    def _lines_in(lines: list[QLineF], bands: dict[int, list[int]], first: int, last: int) -> list[QLineF]:
-        if last - first + 1 >= len(bands):
-            return lines
-        chosen: set[int] = set()
-        for band in range(first, last + 1):
-            chosen.update(bands.get(band, ()))
-        return [lines[i] for i in sorted(chosen)]
 
     def route_count(self) -> int:
         """How many arrows the layer draws."""
@@ -463,14 +528,16 @@ class RelationLayerItem(QGraphicsItem):
         exposed = _visible_part(painter, option.exposedRect)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         first, last = int(top // LAYER_BAND), int(bottom // LAYER_BAND)
-        solid = self._lines_in(self._solid, self._solid_bands, first, last)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        solid = self._solid.lines_in(first, last)
         if solid:
             painter.setPen(self._solid_pen)
             painter.drawLines(solid)
-        dashed = self._lines_in(self._dashed, self._dashed_bands, first, last)
+        dashed = self._dashed.lines_in(first, last)
         if dashed:
             painter.setPen(self._dashed_pen)
             painter.drawLines(dashed)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(RELATION_COLOUR)
         for x0, y0, x1, y1, head in self._heads:  # one path of all heads would be filled scanline by scanline

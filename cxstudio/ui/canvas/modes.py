@@ -163,11 +163,14 @@ class CardDragMode(MouseMode):
     def release(self, event: QMouseEvent) -> None:
         scene = self.canvas.journey_scene
         target = self.target
-        scene.end_card_drag()
+        scene.end_card_drag(restore_relations=target is None)  # a drop's relayout redraws the arrows once
         self.canvas.set_mode(IdleMode(self.canvas))
         if target is not None:
             stage_id, lane_key, index = target
-            self.canvas.move_cards_to(self.card_ids, stage_id, lane_key, index)
+            try:
+                self.canvas.move_cards_to(self.card_ids, stage_id, lane_key, index)
+            finally:
+                scene.restore_relations()
 
     def cancel(self) -> None:
         self.canvas.journey_scene.end_card_drag()

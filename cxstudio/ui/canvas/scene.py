@@ -93,6 +93,7 @@ class JourneyScene(QGraphicsScene):
         self._indexed_routes: dict[str, RelationRoute] = {}
         self._relation_columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
         self._relation_rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
+        self._relation_index_stale = False
         self._drag_origins: dict[str, QPointF] = {}
         self._drag_hid_relations = False
         self._following: list[tuple[RelationItem, CardItem, CardItem]] = []
@@ -137,6 +138,7 @@ class JourneyScene(QGraphicsScene):
             self._indexed_routes = {}
             self._relation_columns = {}
             self._relation_rows = {}
+            self._relation_index_stale = False
         finally:
             self.blockSignals(False)
 
@@ -202,9 +204,12 @@ class JourneyScene(QGraphicsScene):
                        lambda item, box: item.set_box(box), True)
             routes = {r.id: r for r in layout.relations}
             self._sync(self.relation_items, routes, RelationItem, lambda item, route: item.set_route(route), True)
-            if routes != self._indexed_routes:
-                self._index_relations(routes)
+            if self._drag_hid_relations or routes != self._indexed_routes:
+                # the arrows' hit-test index is built when a click first needs it, not on every relayout
+                self._indexed_routes = routes
+                self._relation_index_stale = True
                 self.relation_layer.set_routes(layout.relations, bounds)
+                self._drag_hid_relations = False
             self._sync(self.curve_items, {c.lane_key: c for c in layout.curves}, EmotionCurveItem,
                        lambda item, curve: item.set_curve(curve), False)
             self._sync(self.line_items, {f"{g.lane_key}:{g.kind}": g for g in layout.lines}, BlueprintLineItem,
@@ -378,7 +383,7 @@ class JourneyScene(QGraphicsScene):
                     return point.card_id
         return None
 
-    def _index_relations(self, routes: dict[str, RelationRoute]) -> None:
+    def _index_relations(self) -> None:
         """Buckets of the arrows' segments, so that finding the arrow under the mouse costs microseconds on L.
 
         Routes are orthogonal: a vertical segment goes into the bucket of its x, a horizontal one into
@@ -387,7 +392,7 @@ class JourneyScene(QGraphicsScene):
         columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
         rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
         size = RELATION_GRID
-        for relation_id, route in routes.items():
+        for relation_id, route in self._indexed_routes.items():
             points = route.points
             for (x0, y0), (x1, y1) in zip(points, points[1:]):
                 entry = (relation_id, x0, y0, x1, y1)
@@ -404,10 +409,12 @@ class JourneyScene(QGraphicsScene):
                         buckets.setdefault(key, []).append(entry)
         self._relation_columns = columns
         self._relation_rows = rows
-        self._indexed_routes = dict(routes)
+        self._relation_index_stale = False
 
     def relation_at(self, x: float, y: float) -> str | None:
         """The relation whose arrow passes within a few points of (x, y), or None."""
+        if self._relation_index_stale:
+            self._index_relations()
         best: tuple[float, str] | None = None
         candidates = (*self._relation_columns.get(int(x // RELATION_GRID), ()),
                       *self._relation_rows.get(int(y // RELATION_GRID), ()))
@@ -510,7 +517,9 @@ class JourneyScene(QGraphicsScene):
         for item, source, target in self._following:
             item.follow(source.sceneBoundingRect().center(), _border_point(target, source))
 
-    def end_card_drag(self) -> None:
+    def end_card_drag(self, restore_relations: bool = True) -> None:
+        """Put the dragged cards back; `restore_relations=False` leaves the arrows that followed them hidden
+        from the arrow layer for a drop's relayout to redraw (call `restore_relations()` after the drop)."""
         for card_id in self._drag_origins:
             item = self.card_items.get(card_id)
             if item is not None:
@@ -520,13 +529,18 @@ class JourneyScene(QGraphicsScene):
                 item.set_painted(not self._overview_active)
         for item in self.relation_items.values():
             item.reset()
-        if self._drag_hid_relations and self.layout is not None:
-            self.relation_layer.set_routes(self.layout.relations, self.sceneRect())
-        self._drag_hid_relations = False
+        if restore_relations:
+            self.restore_relations()
         self._drag_origins = {}
         self._following = []
         self._refresh_overview()
         self.show_drop_line(None)
+
+    def restore_relations(self) -> None:
+        """Draw the arrows a card drag hid again, unless a relayout already did."""
+        if self._drag_hid_relations and self.layout is not None:
+            self.relation_layer.set_routes(self.layout.relations, self.sceneRect())
+        self._drag_hid_relations = False
 
     def card_drop_target(self, pos: QPointF) -> tuple[str, str, int] | None:
         """(stage id, lane key, index) where cards dropped at `pos` would go, or None outside the cells."""

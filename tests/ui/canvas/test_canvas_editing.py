@@ -11,6 +11,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
+from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import link as ops_link
 from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, Relation, RelationKind, Stage
 from cxstudio.ui.canvas import PALETTE_MIME_TYPE, JourneyCanvas, PaletteItem, palette_mime_data
@@ -392,3 +393,41 @@ def test_arrows_follow_cards_while_they_are_dragged(canvas: JourneyCanvas, sampl
     QTest.keyClick(canvas, Qt.Key.Key_Escape)
     QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     assert not item.isVisible() and scene.relation_layer.route_count() == 1
+
+
+def test_a_drop_draws_the_followed_arrows_again_at_their_new_routes(canvas: JourneyCanvas, sample: Sample) -> None:
+    sample.project.run(ops_link, sample.cards["hotline"], sample.cards["store"])
+    scene = canvas.journey_scene
+    relation_id = scene.layout.relations[0].id
+    before = scene.layout.relations[0].points
+    drag(canvas, centre(scene.layout.cards[sample.cards["store"]].rect),
+         centre(scene.layout.cells[(sample.stages[2], sample.lanes[0])]))
+    assert sample.card("store").lane_id == sample.lanes[0]
+    route = scene.layout.relations[0]
+    assert route.id == relation_id and route.points != before
+    assert scene.relation_layer.route_count() == 1 and not scene.relation_items[relation_id].isVisible()
+    # the arrow is hit where its new route runs, and no longer where the old one did
+    (x0, y0), (x1, y1) = route.points[-2], route.points[-1]
+    assert scene.relation_at((x0 + x1) / 2, (y0 + y1) / 2) == relation_id
+    # a drop the model refuses (none here: a drop outside the cells) still draws the arrows again
+    start = centre(scene.layout.cards[sample.cards["store"]].rect)
+    drag(canvas, start, (start[0], scene.layout.height + 400))
+    assert scene.relation_layer.route_count() == 1 and not scene.relation_items[relation_id].isVisible()
+
+
+def test_a_card_that_only_moved_keeps_its_drawing_and_a_changed_one_is_redrawn(canvas: JourneyCanvas,
+                                                                               sample: Sample) -> None:
+    from cxstudio.ui.canvas.items import _moved_only
+
+    scene = canvas.journey_scene
+    read = sample.cards["read"]
+    old = scene.card_items[read].box
+    sample.project.run(ops.move_cards, [read], sample.stages[1], sample.lanes[0])
+    moved = scene.layout.cards[read]
+    assert (moved.rect.x, moved.rect.y) != (old.rect.x, old.rect.y) and _moved_only(old, moved)
+    assert scene.card_items[read].box is moved and scene.card_items[read].pos().toTuple() == (moved.rect.x, moved.rect.y)
+    sample.project.run(ops.edit_card, read, title="Liest den Zähler ab und ärgert sich")
+    renamed = scene.layout.cards[read]
+    assert not _moved_only(moved, renamed) and scene.card_items[read].box is renamed
+    sample.project.run(ops.edit_card, read, rating=2)  # a marker appears
+    assert not _moved_only(renamed, scene.layout.cards[read])

@@ -263,3 +263,23 @@ def test_a_lane_dropped_into_the_blueprint_that_it_does_not_show_is_explained(ca
     new_lane = next(ln for ln in sample.project.document.lanes(sample.journey_id) if ln.kind == LaneKind.BACKSTAGE.value
                     and ln.id != sample.lanes[2])
     assert new_lane.id in shown and canvas.selected_ids() == [new_lane.id]
+
+
+def test_arrow_layer_merges_shared_tracks_without_losing_any_point() -> None:
+    from cxstudio.layout import RelationRoute
+    from cxstudio.ui.canvas.items import merged_segments
+
+    def route(points: tuple[tuple[float, float], ...]) -> RelationRoute:
+        return RelationRoute("r", "a", "b", "leads_to", "", points, (points[-1], points[-1], points[-1]), None)
+
+    routes = [
+        route(((0.0, 10.0), (50.0, 10.0), (50.0, 200.0), (80.0, 200.0))),
+        route(((20.0, 30.0), (50.0, 30.0), (50.0, 120.0), (90.0, 120.0))),  # shares the track x = 50
+        route(((50.0, 250.0), (50.0, 300.0))),  # same track, apart from the others
+        route(((0.0, 10.0), (30.0, 10.0))),  # inside the first route's first segment
+    ]
+    merged = merged_segments(routes)
+    assert sorted(merged) == sorted([
+        (0.0, 10.0, 50.0, 10.0), (20.0, 30.0, 50.0, 30.0), (50.0, 10.0, 50.0, 200.0), (50.0, 250.0, 50.0, 300.0),
+        (50.0, 200.0, 80.0, 200.0), (50.0, 120.0, 90.0, 120.0),
+    ])
