@@ -229,6 +229,11 @@ class MainWindow(QMainWindow):
         self.act_save = a("actionSave", self.tr("&Save"), self.save, key.Save)
         self.act_save_as = a("actionSaveAs", self.tr("Save &As…"), self.save_as, ["Ctrl+Shift+S"])
         self.act_close = a("actionClose", self.tr("&Close"), self.close_project, ["Ctrl+W"])
+        self.act_export = a("actionExport", self.tr("&Export / Print…"), lambda: self._open_export("export"),
+                            ["Ctrl+E"])
+        self.act_print = a("actionPrint", self.tr("Prin&t…"), lambda: self._open_export("print"), ["Ctrl+P"])
+        self.act_export_image = a("actionExportImage", self.tr("Export &Image…"), lambda: self._open_export("image"),
+                                  ["Ctrl+Shift+E"])
         self.act_preferences = a("actionPreferences", self.tr("&Preferences…"), self.preferences, ["Ctrl+,"])
         self.act_quit = a("actionQuit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -293,6 +298,8 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_export, self.act_export_image, self.act_print])
         file_menu.addSeparator()
         file_menu.addActions([self.act_project_properties, self.act_preferences])
         file_menu.addSeparator()
@@ -466,7 +473,8 @@ class MainWindow(QMainWindow):
         has_journey = has_project and bool(self._journey_ids)
         for action in (self.act_rename_journey, self.act_delete_journey, self.act_journey_properties,
                        self.act_next_journey, self.act_previous_journey,
-                       self.act_journey_left, self.act_journey_right, self.act_insert_card, self.act_insert_stage):
+                       self.act_journey_left, self.act_journey_right, self.act_insert_card, self.act_insert_stage,
+                       self.act_export, self.act_print, self.act_export_image):
             action.setEnabled(has_journey)
         session = project.session if has_project else None
         self.act_undo.setEnabled(bool(session and session.can_undo))
@@ -475,6 +483,12 @@ class MainWindow(QMainWindow):
                               if session and session.undo_name else self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo %1").replace("%1", labels.undo_step(session.redo_name))
                               if session and session.redo_name else self.tr("&Redo"))
+
+    def _open_export(self, what: str) -> None:
+        """File > Export / Print, Print or Export Image for the current journey and view (cxstudio.ui.export)."""
+        from cxstudio.ui.export.opening import open_export
+
+        open_export(self, what)
 
     def _update_status(self) -> None:
         if self.canvas is None:

@@ -40,6 +40,209 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export / Print</source>
+        <translation>Exportieren / Drucken</translation>
+    </message>
+    <message>
+        <source>Map size (page follows the map)</source>
+        <translation>Kartengröße (Seite folgt der Karte)</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>Eigenes Format</translation>
+    </message>
+    <message>
+        <source>Roll {width} mm wide</source>
+        <translation>Rolle {width} mm breit</translation>
+    </message>
+    <message>
+        <source>Poster (one page)</source>
+        <translation>Poster (eine Seite)</translation>
+    </message>
+    <message>
+        <source>Tiled print (sheets to tape together)</source>
+        <translation>Kachelausdruck (Blätter zum Zusammenkleben)</translation>
+    </message>
+    <message>
+        <source>Client report</source>
+        <translation>Kundenbericht</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Hochformat</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Querformat</translation>
+    </message>
+    <message>
+        <source>Fit to the paper</source>
+        <translation>An das Papier anpassen</translation>
+    </message>
+    <message>
+        <source>Fixed scale</source>
+        <translation>Fester Maßstab</translation>
+    </message>
+    <message>
+        <source>Minimum text size</source>
+        <translation>Mindestschriftgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Export:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Journey:</source>
+        <translation>&amp;Journey:</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>A&amp;nsicht:</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papier:</translation>
+    </message>
+    <message>
+        <source>Custom size:</source>
+        <translation>Eigenes Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Orientation:</source>
+        <translation>Ausrich&amp;tung:</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>&amp;Maßstab:</translation>
+    </message>
+    <message>
+        <source>&amp;Tile sheets:</source>
+        <translation>&amp;Kachelblätter:</translation>
+    </message>
+    <message>
+        <source>O&amp;verlap:</source>
+        <translation>Über&amp;lappung:</translation>
+    </message>
+    <message>
+        <source>Report &amp;paper:</source>
+        <translation>Berichts&amp;papier:</translation>
+    </message>
+    <message>
+        <source>Tile onto A4 sheets</source>
+        <translation>Auf A4-Blätter kacheln</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Export</source>
+        <translation>Export a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Assembly plan</source>
+        <translation>Montageplan</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>The project has no journey to export.</source>
+        <translation>Das Projekt enthält keine Customer Journey, die exportiert werden könnte.</translation>
+    </message>
+    <message>
+        <source>The client report: cover, contents, personas, every journey&apos;s map, touchpoints, pain points, insights, actions and metrics. Internal notes are never included.</source>
+        <translation>Der Kundenbericht: Titelseite, Inhaltsverzeichnis, Personas, die Karte jeder Journey, Touchpoints, Pain Points, Erkenntnisse, Maßnahmen und Kennzahlen. Interne Notizen erscheinen nie darin.</translation>
+    </message>
+    <message>
+        <source>Every journey of the project on {paper} pages; the page count is known once the report is written.</source>
+        <translation>Alle Journeys des Projekts auf {paper}-Seiten; die Seitenzahl steht fest, sobald der Bericht geschrieben ist.</translation>
+    </message>
+    <message>
+        <source>{width} × {height} mm</source>
+        <translation>{width} × {height} mm</translation>
+    </message>
+    <message>
+        <source>{pages} pages: the assembly plan and {sheets} {sheet} sheets ({rows} rows × {cols} columns, {empty} empty sheets skipped). Poster {size} at {scale} %; card text prints at {text} pt.</source>
+        <translation>{pages} Seiten: der Montageplan und {sheets} Blätter {sheet} ({rows} Zeilen × {cols} Spalten, {empty} leere Blätter übersprungen). Poster {size} bei {scale} %; Kartentext wird in {text} pt gedruckt.</translation>
+    </message>
+    <message>
+        <source>1 page, {size} ({orientation}) at {scale} %; card text prints at {text} pt.</source>
+        <translation>1 Seite, {size} ({orientation}) bei {scale} %; Kartentext wird in {text} pt gedruckt.</translation>
+    </message>
+    <message>
+        <source>Text below {size} pt is hard to read: choose larger paper, a minimum text size or a tiled print.</source>
+        <translation>Text unter {size} pt ist schwer lesbar: wählen Sie größeres Papier, eine Mindestschriftgröße oder einen Kachelausdruck.</translation>
+    </message>
+    <message>
+        <source>The page would be {width} × {height} mm, but a PDF page can be at most 5,080 mm (200 inches) on a side, a limit of the PDF format that most viewers and printers enforce. Print it as tiles on A4 sheets, or choose a smaller scale or paper.</source>
+        <translation>Die Seite wäre {width} × {height} mm groß, eine PDF-Seite darf aber je Seite höchstens 5.080 mm (200 Zoll) messen – eine Grenze des PDF-Formats, die die meisten Betrachter und Drucker einhalten. Drucken Sie sie gekachelt auf A4-Blätter oder wählen Sie einen kleineren Maßstab oder ein kleineres Papier.</translation>
+    </message>
+    <message>
+        <source>Scale to {percent} %</source>
+        <translation>Auf {percent} % verkleinern</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>{name} wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Saved {pages} pages to {path}.</source>
+        <translation>{pages} Seiten nach {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved 1 page to {path}.</source>
+        <translation>1 Seite nach {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>{sheets} sheets in {rows} rows and {cols} columns; trim at the crop marks and overlap neighbours by {overlap} mm.</source>
+        <translation>{sheets} Blätter in {rows} Zeilen und {cols} Spalten; an den Schnittmarken beschneiden und Nachbarn um {overlap} mm überlappen.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>An den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Printing did not start.</source>
+        <translation>Der Druck konnte nicht beginnen.</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>The file %1 could not be used (%2).</source>
@@ -51,6 +254,65 @@
     <message>
         <source>Opened</source>
         <translation>Geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExportDialog</name>
+    <message>
+        <source>Export Image</source>
+        <translation>Als Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (pixels)</source>
+        <translation>PNG-Bild (Pixel)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (vector, text stays text)</source>
+        <translation>SVG-Zeichnung (Vektor, Text bleibt Text)</translation>
+    </message>
+    <message>
+        <source>Journey:</source>
+        <translation>Journey:</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Auflösung:</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels; 72 dpi is 100 %.</source>
+        <translation>{width} × {height} Pixel; 72 dpi entsprechen 100 %.</translation>
+    </message>
+    <message>
+        <source>{width} × {height} points, scalable without loss.</source>
+        <translation>{width} × {height} Punkt, verlustfrei skalierbar.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -790,6 +1052,18 @@
     <message>
         <source>&amp;Close</source>
         <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Export / Print…</source>
+        <translation>E&amp;xportieren / Drucken…</translation>
+    </message>
+    <message>
+        <source>Prin&amp;t…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Image…</source>
+        <translation>Als B&amp;ild exportieren…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>

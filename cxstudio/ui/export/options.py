@@ -1,0 +1,164 @@
+"""The export dialog's choices: what to export on which paper at which scale, planned through the exporters, remembered in QSettings."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from cxstudio.export import poster, report, tiles
+from cxstudio.export.output import Progress
+from cxstudio.export.paper import ROLL_WIDTHS_MM, SHEETS_MM, TILE_SHEETS
+from cxstudio.export.poster import AUTO_PAPER, PosterPlan
+from cxstudio.export.tiles import DEFAULT_OVERLAP_MM, TilePlan
+from cxstudio.model.document import Document
+from cxstudio.ui.settings import settings_file
+
+POSTER = "poster"
+TILES = "tiles"
+REPORT = "report"
+KINDS = (POSTER, TILES, REPORT)
+
+FIT = "fit"
+PERCENT = "percent"
+MIN_TEXT = "min_text"
+SCALE_MODES = (FIT, PERCENT, MIN_TEXT)
+
+CUSTOM_PAPER = "custom"
+POSTER_PAPERS: tuple[str, ...] = (*SHEETS_MM.keys(), *(f"roll{width:g}" for width in ROLL_WIDTHS_MM), AUTO_PAPER,
+                                  CUSTOM_PAPER)
+REPORT_PAPERS = ("A4", "letter")
+ORIENTATIONS = ("auto", "portrait", "landscape")
+SETTINGS_GROUP = "export"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Everything the dialog lets the user choose; journey and view default to the editor's current ones."""
+
+    kind: str = POSTER
+    journey_id: str | None = None
+    view: str = "map"
+    paper: str = "A0"
+    orientation: str = "auto"
+    custom_width_mm: float = 1200.0
+    custom_height_mm: float = 800.0
+    scale_mode: str = FIT
+    scale_percent: float = 100.0
+    min_text_pt: float = 9.0
+    tile_sheet: str = "A4"
+    overlap_mm: float = DEFAULT_OVERLAP_MM
+    report_paper: str = "A4"
+
+    def paper_spec(self) -> str:
+        if self.paper == CUSTOM_PAPER:
+            return f"{self.custom_width_mm:g}x{self.custom_height_mm:g}mm"
+        return self.paper
+
+    def scale_spec(self) -> str | float:
+        return self.scale_percent / 100.0 if self.scale_mode == PERCENT else "fit"
+
+    def min_text(self) -> float | None:
+        return self.min_text_pt if self.scale_mode == MIN_TEXT else None
+
+    def plan(self, doc: Document) -> PosterPlan | TilePlan | None:
+        """The poster or tile plan (no drawing); None for a report. Raises ExportError for choices that do not work."""
+        if self.kind == POSTER:
+            return poster.plan_poster(doc, self.journey_id, view=self.view, paper=self.paper_spec(),
+                                      orientation=self.orientation, scale=self.scale_spec(),
+                                      min_text_pt=self.min_text())
+        if self.kind == TILES:
+            return tiles.plan_tiles(doc, self.journey_id, view=self.view, sheet=self.tile_sheet,
+                                    overlap_mm=self.overlap_mm, paper=self.paper_spec(), orientation=self.orientation,
+                                    scale=self.scale_spec(), min_text_pt=self.min_text())
+        return None
+
+    def export(self, doc: Document, out_path: str | os.PathLike[str], progress: Progress | None,
+               language: str | None = None) -> int:
+        """Write the PDF; returns its page count. Raises ExportError (ExportCancelledError when cancelled)."""
+        if self.kind == REPORT:
+            result = report.export_report(doc, out_path, paper=self.report_paper, view=self.view, progress=progress,
+                                          language=language)
+            return int(result.pages)
+        plan = self.plan(doc)
+        if isinstance(plan, TilePlan):
+            tiles.export_tiles(doc, self.journey_id, out_path, plan=plan, progress=progress)
+            return plan.sheet_count
+        assert isinstance(plan, PosterPlan)
+        poster.export_poster(doc, self.journey_id, out_path, plan=plan, progress=progress)
+        return 1
+
+
+def _qsettings() -> QSettings:
+    path = settings_file()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "CX Studio", "cxstudio")
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    try:
+        if isinstance(default, float):
+            number = float(value)
+            return number if number == number else default  # NaN -> default
+        return str(value) if value not in (None, "") else default
+    except (TypeError, ValueError):
+        return default
+
+
+def load_options() -> ExportOptions:
+    """The last choices (journey aside), or the defaults; values of the wrong kind fall back to the defaults."""
+    store = _qsettings()
+    defaults = ExportOptions()
+    values: dict[str, Any] = {}
+    for item in fields(ExportOptions):
+        if item.name == "journey_id":
+            continue
+        default = getattr(defaults, item.name)
+        values[item.name] = _coerce(store.value(f"{SETTINGS_GROUP}/{item.name}", default), default)
+    options = replace(defaults, **values)
+    if options.kind not in KINDS:
+        options = replace(options, kind=POSTER)
+    if options.paper not in POSTER_PAPERS:
+        options = replace(options, paper=defaults.paper)
+    if options.scale_mode not in SCALE_MODES:
+        options = replace(options, scale_mode=FIT)
+    if options.tile_sheet not in TILE_SHEETS:
+        options = replace(options, tile_sheet=defaults.tile_sheet)
+    if options.report_paper not in REPORT_PAPERS:
+        options = replace(options, report_paper=defaults.report_paper)
+    if options.orientation not in ORIENTATIONS:
+        options = replace(options, orientation=defaults.orientation)
+    return options
+
+
+def save_options(options: ExportOptions, last_folder: str | None = None) -> None:
+    store = _qsettings()
+    for name, value in asdict(options).items():
+        if name != "journey_id":
+            store.setValue(f"{SETTINGS_GROUP}/{name}", value)
+    if last_folder:
+        store.setValue(f"{SETTINGS_GROUP}/folder", last_folder)
+    store.sync()
+
+
+def last_folder() -> str:
+    value = str(_qsettings().value(f"{SETTINGS_GROUP}/folder", "") or "")
+    return value if value and Path(value).is_dir() else str(Path.home())
+
+
+def image_dpi(default: int) -> int:
+    try:
+        return int(_qsettings().value(f"{SETTINGS_GROUP}/image_dpi", default))
+    except (TypeError, ValueError):
+        return default
+
+
+def save_image_dpi(dpi: int) -> None:
+    store = _qsettings()
+    store.setValue(f"{SETTINGS_GROUP}/image_dpi", dpi)
+    store.sync()
