@@ -15,16 +15,20 @@ from cxstudio.ui.dialogs import RecoveryEntry
 
 
 class FileError(Exception):
-    """A project file could not be opened, created, saved or recovered; `text` is one sentence for the user."""
+    """A project file could not be opened, created, saved or recovered; `text` is one sentence for the user.
 
-    def __init__(self, text: str) -> None:
+    `code` is the ProjectFileError's code when there was one (e.g. "changed_on_disk"), else "".
+    """
+
+    def __init__(self, text: str, code: str = "") -> None:
         super().__init__(text)
         self.text = text
+        self.code = code
 
 
 def _problem(error: BaseException, language: str, path: Path | None = None) -> FileError:
     if isinstance(error, ProjectFileError):
-        return FileError(error.message(language))
+        return FileError(error.message(language), error.code)
     if isinstance(error, ModelError):
         return FileError(str(error))
     detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
@@ -80,9 +84,10 @@ def open_file(path: Path, language: str) -> OpenedFile:
     return OpenedFile(project, language, project.lock_note(language))
 
 
-def save(opened: OpenedFile, language: str) -> None:
+def save(opened: OpenedFile, language: str, overwrite: bool = False) -> None:
+    """Save to the project's file; `overwrite` replaces a version another program put there (code changed_on_disk)."""
     try:
-        opened.project.save()
+        opened.project.save(overwrite=overwrite)
     except Exception as error:
         raise _problem(error, language, opened.path) from error
 
@@ -92,6 +97,23 @@ def save_as(opened: OpenedFile, path: Path, language: str) -> None:
         opened.project.save_as(path)
     except Exception as error:
         raise _problem(error, language, path) from error
+
+
+def step_history(project: api.OpenProject, forward: bool) -> None:
+    """Undo (or redo) one step of the project.
+
+    A working-copy write that fails on the way is not raised here: the window's write-error listener
+    (`OpenProject.on_write_error`) has already told the user, once per episode. Going through the
+    project (not its session) hands the error out here, so that it does not surface again with the
+    user's next, unrelated edit.
+    """
+    try:
+        if forward:
+            project.redo()
+        else:
+            project.undo()
+    except ProjectFileError:
+        pass
 
 
 def close(opened: OpenedFile) -> None:

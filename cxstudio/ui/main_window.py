@@ -436,6 +436,7 @@ class MainWindow(QMainWindow):
 
         canvas = JourneyCanvas(project, bridge)
         canvas.setObjectName("journeyCanvas")
+        canvas.language = self.language  # its project-file messages in the UI's language, not the locale's
         canvas.selectionChanged.connect(self._canvas_selection)
         canvas.zoomChanged.connect(lambda _factor: self._update_status())
         message = getattr(canvas, "message", None)
@@ -739,11 +740,11 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.project is not None and self.project.session.can_undo:
-            self.project.session.undo()
+            files.step_history(self.project, forward=False)
 
     def redo(self) -> None:
         if self.project is not None and self.project.session.can_redo:
-            self.project.session.redo()
+            files.step_history(self.project, forward=True)
 
     def delete_selection(self) -> None:
         project = self.project
@@ -925,6 +926,35 @@ class MainWindow(QMainWindow):
             return self.save_as()
         try:
             files.save(opened, self.language)
+        except files.FileError as problem:
+            if problem.code == "changed_on_disk":
+                return self._save_over_changed_file(opened, problem.text)
+            dialogs.show_problem(self, self.tr("Cannot save project"), problem.text)
+            return False
+        self._after_save()
+        return True
+
+    def _save_over_changed_file(self, opened: files.OpenedFile, text: str) -> bool:
+        """Another program replaced the file since it was opened or saved here: overwrite it, Save As, or cancel."""
+        box = QMessageBox(self)
+        box.setObjectName("changedOnDiskQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed by another program"))
+        box.setText(text)
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        overwrite.setObjectName("overwriteButton")
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        save_as.setObjectName("saveAsButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save_as:
+            return self.save_as()
+        if clicked is not overwrite:
+            return False
+        try:
+            files.save(opened, self.language, overwrite=True)
         except files.FileError as problem:
             dialogs.show_problem(self, self.tr("Cannot save project"), problem.text)
             return False

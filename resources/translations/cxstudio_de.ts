@@ -190,12 +190,20 @@
         <translation>Text unter {size} pt ist schwer lesbar: wählen Sie größeres Papier, eine Mindestschriftgröße oder einen Kachelausdruck.</translation>
     </message>
     <message>
+        <source>No preview: the page is too large for a PDF.</source>
+        <translation>Keine Vorschau: Die Seite ist für ein PDF zu groß.</translation>
+    </message>
+    <message>
         <source>The page would be {width} × {height} mm, but a PDF page can be at most 5,080 mm (200 inches) on a side, a limit of the PDF format that most viewers and printers enforce. Print it as tiles on A4 sheets, or choose a smaller scale or paper.</source>
         <translation>Die Seite wäre {width} × {height} mm groß, eine PDF-Seite darf aber je Seite höchstens 5.080 mm (200 Zoll) messen – eine Grenze des PDF-Formats, die die meisten Betrachter und Drucker einhalten. Drucken Sie sie gekachelt auf A4-Blätter oder wählen Sie einen kleineren Maßstab oder ein kleineres Papier.</translation>
     </message>
     <message>
         <source>Scale to {percent} %</source>
         <translation>Auf {percent} % verkleinern</translation>
+    </message>
+    <message>
+        <source>At {scale} % the map needs {need_w} × {need_h} mm, but {paper} has room for only {room_w} × {room_h} mm; choose Fit to the paper, larger paper or a tiled print.</source>
+        <translation>Bei {scale} % braucht die Karte {need_w} × {need_h} mm, {paper} bietet aber nur {room_w} × {room_h} mm; wählen Sie „An das Papier anpassen“, ein größeres Papier oder einen Kachelausdruck.</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -1359,6 +1367,14 @@
     <message>
         <source>Cannot save project</source>
         <translation>Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>File changed by another program</source>
+        <translation>Datei von einem anderen Programm geändert</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
     </message>
     <message>
         <source>Save project as</source>
