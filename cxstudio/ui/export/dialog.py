@@ -431,11 +431,13 @@ class ExportDialog(QDialog):
         return text
 
     def _show_error(self, error: ExportError) -> None:
-        self.preview.show_plan(None, None, QRectF(), None, error.message(self.language))
-        self.summary.setText("")
         if error.code not in LIMIT_CODES:
-            self.summary.setText(error.message(self.language))
+            sentence = self.does_not_fit_text(error) if error.code == "does_not_fit" else error.message(self.language)
+            self.preview.show_plan(None, None, QRectF(), None, sentence)
+            self.summary.setText(sentence)
             return
+        self.preview.show_plan(None, None, QRectF(), None, self.tr("No preview: the page is too large for a PDF."))
+        self.summary.setText("")
         width, height = error.params.get("width_mm", 0.0), error.params.get("height_mm", 0.0)
         text = self.tr("The page would be {width} × {height} mm, but a PDF page can be at most 5,080 mm (200 inches) "
                        "on a side, a limit of the PDF format that most viewers and printers enforce. Print it as "
@@ -447,6 +449,15 @@ class ExportDialog(QDialog):
         if isinstance(max_scale, float) and max_scale > 0:
             self.limit_scale.setText(self.tr("Scale to {percent} %").format(percent=self._max_percent(max_scale)))
         self.limit_box.show()
+
+    def does_not_fit_text(self, error: ExportError) -> str:
+        """The exporters' 'does not fit' in the dialog's words (it names the options, not command-line flags)."""
+        p = error.params
+        return self.tr("At {scale} % the map needs {need_w} × {need_h} mm, but {paper} has room for only {room_w} × "
+                       "{room_h} mm; choose Fit to the paper, larger paper or a tiled print.").format(
+                           scale=round(float(p.get("scale", 1.0)) * 100), need_w=round(float(p.get("need_w_mm", 0))),
+                           need_h=round(float(p.get("need_h_mm", 0))), paper=p.get("paper", ""),
+                           room_w=round(float(p.get("room_w_mm", 0))), room_h=round(float(p.get("room_h_mm", 0))))
 
     @staticmethod
     def _max_percent(max_scale: float) -> int:

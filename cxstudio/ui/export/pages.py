@@ -85,8 +85,9 @@ def paint_poster(painter: QPainter, plan: PosterPlan, draw_map: MapDrawer, texts
     painter.fillRect(QRectF(0, 0, plan.page_width, plan.page_height), Qt.GlobalColor.white)
     title = qrect(plan.title_rect)
     painter.fillRect(title, TITLE_FILL)
-    size = max(4.0, min(title.height() * 0.42, 120.0))
-    pad = size * 0.35
+    pad = title.height() * 0.15
+    room = max(1.0, title.width() - 2 * pad)
+    size = max(4.0, min(title.height() * 0.42, room / max(text_width(texts.journey, 1.0, True), 1.0)))
     fitted_text(painter, texts.journey, title.x() + pad, title.y() + pad + size, size, title.width() - 2 * pad,
                 bold=True)
     small = size * 0.45

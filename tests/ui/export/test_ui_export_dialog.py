@@ -191,17 +191,34 @@ def test_an_impossible_poster_explains_the_limit_and_offers_tiling(export_dialog
     assert max(dialog.plan.page_width_mm, dialog.plan.page_height_mm) <= 5080.0
 
 
-def test_refusals_are_shown_in_the_ui_language(qtbot, example_project) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def german(qapp):  # type: ignore[no-untyped-def]
+    from cxstudio.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    assert translations.switch("de")
+    yield translations
+    translations.switch("en")
+
+
+def test_the_dialog_and_its_refusals_are_in_the_ui_language(german, qtbot, example_project) -> None:  # type: ignore[no-untyped-def]
     dialog = ExportDialog(example_project, None, "map", "de")
     qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Exportieren / Drucken"
+    assert dialog.save_button.text() == "Als PDF &speichern…"
     choose(dialog.kind, "poster")
     choose(dialog.paper, "A4")
     choose(dialog.scale_mode, "percent")
     dialog.scale_percent.setValue(400)
     dialog.refresh()
     assert dialog.error is not None and dialog.error.code == "does_not_fit"
-    assert "braucht die Karte" in dialog.summary.text()
+    assert dialog.summary.text().startswith("Bei 400 % braucht die Karte")
     assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    choose(dialog.paper, "auto")
+    dialog.scale_percent.setValue(1500)
+    dialog.refresh()
+    assert dialog.limit_box.isVisibleTo(dialog) and "5.080 mm" in dialog.limit_text.text()
+    assert dialog.limit_tile.text() == "Auf A4-Blätter kacheln"
 
 
 def test_a_report_is_written_through_the_dialog(export_dialog: ExportDialog, qtbot, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
