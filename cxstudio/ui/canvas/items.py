@@ -441,24 +441,38 @@ def merged_segments(routes: Iterable[RelationRoute]) -> list[Segment]:
 
 
 class _Bands:
-    """Lines indexed by the horizontal bands of the scene they touch, built into QLineF once."""
+    """Lines indexed by the horizontal bands of the scene they touch; each becomes a QLineF when first drawn."""
 
-    def __init__(self, segments: Iterable[Segment]) -> None:
-        self.lines: list[QLineF] = []
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = segments
+        self.lines: list[QLineF | None] = [None] * len(segments)
         self.bands: dict[int, list[int]] = {}
-        for x0, y0, x1, y1 in segments:
-            index = len(self.lines)
-            self.lines.append(QLineF(x0, y0, x1, y1))
-            for band in range(int(min(y0, y1) // LAYER_BAND), int(max(y0, y1) // LAYER_BAND) + 1):
-                self.bands.setdefault(band, []).append(index)
+        bands = self.bands
+        for index, (_x0, y0, _x1, y1) in enumerate(segments):
+            low, high = (y0, y1) if y0 <= y1 else (y1, y0)
+            first, last = int(low // LAYER_BAND), int(high // LAYER_BAND)
+            if first == last:
+                bands.setdefault(first, []).append(index)
+            else:
+                for band in range(first, last + 1):
+                    bands.setdefault(band, []).append(index)
 
     def lines_in(self, first: int, last: int) -> list[QLineF]:
         if last - first + 1 >= len(self.bands):
-            return self.lines
-        chosen: set[int] = set()
-        for band in range(first, last + 1):
-            chosen.update(self.bands.get(band, ()))
-        return [self.lines[i] for i in sorted(chosen)]
+            chosen: Iterable[int] = range(len(self.segments))
+        else:
+            picked: set[int] = set()
+            for band in range(first, last + 1):
+                picked.update(self.bands.get(band, ()))
+            chosen = sorted(picked)
+        lines, segments = self.lines, self.segments
+        drawn = []
+        for index in chosen:
+            line = lines[index]
+            if line is None:
+                line = lines[index] = QLineF(*segments[index])
+            drawn.append(line)
+        return drawn
 
 
 class RelationLayerItem(QGraphicsItem):
@@ -479,8 +493,8 @@ class RelationLayerItem(QGraphicsItem):
         self.setZValue(Z_RELATION)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self._bounds = QRectF()
-        self._solid = _Bands(())
-        self._dashed = _Bands(())
+        self._solid = _Bands([])
+        self._dashed = _Bands([])
         self._heads: list[tuple[float, float, float, float, QPolygonF]] = []
         self._head_cache: dict[tuple[Point, ...], tuple[float, float, float, float, QPolygonF]] = {}
         self._labels: list[TextLine] = []
