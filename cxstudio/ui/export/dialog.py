@@ -413,7 +413,7 @@ class ExportDialog(QDialog):
         poster = plan.poster if isinstance(plan, TilePlan) else plan
         size = self.tr("{width} × {height} mm").format(width=round(poster.page_width_mm),
                                                          height=round(poster.page_height_mm))
-        text_pt = f"{poster.body_text_pt:.1f}"
+        text_pt = f"{poster.body_text_pt:.1f}".replace(".", "," if self.language == "de" else ".")
         if isinstance(plan, TilePlan):
             text = self.tr("{pages} pages: the assembly plan and {sheets} {sheet} sheets ({rows} rows × {cols} "
                            "columns, {empty} empty sheets skipped). Poster {size} at {scale} %; card text prints at "
