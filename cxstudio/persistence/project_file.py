@@ -36,7 +36,7 @@ from cxstudio.persistence.store import (
     build_document,
     paused_garbage_collection,
     read_entities,
-    read_entities_from,
+    read_entities_from_bytes,
     write_change_set,
     write_document,
 )
@@ -126,24 +126,6 @@ class _WorkingCopyWriter(threading.Thread):
         return self.digest
 
 
-def _load_from_bytes(data: bytes) -> list[Entity] | None:
-    """Every entity of a database given as bytes (read in memory), or None when that fails for any reason.
-
-    The caller only uses the result for bytes that are known to be sound (verified before) or that
-    passed the opening checks; any failure is reported by those checks, so it is not reported here.
-    """
-    if not hasattr(sqlite3.Connection, "deserialize"):  # Python built without it: read the working copy
-        return None
-    connection = sqlite3.connect(":memory:")
-    try:
-        connection.deserialize(data)
-        return read_entities_from(connection)
-    except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError):
-        return None
-    finally:
-        connection.close()
-
-
 def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool = False) -> Inspection:
     """Run every opening check on `source`, reading it only; migrations and loading happen on `copy`.
 
@@ -164,7 +146,7 @@ def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool 
     writer = _WorkingCopyWriter(data, copy, prepare_wal=for_editing and current_version)
     writer.start()
     try:
-        preloaded = _load_from_bytes(data) if current_version else None
+        preloaded = read_entities_from_bytes(data) if current_version else None
     finally:
         digest = writer.result(source)
     del data

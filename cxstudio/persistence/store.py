@@ -54,6 +54,24 @@ def read_entities_from(driver: sqlite3.Connection, keep_going: Callable[[], bool
     return entities
 
 
+def read_entities_from_bytes(data: bytes) -> list[Entity] | None:
+    """Every entity of a database given as the bytes of its file (read in memory), or None when that fails.
+
+    Opening uses the result only for bytes known to be sound (verified before) or that passed the
+    opening checks, which report any failure; so a failure here is not reported, only signalled by None.
+    """
+    if not hasattr(sqlite3.Connection, "deserialize"):  # Python built without it: read the working copy
+        return None
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.deserialize(data)
+        return read_entities_from(connection)
+    except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError):
+        return None
+    finally:
+        connection.close()
+
+
 @contextmanager
 def paused_garbage_collection() -> Iterator[None]:
     """No cyclic garbage collection while bulk-loading (it only finds the new, live objects: a third of the time)."""

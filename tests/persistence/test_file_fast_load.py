@@ -18,9 +18,9 @@ from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity, entity_builder
 from cxstudio.model.errors import InvariantError
 from cxstudio.persistence import verified
-from cxstudio.persistence.project_file import ProjectFile, _load_from_bytes
+from cxstudio.persistence.project_file import ProjectFile
 from cxstudio.persistence.schema import CODECS
-from cxstudio.persistence.store import paused_garbage_collection, read_entities_from
+from cxstudio.persistence.store import paused_garbage_collection, read_entities_from, read_entities_from_bytes
 from cxstudio.persistence.working_copy import DATABASE_NAME
 
 UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
@@ -207,15 +207,15 @@ def test_bulk_building_finds_the_first_id_used_twice_and_keeps_the_given_order()
 
 def test_loading_from_the_files_bytes_gives_what_reading_the_file_gives(tmp_path: Path) -> None:
     path = saved(rich_document(), tmp_path / "rich.cxstudio")
-    from_bytes = _load_from_bytes(path.read_bytes())
+    from_bytes = read_entities_from_bytes(path.read_bytes())
     connection = sqlite3.connect(path)
     try:
         from_file = read_entities_from(connection)
     finally:
         connection.close()
     assert from_bytes is not None and from_bytes == from_file
-    assert _load_from_bytes(b"SQLite format 3\x00" + bytes(4_000)) is None  # unreadable bytes: the checks report
-    assert _load_from_bytes(path.read_bytes()[:4096]) in (None, [])
+    assert read_entities_from_bytes(b"SQLite format 3\x00" + bytes(4_000)) is None  # unreadable bytes: the checks report
+    assert read_entities_from_bytes(path.read_bytes()[:4096]) in (None, [])
 
 
 def wal_mode_file(tmp_path: Path) -> Path:
@@ -230,7 +230,7 @@ def wal_mode_file(tmp_path: Path) -> Path:
 
 def test_a_file_whose_bytes_cannot_be_read_in_memory_opens_from_its_working_copy(tmp_path: Path) -> None:
     path = wal_mode_file(tmp_path)
-    assert _load_from_bytes(path.read_bytes()) is None
+    assert read_entities_from_bytes(path.read_bytes()) is None
     first = api.open_project(path)  # every check, then read from the working copy
     assert_same_documents(rich_document_like(first.document), first.document)
     first.close()
