@@ -80,8 +80,13 @@ def fitted_text(painter: QPainter, text: str, x: float, baseline: float, size: f
     draw_text(painter, x, baseline, shown, size, bold)
 
 
-def paint_poster(painter: QPainter, plan: PosterPlan, draw_map: MapDrawer, texts: PageTexts) -> None:
-    """The whole poster page in page points: white paper, a title block (journey, project, date) and the map."""
+def paint_poster(painter: QPainter, plan: PosterPlan, draw_map: MapDrawer, texts: PageTexts,
+                 window: QRectF | None = None) -> None:
+    """The poster page in page points: white paper, a title block (journey, project, date) and the map.
+
+    `window` (page points) limits the map to the part that is seen (a tile sheet), so a sheet draws
+    only the cards on it.
+    """
     painter.fillRect(QRectF(0, 0, plan.page_width, plan.page_height), Qt.GlobalColor.white)
     title = qrect(plan.title_rect)
     painter.fillRect(title, TITLE_FILL)
@@ -93,9 +98,18 @@ def paint_poster(painter: QPainter, plan: PosterPlan, draw_map: MapDrawer, texts
     small = size * 0.45
     fitted_text(painter, f"{texts.project} · {texts.date}", title.x() + pad, title.y() + pad + size + small * 1.6,
                 small, title.width() - 2 * pad, colour=MUTED)
+    target = qrect(plan.map_rect)
+    if window is not None:
+        target = target.intersected(window)
+        if target.isEmpty():
+            return
+    region = plan.region
+    source = QRectF(region.x + (target.x() - plan.map_rect.x) / plan.scale,
+                    region.y + (target.y() - plan.map_rect.y) / plan.scale,
+                    target.width() / plan.scale, target.height() / plan.scale)
     painter.save()
-    painter.setClipRect(qrect(plan.map_rect), Qt.ClipOperation.IntersectClip)
-    draw_map(painter, qrect(plan.map_rect), qrect(plan.region))
+    painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
+    draw_map(painter, target, source)
     painter.restore()
 
 
@@ -131,7 +145,7 @@ def paint_sheet(painter: QPainter, tiles: TilePlan, sheet: TileSheet, draw_map: 
     painter.save()
     painter.setClipRect(content, Qt.ClipOperation.IntersectClip)
     painter.translate(tiles.margin - sheet.source.x, tiles.margin - sheet.source.y)
-    paint_poster(painter, tiles.poster, draw_map, texts)
+    paint_poster(painter, tiles.poster, draw_map, texts, window=qrect(sheet.source))
     painter.restore()
     painter.setPen(QPen(GUIDE, 0.3, Qt.PenStyle.DashLine))
     overlap = tiles.overlap
