@@ -6,10 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QRectF, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -603,7 +604,19 @@ class ExportDialog(QDialog):
                            "neighbours by {overlap} mm.").format(sheets=len(plan.printed), rows=plan.rows,
                                                                   cols=plan.cols, overlap=round(plan.overlap / MM))
         self.status.setText(self.tr("Printing…"))
-        with journey_scene(self.project, self.plan_journey(), self.options().view) as scene:
-            done = print_plan(printer, plan, scene_drawer(scene), texts, hint)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def printed(done: int, total: int) -> bool:  # the bar moves while pages are drawn (no input meanwhile)
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            return True
+
+        try:
+            with journey_scene(self.project, self.plan_journey(), self.options().view) as scene:
+                done = print_plan(printer, plan, scene_drawer(scene), texts, hint, progress=printed)
+        finally:
+            self.progress.hide()
         self.status.setText(self.tr("Sent to the printer.") if done else self.tr("Printing did not start."))
         return done

@@ -40,7 +40,11 @@ def test_printing_tiles_gives_one_page_per_sheet(export_dialog: ExportDialog, tm
     plan = dialog.plan
     assert isinstance(plan, TilePlan) and plan.sheet_count > 2
     out = tmp_path / "gedruckt.pdf"
+    steps: list[int] = []
+    dialog.progress.valueChanged.connect(steps.append)
     assert dialog.print_to(pdf_printer(out))
+    assert steps[-1] == plan.sheet_count and not dialog.progress.isVisible()
+    assert dialog.status.text() == "Sent to the printer."
     reader = PdfReader(out)
     assert len(reader.pages) == plan.sheet_count
     for page in reader.pages:
