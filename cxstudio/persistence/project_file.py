@@ -60,6 +60,7 @@ class Inspection:
     document: Document | None = None
     problems: list[str] = field(default_factory=list)
     verified_before: bool = False  # these exact bytes were written or checked before: checks were skipped
+    problems_before_loading: bool = False  # the tables themselves are wrong: nothing was loaded
 
     @property
     def sound(self) -> bool:
@@ -85,20 +86,31 @@ def _detail(exc: BaseException) -> str:
 
 
 class _WorkingCopyWriter(threading.Thread):
-    """Beside the loading: the SHA-256 of the file's bytes, then those bytes written to the working copy.
+    """Beside the loading: hash the file's bytes, write them to the working copy, run the database checks there.
 
     Hashing, writing and SQLite's own work release the GIL, so on a machine with two cores this costs
-    the loading thread next to nothing. With `prepare_wal` the copy is also switched to write-ahead
-    logging, which the working-copy engine would otherwise do (fsyncs included) on its first connection.
+    the loading thread little. For a file of the current schema version, the thread also decides
+    whether its bytes were verified before (the checks are skipped) and otherwise runs the checks on
+    the copy (quick_check or integrity_check, application id, version, tables, foreign keys) in the
+    same order as `_check_copy` always does; errors are handed to the opening thread by `result`.
+    With `prepare_wal` the copy is finally switched to write-ahead logging, which the working-copy
+    engine would otherwise do (fsyncs included) on its first connection.
     """
 
-    def __init__(self, data: bytes, copy: Path, prepare_wal: bool) -> None:
+    def __init__(self, data: bytes, source: Path, copy: Path, thorough: bool, current_version: bool,
+                 prepare_wal: bool) -> None:
         super().__init__(name="cxstudio-working-copy", daemon=True)
         self.data = data
+        self.source = source
         self.copy = copy
+        self.thorough = thorough
+        self.current_version = current_version
         self.prepare_wal = prepare_wal
         self.digest = ""
-        self.error: OSError | None = None
+        self.verified_before = False
+        self.checked: Inspection | None = None  # the database checks' findings, when this thread ran them
+        self.copy_error: OSError | None = None
+        self.failure: BaseException | None = None  # what the checks raised
 
     def run(self) -> None:
         self.digest = hashlib.sha256(self.data).hexdigest()
@@ -106,8 +118,16 @@ class _WorkingCopyWriter(threading.Thread):
             with self.copy.open("wb") as handle:
                 handle.write(self.data)
         except OSError as exc:
-            self.error = exc
+            self.copy_error = exc
             return
+        if self.current_version:
+            self.verified_before = not self.thorough and verified.is_verified(self.digest)
+            if not self.verified_before:
+                try:
+                    self.checked = _check_copy(self.source, self.copy, self.thorough)
+                except BaseException as exc:  # handed on unchanged to the opening thread
+                    self.failure = exc
+                    return
         if self.prepare_wal:
             try:
                 connection = connect_raw(self.copy)
@@ -118,22 +138,24 @@ class _WorkingCopyWriter(threading.Thread):
             except sqlite3.Error:
                 pass  # the working-copy engine sets the mode again on connecting, and reports what fails
 
-    def result(self, source: Path) -> str:
-        """Wait for the copy; its digest, or the copy's failure as a ProjectFileError."""
+    def result(self) -> None:
+        """Wait for the thread; raise the copy's failure (as a ProjectFileError) or the checks' error."""
         self.join()
-        if self.error is not None:
-            raise ProjectFileError("working_copy_failed", folder=self.copy.parent, detail=_detail(self.error))
-        return self.digest
+        self.data = b""
+        if self.copy_error is not None:
+            raise ProjectFileError("working_copy_failed", folder=self.copy.parent, detail=_detail(self.copy_error))
+        if self.failure is not None:
+            raise self.failure
 
 
 def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool = False) -> Inspection:
     """Run every opening check on `source`, reading it only; migrations and loading happen on `copy`.
 
-    The file is read once: its bytes are hashed and written to `copy` in a second thread while this one
-    loads the entities from the same bytes in memory. Unless `thorough`, bytes this installation wrote
-    (Save) or already found sound are used without repeating the checks: the same bytes give the same
-    verdict (see verified.py). Otherwise the checks run on `copy`, and the entities loaded from the bytes
-    are used when no migration changed the copy.
+    The file is read once: a second thread hashes its bytes, writes them to `copy` and runs the database
+    checks there, while this thread loads the entities from the same bytes in memory. Unless `thorough`,
+    bytes this installation wrote (Save) or already found sound are used without repeating the checks:
+    the same bytes give the same verdict (see verified.py). The entities loaded from the bytes are used
+    unless a migration changed the copy (files of an older version are checked and migrated first).
     """
     header = checks.check_path(source)
     try:
@@ -143,22 +165,25 @@ def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool 
     except OSError as exc:
         raise ProjectFileError("working_copy_failed", folder=copy.parent, detail=_detail(exc)) from None
     current_version = header.user_version == schema.SCHEMA_VERSION
-    writer = _WorkingCopyWriter(data, copy, prepare_wal=for_editing and current_version)
+    writer = _WorkingCopyWriter(data, source, copy, thorough, current_version,
+                                prepare_wal=for_editing and current_version)
+    del data
     writer.start()
     try:
-        preloaded = read_entities_from_bytes(data) if current_version else None
+        preloaded = read_entities_from_bytes(writer.data) if current_version else None
     finally:
-        digest = writer.result(source)
-    del data
-    if not thorough and current_version and verified.is_verified(digest):
+        writer.result()
+    if writer.verified_before:
         if preloaded is None:
             preloaded = _read_copy(source, copy)
         with paused_garbage_collection():
             document = Document.from_entities(preloaded, check=False)
         return Inspection(source, header.user_version, document=document, verified_before=True)
-    inspection = _check_and_load(source, copy, thorough, preloaded)
+    inspection = writer.checked if writer.checked is not None else _check_copy(source, copy, thorough)
+    if not inspection.problems_before_loading:
+        _load_checked(inspection, copy, None if inspection.migrated_to else preloaded)
     if inspection.sound and not inspection.migrated_to:
-        verified.remember_verified(digest)
+        verified.remember_verified(writer.digest)
     return inspection
 
 
@@ -174,7 +199,8 @@ def _read_copy(source: Path, copy: Path) -> list[Entity]:
         engine.dispose()
 
 
-def _check_and_load(source: Path, copy: Path, thorough: bool, preloaded: list[Entity] | None) -> Inspection:
+def _check_copy(source: Path, copy: Path, thorough: bool) -> Inspection:
+    """The database checks on the copy, in order, and the migrations; raises for a file that is no project."""
     connection = connect_raw(copy)
     try:
         version = checks.check_database(connection, source, thorough=thorough)
@@ -184,20 +210,24 @@ def _check_and_load(source: Path, copy: Path, thorough: bool, preloaded: list[En
             table_problems = checks.check_tables(connection)
             if table_problems:
                 inspection.problems = table_problems
+                inspection.problems_before_loading = True
                 return inspection
             inspection.problems = checks.foreign_key_problems(connection)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             raise ProjectFileError("corrupt", path=source, detail=_detail(exc)) from None
     finally:
         connection.close()
-    if preloaded is None or inspection.migrated_to:
-        preloaded = _read_copy(source, copy)
-    document, problems = build_document(preloaded)
+    return inspection
+
+
+def _load_checked(inspection: Inspection, copy: Path, preloaded: list[Entity] | None) -> None:
+    """Load the checked copy (or use the entities read from the same bytes) and add the model's problems."""
+    entities = preloaded if preloaded is not None else _read_copy(inspection.path, copy)
+    document, problems = build_document(entities)
     inspection.document = document
     inspection.problems = inspection.problems + [p for p in problems if p not in inspection.problems]
     if inspection.problems:
         inspection.document = None
-    return inspection
 
 
 def inspect_file(path: str | os.PathLike[str], thorough: bool = True) -> Inspection:
