@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox
 
@@ -151,6 +151,39 @@ def test_cancel_leaves_no_file(export_dialog: ExportDialog, qtbot, out_dir: Path
     assert "cancelled" in dialog.status.text() and "no file was written" in dialog.status.text()
     assert list(out_dir.iterdir()) == []
     assert dialog.close_button.isEnabled() and dialog.save_button.isEnabled()
+
+
+class CancelOnProgress(QObject):
+    """Cancels the dialog's export from the GUI thread while the worker waits inside its progress call."""
+
+    def __init__(self, dialog: ExportDialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.calls: list[tuple[int, int]] = []
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        self.calls.append((done, total))
+        self.dialog.cancel_export()
+
+
+def test_cancel_in_the_middle_of_drawing_leaves_no_file(export_dialog: ExportDialog, qtbot, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = export_dialog
+    choose(dialog.kind, "tiles")
+    choose(dialog.paper, "A0")
+    choose(dialog.scale_mode, "fit")
+    settle(qtbot, dialog)
+    canceller = CancelOnProgress(dialog)
+    out = out_dir / "Kacheln.pdf"
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60_000) as finished:
+        assert dialog.start_export(out)
+        assert dialog._worker is not None
+        # the worker blocks in its progress call until the GUI thread has cancelled: the next answer is False
+        dialog._worker.progressed.connect(canceller.on_progress, Qt.ConnectionType.BlockingQueuedConnection)
+    assert finished.args == [False]
+    assert canceller.calls and canceller.calls[0][0] < canceller.calls[0][1]  # cancelled before the end
+    assert "cancelled" in dialog.status.text()
+    assert list(out_dir.iterdir()) == []
 
 
 def test_an_existing_file_stays_when_the_export_is_cancelled(export_dialog: ExportDialog, qtbot,  # type: ignore[no-untyped-def]
