@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -71,6 +71,8 @@ class ImageExportDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("imageStatus")
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setMinimumWidth(480)
         form = QFormLayout()
         form.addRow(self.tr("Journey:"), QLabel(self.journey_name))
         form.addRow(self.tr("View:"), QLabel(labels.view_kinds().get(view, view)))
@@ -124,8 +126,12 @@ class ImageExportDialog(QDialog):
             write_image(self.project, self.journey_id, self.view, target, dpi=self.dpi.value(),
                         title=self.journey_name)
         except ImageExportError as error:
-            self.status.setText(error.message(self.language))
+            self._say(error.message(self.language))
             return False
         save_image_dpi(self.dpi.value())
-        self.status.setText(self.tr("Saved {path}.").format(path=target))
+        self._say(self.tr("Saved {path}.").format(path=target))
         return True
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.adjustSize()

@@ -15,6 +15,7 @@ from cxstudio.export.poster import PosterPlan
 from cxstudio.export.tiles import TilePlan, plan_tiles
 from cxstudio.ui.export.dialog import ExportDialog
 from cxstudio.ui.export.image_dialog import ImageExportDialog
+from cxstudio.ui.export.options import last_folder
 
 SCREENSHOTS = Path("/tmp/cxstudio-export-screens")
 
@@ -277,3 +278,27 @@ def test_the_image_dialog_opens_from_the_menu(main_window, qtbot, example_file: 
     assert isinstance(dialog, ImageExportDialog) and dialog.isVisible()
     assert dialog.journey_id == main_window.current_journey_id() and dialog.view == "map"
     dialog.close()
+
+
+def test_the_save_button_asks_for_a_file_and_writes_it(export_dialog: ExportDialog, qtbot, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+    from ui_helpers import answer_next_modal
+
+    dialog = export_dialog
+    choose(dialog.kind, "poster")
+    choose(dialog.paper, "A3")
+    choose(dialog.orientation, "landscape")
+    settle(qtbot, dialog)
+    target = out_dir / "Gewählt"  # the dialog adds .pdf
+
+    def pick(modal) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(modal, QFileDialog)
+        modal.selectFile(str(target))
+        modal.accept()
+
+    with qtbot.waitSignal(dialog.exportFinished, timeout=60_000):
+        answer_next_modal(pick)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    box = PdfReader(out_dir / "Gewählt.pdf").pages[0].mediabox
+    assert abs(float(box.width) / MM - 420) < 0.1 and abs(float(box.height) / MM - 297) < 0.1
+    assert last_folder() == str(out_dir)  # the next file dialog starts there
