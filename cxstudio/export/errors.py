@@ -72,13 +72,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The output '{path}' is the project file itself; choose another file name for the export.",
         "Die Ausgabe '{path}' ist die Projektdatei selbst; wählen Sie einen anderen Dateinamen für den Export.",
     ),
-    "image_not_yet": (
-        "PNG and SVG export is not available yet (it needs the editor's canvas renderer); export to .pdf instead.",
-        "Der Export als PNG und SVG ist noch nicht verfügbar (er braucht den Renderer des Editors); exportieren Sie stattdessen als .pdf.",
-    ),
     "unknown_format": (
-        "'{suffix}' is not a format CX Studio exports; name the output file .pdf.",
-        "'{suffix}' ist kein Format, in das CX Studio exportiert; geben Sie der Ausgabedatei die Endung .pdf.",
+        "'{suffix}' is not a format CX Studio exports; name the output file .pdf, .png or .svg.",
+        "'{suffix}' ist kein Format, in das CX Studio exportiert; geben Sie der Ausgabedatei die Endung .pdf, .png oder .svg.",
     ),
     "cancelled": (
         "The export was cancelled; no file was written.",
