@@ -18,10 +18,11 @@ from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity, entity_builder
 from cxstudio.model.errors import InvariantError
 from cxstudio.persistence import verified
+from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.persistence.project_file import ProjectFile
 from cxstudio.persistence.schema import CODECS
 from cxstudio.persistence.store import paused_garbage_collection, read_entities_from, read_entities_from_bytes
-from cxstudio.persistence.working_copy import DATABASE_NAME
+from cxstudio.persistence.working_copy import DATABASE_NAME, working_copies_dir
 
 UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
 
@@ -284,3 +285,25 @@ def test_garbage_collection_is_paused_only_while_loading() -> None:
     with pytest.raises(RuntimeError), paused_garbage_collection():
         raise RuntimeError("fails while loading")
     assert gc.isenabled()
+
+
+def test_a_failed_check_in_the_second_thread_reaches_the_caller_as_its_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "fremd.cxstudio"  # another application's database that claims our schema version
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE kunden (id INTEGER PRIMARY KEY, name TEXT)")
+    connection.execute("INSERT INTO kunden VALUES (1, 'Müller')")
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    digest = verified.file_digest(path)
+    for attempt in range(2):
+        with pytest.raises(ProjectFileError) as caught:
+            api.open_project(path)
+        assert caught.value.code == "foreign_database", attempt
+        assert "Traceback" not in str(caught.value)
+    with pytest.raises(ProjectFileError) as caught:
+        api.check_file(path)
+    assert caught.value.code == "foreign_database"
+    assert verified.file_digest(path) == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fremd.cxstudio"]
+    assert not working_copies_dir().exists() or list(working_copies_dir().iterdir()) == []
