@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from cxstudio.model.messages import UserMessageError
 
 # code -> (English, German) message templates; fields come from ExportError.params
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -93,26 +93,11 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-class ExportError(Exception):
+class ExportError(UserMessageError):
     """An export that cannot be done; `code` is stable, `message(language)` is the sentence for the user."""
 
-    def __init__(self, code: str, **params: Any) -> None:
-        if code not in MESSAGES:
-            raise ValueError(f"unknown export error code {code!r}")
-        self.code = code
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, language: str = "en") -> str:
-        german = language == "de"
-        params = dict(self.params)
-        reason = params.get("reason")
-        if isinstance(reason, str) and reason in REASONS:
-            params["reason"] = REASONS[reason][1 if german else 0]
-        return MESSAGES[self.code][1 if german else 0].format(**params)
-
-    def __str__(self) -> str:
-        return self.message("en")
+    MESSAGES = MESSAGES
+    REASONS = REASONS
 
 
 class ExportCancelledError(ExportError):

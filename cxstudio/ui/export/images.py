@@ -15,6 +15,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
 from cxstudio.layout import ViewKind
+from cxstudio.model.messages import UserMessageError
 from cxstudio.ui.canvas.scene import JourneyScene
 from cxstudio.ui.canvas.text import register_bundled_fonts
 
@@ -64,21 +65,11 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-class ImageExportError(Exception):
+class ImageExportError(UserMessageError):
     """An image that cannot be written; `message(language)` is one sentence for the user."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, language: str = "en") -> str:
-        german = language == "de"
-        params = dict(self.params)
-        reason = params.get("reason")
-        if isinstance(reason, str) and reason in REASONS:
-            params["reason"] = REASONS[reason][1 if german else 0]
-        return MESSAGES[self.code][1 if german else 0].format(**params)
+    MESSAGES = MESSAGES
+    REASONS = REASONS
 
 
 @contextmanager
