@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, NoReturn, cast
 
 from cxstudio.model.errors import InvariantError
 
@@ -205,12 +205,12 @@ def _field_types(cls: type) -> dict[str, str]:
     return types
 
 
-def _enum_error(entity: Entity, name: str, value: object, enum_type: type[StrEnum]) -> None:
+def _enum_error(entity: Entity, name: str, value: object, enum_type: type[StrEnum]) -> NoReturn:
     allowed = ", ".join(m.value for m in enum_type)
     raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be one of {allowed}, not {value!r}.")
 
 
-def _empty_name_error(entity: Entity, name: str) -> None:
+def _empty_name_error(entity: Entity, name: str) -> NoReturn:
     raise InvariantError(f"A {entity.KIND} needs a {name}; it cannot be empty.")
 
 
