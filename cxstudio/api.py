@@ -57,6 +57,11 @@ class OpenProject:
         self._raise_write_error()
         return change_set
 
+    def go_to(self, index: int) -> None:
+        """Undo or redo until `index` steps of the history are done (the history panel's jump)."""
+        self.session.go_to(index)
+        self._raise_write_error()
+
     def _raise_write_error(self) -> None:
         if self._file is not None:
             error = self._file.take_write_error()

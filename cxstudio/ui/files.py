@@ -116,6 +116,14 @@ def step_history(project: api.OpenProject, forward: bool) -> None:
         pass
 
 
+def go_to_step(project: api.OpenProject, index: int) -> None:
+    """Jump to a step of the history; a failed write-through was already shown once (see step_history)."""
+    try:
+        project.go_to(index)
+    except ProjectFileError:
+        pass
+
+
 def close(opened: OpenedFile) -> None:
     """Release the file's lock and its recovery copy (the user has already been asked about changes)."""
     try:

@@ -418,7 +418,10 @@ class MainWindow(QMainWindow):
         self.tab_row.setVisible(project is not None)
         self.inspector.set_project(project)
         self.outline.set_project(project)
-        self.history.set_session(project.session if project is not None else None)
+        self.history.set_session(
+            project.session if project is not None else None,
+            go_to=(lambda index: files.go_to_step(project, index)) if project is not None else None,
+        )
         self.project_data.set_project(project)
         self._rebuild_journey_tabs()
         self.inspector.show_element(self.current_journey_id())

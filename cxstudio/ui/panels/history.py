@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -19,6 +21,7 @@ class HistoryPanel(QWidget):
         self.setObjectName("history")
         self._session: Session | None = None
         self._read_only = False
+        self._go_to: Callable[[int], None] | None = None
         self.list = QListWidget()
         self.list.setObjectName("historyList")
         self.list.itemActivated.connect(self._go_to_item)
@@ -27,9 +30,13 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
 
-    def set_session(self, session: Session | None, read_only: bool = False) -> None:
+    def set_session(
+        self, session: Session | None, read_only: bool = False, go_to: Callable[[int], None] | None = None
+    ) -> None:
+        """Show `session`'s history; `go_to(index)` performs a jump (default: the session's own go_to)."""
         self._session = session
         self._read_only = read_only
+        self._go_to = go_to
         self.refresh()
 
     def current_row(self) -> int:
@@ -81,4 +88,4 @@ class HistoryPanel(QWidget):
             return
         row = int(item.data(Qt.ItemDataRole.UserRole))
         if row != session.index:
-            session.go_to(row)
+            (self._go_to or session.go_to)(row)

@@ -63,6 +63,31 @@ def test_an_undo_whose_write_through_fails_is_reported_once(main_window, project
     assert main_window.project.write_error is None
 
 
+def test_a_history_jump_whose_write_through_fails_is_reported_once(main_window, project_file: Path, qtbot) -> None:
+    assert main_window.open_path(project_file)
+    stage_id, lane_id = _first_cell(main_window)
+    for title in ("Erster Anruf", "Zweiter Anruf"):
+        main_window.project.run(operations.add_card, stage_id, lane_id, title)
+    canvas_messages: list[str] = []
+    main_window.canvas.message.connect(canvas_messages.append)
+    _set_query_only(main_window, True)
+    seen = answer_next_modal(_accept)
+    history = main_window.history.list
+    history.itemClicked.emit(history.item(0))  # jump back to the opened state
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=3000)
+    assert main_window.project.session.index == 0
+    titles = [c.title for c in main_window.project.document.all(Card)]
+    assert "Erster Anruf" not in titles and "Zweiter Anruf" not in titles
+    # the error was handed out by the jump: the next edit brings no second message
+    journey_id = main_window.project.document.journeys()[0].id
+    main_window.canvas.run(operations.rename, journey_id, "Nach dem Sprung")
+    qtbot.wait(300)
+    assert canvas_messages == []
+    _set_query_only(main_window, False)
+    main_window.canvas.run(operations.rename, journey_id, "Wieder gesichert")
+    assert main_window.project.write_error is None
+
+
 def _replace_on_disk(path: Path) -> str:
     """Another program (a sync client) puts a colleague's version where the project file is."""
     colleague = api.create("service-blueprint", "de")
