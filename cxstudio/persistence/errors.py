@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from cxstudio.model.messages import UserMessageError
+
 # code -> (English, German). Parameters are filled with str.format; every message is one sentence.
 MESSAGES: dict[str, tuple[str, str]] = {
     "missing": (
@@ -169,23 +171,10 @@ def language_from_environment(explicit: str | None = None) -> str:
     return "en"
 
 
-class ProjectFileError(Exception):
+class ProjectFileError(UserMessageError):
     """A project file could not be opened, written or saved; `message(language)` is one sentence."""
 
-    def __init__(self, code: str, **params: Any) -> None:
-        if code not in MESSAGES:
-            raise ValueError(f"Unknown project-file error code {code!r}.")
-        self.code = code
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, language: str = "en") -> str:
-        english, german = MESSAGES[self.code]
-        params = {key: value for key, value in self.params.items()}
-        return (german if language == "de" else english).format(**params)
-
-    def __str__(self) -> str:
-        return self.message("en")
+    MESSAGES = MESSAGES
 
 
 def read_only_reason(code: str, language: str = "en", **params: Any) -> str:
