@@ -18,11 +18,15 @@ from cxstudio.export import fonts
 from cxstudio.export.errors import ExportError
 from cxstudio.layout.fonts import default_measurer
 from cxstudio.layout.geometry import Rect, TextLine
+from cxstudio.layout.icons import place_icon
 from cxstudio.layout.journey import (
+    BADGE_BORDER_WIDTH,
+    BADGE_COLOURS,
     CHIP_COLOURS,
     CHIP_RADIUS,
     DEFAULT_SETTINGS,
     MARKER_TEXT_COLOUR,
+    CardBadge,
     CardBox,
     JourneyLayout,
     LayoutSettings,
@@ -429,6 +433,7 @@ class LayoutPainter:
         c = self.canvas
         outlines: dict[tuple[str, float, str], PathOps] = {}
         markers: list[Marker] = []
+        badges: list[CardBadge] = []
         drawn = 0
         boxes = self._boxes_in(region)
         for box in boxes:
@@ -444,6 +449,7 @@ class LayoutPainter:
                 path = outlines[pen] = PathOps()
             path.rounded_rect(r.x, r.y, r.width, r.height, CARD_RADIUS)
             markers.extend(box.markers)
+            badges.extend(box.badges)
             drawn += 1
             if tick is not None and drawn % 200 == 0:
                 tick(200)
@@ -455,6 +461,7 @@ class LayoutPainter:
             c.setFillColorRGB(*rgb(fill))
             path.emit(c, stroke=True, fill=True)
         self._markers(markers, text)
+        self._badges(badges, text)
         for box in boxes:
             colour = box.text_colour
             muted = blend(colour, box.colour, 0.72)
@@ -464,8 +471,49 @@ class LayoutPainter:
                 text.add(line, colour)
             for line in box.text_lines:
                 text.add(line, colour)
-            for line in box.footer_lines:
-                text.add(line, muted)
+
+    def _badges(self, badges: list[CardBadge], text: TextBatch) -> None:
+        """Channel and department pills of cards: one path per kind, their icons per kind and pen, then their names."""
+        if not badges:
+            return
+        c = self.canvas
+        pills: dict[str, PathOps] = {}
+        icons: dict[tuple[str, float], PathOps] = {}
+        inset = BADGE_BORDER_WIDTH / 2
+        for badge in badges:
+            r = badge.rect
+            path = pills.get(badge.kind)
+            if path is None:
+                path = pills[badge.kind] = PathOps()
+            path.rounded_rect(r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset,
+                              max(0.0, badge.radius - inset))
+            ink = BADGE_COLOURS.get(badge.kind, BADGE_COLOURS["channel"])[2]
+            for line in badge.lines:
+                text.add(line, ink)
+            icon = place_icon(badge.icon, badge.icon_rect) if badge.icon_rect is not None else None
+            if icon is None:
+                continue
+            strokes = icons.get((badge.kind, icon.stroke_width))
+            if strokes is None:
+                strokes = icons[(badge.kind, icon.stroke_width)] = PathOps()
+            for polyline in icon.polylines:
+                strokes.polyline(polyline)
+            for cx, cy, radius in icon.circles:
+                strokes.circle(cx, cy, radius)
+        c.setLineWidth(BADGE_BORDER_WIDTH)
+        for kind, path in pills.items():
+            fill, border, _ink = BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])
+            c.setStrokeColorRGB(*rgb(border))
+            c.setFillColorRGB(*rgb(fill))
+            path.emit(c, stroke=True, fill=True)
+        c.setLineCap(1)
+        c.setLineJoin(1)
+        for (kind, width), path in icons.items():
+            c.setStrokeColorRGB(*rgb(BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])[2]))
+            c.setLineWidth(width)
+            path.emit(c, stroke=True, fill=False)
+        c.setLineCap(0)
+        c.setLineJoin(0)
 
     def _chips(self, region: Rect | None, text: TextBatch) -> None:
         """The chips of Channels and Departments lanes: one path per chip kind, then their names."""

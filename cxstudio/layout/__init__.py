@@ -5,7 +5,8 @@
 #   dataclasses); use attribute access. TextLine adds `italic` and `width` (measured advance).
 # - FONT_FILES also has "bold_italic"; TextMeasurer adds `wrap_measured` (lines with widths),
 #   `ascent`, `descent`; `default_measurer()` is the shared instance; FontFileError for bad fonts.
-# - CardBox adds `lane_id`, `kind_line` (kind and priority), `footer_lines` (channel · department),
+# - CardBox adds `lane_id`, `kind_line` (kind and priority), `badges` (CardBadge: channel and department
+#   pills with their icon square and wrapped name; `BADGE_COLOURS`, icons.place_icon draw them),
 #   `markers` (Marker: kind, rect, fill, centred label), `text_colour`.
 # - BlueprintLineGeom has `label_line` (a TextLine; `.label` gives its text) and `lane_key`.
 # - JourneyLayout adds `title_lines`/`title_rect`, `grid_rect`, `stage_ids`, `lane_keys`,
@@ -29,7 +30,10 @@ from cxstudio.layout.fonts import (
     missing_glyphs,
 )
 from cxstudio.layout.geometry import Point, Rect, TextLine
+from cxstudio.layout.icons import DEPARTMENT_ICON, ICONS, IconShape, has_icon, place_icon
 from cxstudio.layout.journey import (
+    BADGE_BORDER_WIDTH,
+    BADGE_COLOURS,
     BLUEPRINT_LANE_KINDS,
     CHIP_COLOURS,
     CHIP_RADIUS,
@@ -37,6 +41,7 @@ from cxstudio.layout.journey import (
     KIND_COLOURS,
     MARKER_TEXT_COLOUR,
     BlueprintLineGeom,
+    CardBadge,
     CardBox,
     ChipBox,
     CurvePoint,
@@ -57,18 +62,23 @@ from cxstudio.layout.journey import (
 from cxstudio.layout.labels import label
 
 __all__ = [
+    "BADGE_BORDER_WIDTH",
+    "BADGE_COLOURS",
     "BLUEPRINT_LANE_KINDS",
     "CHIP_COLOURS",
     "CHIP_RADIUS",
     "DEFAULT_SETTINGS",
+    "DEPARTMENT_ICON",
     "ELLIPSIS",
     "FONT_DIR",
     "FONT_FAMILY",
     "FONT_FILES",
     "FONT_LICENSE",
+    "ICONS",
     "KIND_COLOURS",
     "MARKER_TEXT_COLOUR",
     "BlueprintLineGeom",
+    "CardBadge",
     "CardBox",
     "ChipBox",
     "CurvePoint",
@@ -76,6 +86,7 @@ __all__ = [
     "FontFileError",
     "FontMetrics",
     "HeaderBox",
+    "IconShape",
     "JourneyLayout",
     "LayoutSettings",
     "Marker",
@@ -88,10 +99,12 @@ __all__ = [
     "best_cell_columns",
     "default_measurer",
     "effective_channel_and_department",
+    "has_icon",
     "is_touchpoint_card",
     "label",
     "layout_journey",
     "missing_glyphs",
+    "place_icon",
     "rating_colour",
     "readable_text_colour",
 ]

@@ -36,8 +36,13 @@ View rules (decided here, documented for users in the views' help):
   columns row by row (each row as tall as its tallest card).
 * A card's top row names its kind (and priority, if set) on the left and shows its markers
   on the right: moment of truth, pain point, rating.
+* A card's channel and department are badges at its bottom (`CardBox.badges`): one rounded
+  pill each, the channel's with its line icon (`Channel.icon`, geometry in icons.py; an unknown
+  or empty key gives the pill without an icon), the department's with a building glyph. Pills
+  flow left to right and wrap onto further rows; a name wraps inside its pill to at most
+  `badge_max_lines` (2) lines. The card grows to fit them; nothing overlaps its text.
 * Text never leaves its box: titles wrap to at most `card_title_max_lines` (4) lines, texts to
-  `card_text_max_lines` (6), the channel/department footer to 2; longer text ends in "…".
+  `card_text_max_lines` (6), badge names to `badge_max_lines` (2); longer text ends in "…".
   Internal notes, tags and expectations are never laid out (the layout also feeds client
   PDFs).
 """
@@ -57,6 +62,7 @@ from typing import NamedTuple, cast
 
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.layout.geometry import Point, Rect, TextLine
+from cxstudio.layout.icons import DEPARTMENT_ICON, has_icon
 from cxstudio.layout.labels import label
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
@@ -107,6 +113,11 @@ CHIP_COLOURS: dict[str, tuple[str, str, str]] = {  # chip kind -> (fill, border,
     "department": ("#f1f5f9", "#64748b", "#1e293b"),
 }
 CHIP_RADIUS = 4.0
+BADGE_COLOURS: dict[str, tuple[str, str, str]] = {  # card badge kind -> (fill, border, text and icon)
+    "channel": ("#e0f2fe", "#0284c7", "#0c4a6e"),
+    "department": ("#f8fafc", "#64748b", "#1e293b"),
+}
+BADGE_BORDER_WIDTH = 0.8  # points; the outline is inset by half of it, on screen and in print
 MOMENT_OF_TRUTH_COLOUR = "#b45309"
 PAIN_POINT_COLOUR = "#dc2626"
 MARKER_TEXT_COLOUR = "#ffffff"
@@ -150,19 +161,24 @@ class LayoutSettings:
     lane_header_size: float = 11.5
     lane_header_max_lines: int = 5
     lane_min_height: float = 84.0
-    meta_size: float = 7.5  # kind label on a card, lane kind, channel/department line
+    meta_size: float = 7.5  # kind label on a card, lane kind
     card_width: float = 180.0
     cell_columns: int = 1  # cards side by side per cell (row by row); more make wide maps for posters
     card_min_height: float = 60.0
     card_padding: float = 7.0
-    card_block_gap: float = 4.0  # between the header row, title, text and footer of a card
+    card_block_gap: float = 4.0  # between the header row, title, text and badges of a card
     card_gap: float = 12.0  # between stacked cards of a cell
     cell_padding: float = 10.0
     card_title_size: float = 11.0
     card_title_max_lines: int = 4
     card_text_size: float = 9.5
     card_text_max_lines: int = 6
-    card_footer_max_lines: int = 2
+    badge_size: float = 7.5  # channel/department badges at a card's bottom
+    badge_max_lines: int = 2
+    badge_padding_x: float = 4.0
+    badge_padding_y: float = 1.5
+    badge_icon_gap: float = 2.5  # between a badge's icon and its name
+    badge_gap: float = 3.0  # between badges, across and down
     chip_size: float = 9.0  # channel/department chips in derived lanes of a map
     chip_padding: float = 4.0
     chip_gap: float = 4.0
@@ -195,6 +211,7 @@ class LayoutSettings:
                 raise ValueError(f"Layout setting {f.name} must be a number of points of 0 or more, not {value!r}.")
         for name in ("title_size", "subtitle_size", "stage_header_size", "stage_description_size",
                      "lane_header_size", "meta_size", "card_title_size", "card_text_size", "chip_size",
+                     "badge_size",
                      "curve_tick_size", "line_label_size", "relation_label_size", "card_width", "lane_header_width"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"Layout setting {name} must be more than 0.")
@@ -259,6 +276,26 @@ class ChipBox:
     count: int  # how many of the stage's cards use it
 
 
+@dataclass(frozen=True, slots=True)
+class CardBadge:
+    """A rounded pill at a card's bottom naming its channel or department; colours in BADGE_COLOURS."""
+
+    kind: str  # "channel" | "department"
+    entity_id: str
+    rect: Rect  # the pill
+    icon: str  # key into icons.ICONS; "" when the pill has no icon
+    icon_rect: Rect | None  # the square the icon is drawn in (icons.place_icon), None without icon
+    lines: tuple[TextLine, ...]  # the name, wrapped inside the pill
+    radius: float  # corner radius: half a one-line pill's height (a two-line pill keeps the same corners)
+
+    def moved(self, dx: float, dy: float) -> CardBadge:
+        return CardBadge(
+            self.kind, self.entity_id, self.rect.translated(dx, dy), self.icon,
+            self.icon_rect.translated(dx, dy) if self.icon_rect is not None else None,
+            _moved_lines(self.lines, dx, dy), self.radius,
+        )
+
+
 @dataclass(frozen=True)
 class CardBox:
     """A card's rectangle, its text lines (already wrapped) and what its badges show.
@@ -279,7 +316,7 @@ class CardBox:
     kind_line: TextLine | None
     title_lines: tuple[TextLine, ...]
     text_lines: tuple[TextLine, ...]
-    footer_lines: tuple[TextLine, ...]  # channel · department
+    badges: tuple[CardBadge, ...]  # channel, then department, at the card's bottom
     markers: tuple[Marker, ...]
     rating: int | None
     moment_of_truth: bool
@@ -292,7 +329,8 @@ class CardBox:
 
     def all_lines(self) -> tuple[TextLine, ...]:
         lines = (self.kind_line,) if self.kind_line is not None else ()
-        return lines + self.title_lines + self.text_lines + self.footer_lines + tuple(m.label for m in self.markers)
+        badge_lines = tuple(line for badge in self.badges for line in badge.lines)
+        return lines + self.title_lines + self.text_lines + badge_lines + tuple(m.label for m in self.markers)
 
 
 def _new_card_box(values: dict[str, object]) -> CardBox:
@@ -512,7 +550,7 @@ class _CardContent:
     kind_line: TextLine | None
     title_lines: tuple[TextLine, ...]
     text_lines: tuple[TextLine, ...]
-    footer_lines: tuple[TextLine, ...]
+    badges: tuple[CardBadge, ...]
     markers: tuple[Marker, ...]
     colour: str
     text_colour: str
@@ -640,6 +678,11 @@ class _Builder:
             self.names[entity_id] = name
         return name
 
+    def icon_of(self, channel_id: str | None) -> str:
+        """The icon key of a channel ("" for none or an unknown id)."""
+        entity = self.doc.find(channel_id) if channel_id is not None else None
+        return entity.icon if isinstance(entity, Channel) else ""
+
     def lines(
         self, texts: list[tuple[str, float]], x: float, top: float, size: float, bold: bool = False,
         italic: bool = False,
@@ -661,7 +704,8 @@ class _Builder:
         """Everything a card's content depends on besides settings, language and measurer."""
         channel_id, department_id = effective_channel_and_department(self.doc, card)
         touchpoint_name = self.name_of(card.touchpoint_id) if card.touchpoint_id is not None else ""
-        return (card, touchpoint_name, channel_id, self.name_of(channel_id), department_id, self.name_of(department_id))
+        return (card, touchpoint_name, channel_id, self.name_of(channel_id), self.icon_of(channel_id),
+                department_id, self.name_of(department_id))
 
     def card_content(self, key: _CardKey) -> _CardContent:
         content = self.content_cache.get(key)
@@ -671,7 +715,7 @@ class _Builder:
         return content
 
     def _card_content(
-        self, card: Card, touchpoint_name: str, channel_id: str | None, channel_name: str,
+        self, card: Card, touchpoint_name: str, channel_id: str | None, channel_name: str, channel_icon: str,
         department_id: str | None, department_name: str,
     ) -> _CardContent:
         s, m = self.s, self.m
@@ -694,16 +738,61 @@ class _Builder:
         if card.text.strip():
             texts = m.wrap_measured(card.text, inner, s.card_text_size, max_lines=s.card_text_max_lines)
             text_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.card_text_size)
-        footer = " \u00b7 ".join(part for part in (channel_name, department_name) if part)
-        footer_lines: tuple[TextLine, ...] = ()
-        if footer:
-            texts = m.wrap_measured(footer, inner, s.meta_size, max_lines=s.card_footer_max_lines)
-            footer_lines, y = self.lines(texts, s.card_padding, y + s.card_block_gap, s.meta_size)
+        wanted = []
+        if channel_id is not None and channel_name:
+            wanted.append(("channel", channel_id, channel_name, channel_icon if has_icon(channel_icon) else ""))
+        if department_id is not None and department_name:
+            wanted.append(("department", department_id, department_name, DEPARTMENT_ICON))
+        badges: tuple[CardBadge, ...] = ()
+        if wanted:
+            badges, bottom = self.card_badges(wanted, y + s.card_block_gap)
+            y = bottom
         height = max(s.card_min_height, y + s.card_padding)
+        if badges and height > y + s.card_padding + 1e-9:  # a short card: the badges sit at its bottom
+            badges = tuple(badge.moved(0.0, height - s.card_padding - y) for badge in badges)
         return _CardContent(
-            height, kind_line, title_lines, text_lines, footer_lines,
+            height, kind_line, title_lines, text_lines, badges,
             marker_boxes, colour, text_colour, channel_id, channel_name, department_id, department_name,
         )
+
+    def card_badges(
+        self, wanted: list[tuple[str, str, str, str]], top: float
+    ) -> tuple[tuple[CardBadge, ...], float]:
+        """Pills for (kind, entity id, name, icon key) flowing from `top` across the card's inner width.
+
+        Returns them (relative to the card) and the y below the last row.
+        """
+        s, m = self.s, self.m
+        left, right = s.card_padding, s.card_width - s.card_padding
+        line_height = m.line_height(s.badge_size)
+        icon_side = min(m.ascent(s.badge_size) + m.descent(s.badge_size), line_height)
+        pills: list[tuple[str, str, str, float, float, list[tuple[str, float]]]] = []  # kind, id, icon, w, h, texts
+        for kind, entity_id, name, icon in wanted:
+            icon_room = icon_side + s.badge_icon_gap if icon else 0.0
+            room = max(1.0, right - left - 2 * s.badge_padding_x - icon_room)
+            texts = m.wrap_measured(name, room, s.badge_size, max_lines=s.badge_max_lines)
+            text_width = max((width for _text, width in texts), default=0.0)
+            width = 2 * s.badge_padding_x + icon_room + text_width
+            height = 2 * s.badge_padding_y + line_height * max(1, len(texts))
+            pills.append((kind, entity_id, icon, width, height, texts))
+        badges: list[CardBadge] = []
+        x, row_top, row_height = left, top, 0.0
+        for kind, entity_id, icon, width, height, texts in pills:
+            if x > left and x + width > right + 1e-9:
+                x, row_top, row_height = left, row_top + row_height + s.badge_gap, 0.0
+            rect = Rect(x, row_top, width, height)
+            icon_rect = None
+            text_left = x + s.badge_padding_x
+            if icon:
+                first_line_middle = row_top + s.badge_padding_y + line_height / 2
+                icon_rect = Rect(text_left, first_line_middle - icon_side / 2, icon_side, icon_side)
+                text_left += icon_side + s.badge_icon_gap
+            lines, _ = self.lines(texts, text_left, row_top + s.badge_padding_y, s.badge_size)
+            radius = s.badge_padding_y + line_height / 2
+            badges.append(CardBadge(kind, entity_id, rect, icon, icon_rect, lines, radius))
+            x += width + s.badge_gap
+            row_height = max(row_height, height)
+        return tuple(badges), row_top + row_height
 
     def card_header(
         self, flags: tuple[bool, bool, int | None, str, int]
@@ -766,7 +855,8 @@ def _cell_slots(heights: list[float], s: LayoutSettings) -> tuple[list[tuple[int
     return slots, (offset - s.card_gap if heights else 0.0)
 
 
-_CardKey = tuple[Card, str, str | None, str, str | None, str]
+# card, touchpoint name, channel id, name and icon, department id and name
+_CardKey = tuple[Card, str, str | None, str, str, str | None, str]
 _BoxKey = tuple[_CardContent, float, float, int, str, str]
 _CACHE_SLACK = 2_000  # entries a cache may hold beyond three times the current layout's cards
 _layout_caches: weakref.WeakKeyDictionary[
@@ -1002,7 +1092,7 @@ def layout_journey(
                         kind_line=_moved(content.kind_line, cx, y) if content.kind_line is not None else None,
                         title_lines=_moved_lines(content.title_lines, cx, y),
                         text_lines=_moved_lines(content.text_lines, cx, y),
-                        footer_lines=_moved_lines(content.footer_lines, cx, y),
+                        badges=tuple(badge.moved(cx, y) for badge in content.badges),
                         markers=tuple(
                             Marker(mk.kind, mk.rect.translated(cx, y), mk.fill, _moved(mk.label, cx, y)) for mk in content.markers
                         ),

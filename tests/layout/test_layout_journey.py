@@ -36,6 +36,28 @@ def crosses(rect: Rect, start: tuple[float, float], end: tuple[float, float], ep
     return low_x < rect.right - eps and high_x > rect.x + eps and low_y < rect.bottom - eps and high_y > rect.y + eps
 
 
+def assert_badges_sound(box: CardBox, inner: Rect, m: TextMeasurer) -> None:
+    """A card's badges: inside its padding, below its header and text, apart from each other, their names inside."""
+    expected = [kind for kind, entity in (("channel", box.channel_id), ("department", box.department_id))
+                if entity is not None and (box.channel_name if kind == "channel" else box.department_name)]
+    assert [badge.kind for badge in box.badges] == expected, box.id
+    body = [line_box(line, m) for line in ((box.kind_line,) if box.kind_line else ()) + box.title_lines + box.text_lines]
+    body += [marker.rect for marker in box.markers]
+    for badge in box.badges:
+        assert inner.contains_rect(badge.rect), (box.id, badge.kind)
+        assert not any(badge.rect.intersects(other) for other in body), (box.id, badge.kind)
+        assert badge.lines, (box.id, badge.kind)
+        for line in badge.lines:
+            assert badge.rect.contains_rect(line_box(line, m)), (box.id, line.text)
+        if badge.icon_rect is not None:
+            assert badge.icon and badge.rect.contains_rect(badge.icon_rect)
+            assert not any(badge.icon_rect.intersects(line_box(line, m)) for line in badge.lines)
+        else:
+            assert badge.icon == ""
+    for first, second in itertools.combinations(box.badges, 2):
+        assert not first.rect.intersects(second.rect), box.id
+
+
 def assert_sound(layout: JourneyLayout) -> None:
     """No overlaps, nothing clipped, everything inside the scene."""
     m = default_measurer()
@@ -61,11 +83,12 @@ def assert_sound(layout: JourneyLayout) -> None:
         for first, second in zip(box.markers, box.markers[1:]):
             assert first.rect.right < second.rect.x
         header_bottom = max((mk.rect.bottom for mk in box.markers), default=box.rect.y)
-        for line in box.title_lines + box.text_lines + box.footer_lines:
+        for line in box.title_lines + box.text_lines + tuple(ln for b in box.badges for ln in b.lines):
             assert line_box(line, m).y >= header_bottom - 1e-6
-        body = box.title_lines + box.text_lines + box.footer_lines
+        body = box.title_lines + box.text_lines
         for first, second in zip(body, body[1:]):
             assert line_box(first, m).bottom <= line_box(second, m).y + 1e-6
+        assert_badges_sound(box, inner, m)
     for header in layout.stage_headers + layout.lane_headers:
         assert scene.contains_rect(header.rect)
         for line in header.lines:
@@ -147,7 +170,8 @@ def test_card_content_and_markers(sample: Sample) -> None:
     assert [ln.text for ln in termin.title_lines] == ["Beratung in der Filiale"]  # catalogue name as title
     assert all(ln.bold for ln in termin.title_lines)
     assert termin.channel_name == "Filiale" and termin.department_name == "Vertrieb"  # via the catalogue
-    assert termin.footer_lines[0].text == "Filiale · Vertrieb"
+    assert [(b.kind, b.icon, [ln.text for ln in b.lines]) for b in termin.badges] == [
+        ("channel", "store", ["Filiale"]), ("department", "building", ["Vertrieb"])]
     assert [m.kind for m in termin.markers] == ["moment_of_truth", "rating"]
     assert termin.markers[-1].label.text == "8"
     anruf = layout.cards[cd["anruf"]]

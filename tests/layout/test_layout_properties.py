@@ -78,7 +78,7 @@ def test_random_journeys_lay_out_soundly(
         assert_sound(layout)
         for card_id, box in layout.cards.items():
             assert layout.card_at(*box.rect.center) == card_id
-            for line in box.title_lines + box.text_lines + box.footer_lines:
+            for line in box.title_lines + box.text_lines + tuple(ln for b in box.badges for ln in b.lines):
                 assert line.width <= box.rect.width - 2 * layout.settings.card_padding + 1e-6
                 assert line.width == default_measurer().width(line.text, line.size, line.bold)
         for route in layout.relations:

@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from cxstudio.layout import (
+    BADGE_BORDER_WIDTH,
+    BADGE_COLOURS,
     CHIP_COLOURS,
     CHIP_RADIUS,
     BlueprintLineGeom,
+    CardBadge,
     CardBox,
     ChipBox,
     EmotionCurve,
@@ -35,6 +38,7 @@ from cxstudio.layout import (
     Rect,
     RelationRoute,
     TextLine,
+    place_icon,
     rating_colour,
 )
 from cxstudio.ui.canvas.text import REFERENCE_PIXEL_SIZE, draw_text, reference_font
@@ -137,8 +141,37 @@ class ElementItem(QGraphicsItem):
         self.setZValue(self.base_z)
 
 
+def badge_pens(kind: str) -> tuple[QPen, QColor, QPen, QColor]:
+    """Outline pen, fill, icon pen (width set per icon) and text colour of a card badge of `kind`."""
+    fill, border, ink = BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])
+    icon_pen = QPen(QColor(ink))
+    icon_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    icon_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return QPen(QColor(border), BADGE_BORDER_WIDTH), QColor(fill), icon_pen, QColor(ink)
+
+
+def draw_badge(painter: QPainter, badge: CardBadge, dx: float = 0.0, dy: float = 0.0) -> None:
+    """A card's channel or department pill as the layout placed it: outline inset by half its pen, icon, name."""
+    outline, fill, icon_pen, ink = badge_pens(badge.kind)
+    inset = BADGE_BORDER_WIDTH / 2
+    painter.setPen(outline)
+    painter.setBrush(fill)
+    painter.drawRoundedRect(qrect(badge.rect, dx, dy).adjusted(inset, inset, -inset, -inset),
+                            max(0.0, badge.radius - inset), max(0.0, badge.radius - inset))
+    icon = place_icon(badge.icon, badge.icon_rect) if badge.icon_rect is not None else None
+    if icon is not None:
+        icon_pen.setWidthF(icon.stroke_width)
+        painter.setPen(icon_pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for polyline in icon.polylines:
+            painter.drawPolyline(QPolygonF([QPointF(x - dx, y - dy) for x, y in polyline]))
+        for cx, cy, radius in icon.circles:
+            painter.drawEllipse(QPointF(cx - dx, cy - dy), radius, radius)
+    draw_lines(painter, badge.lines, ink, dx, dy)
+
+
 class CardItem(ElementItem):
-    """A card: kind colour, kind label, markers (moment of truth, pain point, rating), title, text, channel/department.
+    """A card: kind colour, kind label, markers (moment of truth, pain point, rating), title, text, channel/department badges.
 
     Geometry, colours and pens are computed when the box changes, not on every paint: a
     repaint of L shows dozens of cards and Qt asks each for its bounding rect many times.
@@ -242,7 +275,8 @@ class CardItem(ElementItem):
             draw_lines(painter, (box.kind_line,), self._muted, dx, dy)
         draw_lines(painter, box.title_lines, self._text_colour, dx, dy)
         draw_lines(painter, box.text_lines, self._text_colour, dx, dy)
-        draw_lines(painter, box.footer_lines, self._muted, dx, dy)
+        for badge in box.badges:
+            draw_badge(painter, badge, dx, dy)
         for marker in box.markers:
             self._paint_marker(painter, marker, dx, dy)
         selected = self.isSelected()
@@ -300,9 +334,16 @@ def _moved_only(old: CardBox, new: CardBox) -> bool:
         if (a.kind != b.kind or a.fill != b.fill or abs(b.rect.x - a.rect.x - dx) > 1e-6
                 or abs(b.rect.y - a.rect.y - dy) > 1e-6 or not _lines_moved_only((a.label,), (b.label,), dx, dy)):
             return False
+    if len(old.badges) != len(new.badges):
+        return False
+    for a, b in zip(old.badges, new.badges):
+        if ((a.kind, a.icon, a.radius, a.rect.width, a.rect.height) != (b.kind, b.icon, b.radius, b.rect.width, b.rect.height)
+                or abs(b.rect.x - a.rect.x - dx) > 1e-6 or abs(b.rect.y - a.rect.y - dy) > 1e-6
+                or (a.icon_rect is None) != (b.icon_rect is None)
+                or not _lines_moved_only(a.lines, b.lines, dx, dy)):
+            return False
     return (_lines_moved_only(old.title_lines, new.title_lines, dx, dy)
-            and _lines_moved_only(old.text_lines, new.text_lines, dx, dy)
-            and _lines_moved_only(old.footer_lines, new.footer_lines, dx, dy))
+            and _lines_moved_only(old.text_lines, new.text_lines, dx, dy))
 
 
 class HeaderItem(ElementItem):
