@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -141,7 +142,37 @@ class ElementItem(QGraphicsItem):
         self.setZValue(self.base_z)
 
 
-def badge_pens(kind: str) -> tuple[QPen, QColor, QPen, QColor]:
+@dataclass(frozen=True, slots=True)
+class BadgeDrawing:
+    """What a card item paints for one badge, in item coordinates: the pill's outline, icon strokes, name."""
+
+    kind: str
+    pill: QRectF  # the outline's path: the layout's rect inset by half the pen
+    radius: float
+    icon_polylines: tuple[QPolygonF, ...]
+    icon_circles: tuple[tuple[QPointF, float], ...]
+    icon_stroke: float
+    lines: tuple[TextLine, ...]  # layout coordinates, drawn shifted by -origin
+    origin: tuple[float, float]  # the card's layout position when the drawing was made
+
+
+def badge_drawing(badge: CardBadge, dx: float, dy: float) -> BadgeDrawing:
+    """The shapes of `badge` shifted by (-dx, -dy): exactly the layout's rect and icons.place_icon's strokes."""
+    inset = BADGE_BORDER_WIDTH / 2
+    icon = place_icon(badge.icon, badge.icon_rect) if badge.icon_rect is not None else None
+    return BadgeDrawing(
+        badge.kind,
+        qrect(badge.rect, dx, dy).adjusted(inset, inset, -inset, -inset),
+        max(0.0, badge.radius - inset),
+        tuple(QPolygonF([QPointF(x - dx, y - dy) for x, y in line]) for line in icon.polylines) if icon else (),
+        tuple((QPointF(cx - dx, cy - dy), r) for cx, cy, r in icon.circles) if icon else (),
+        icon.stroke_width if icon else 0.0,
+        badge.lines,
+        (dx, dy),
+    )
+
+
+def _badge_pens(kind: str) -> tuple[QPen, QColor, QPen, QColor]:
     """Outline pen, fill, icon pen (width set per icon) and text colour of a card badge of `kind`."""
     fill, border, ink = BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])
     icon_pen = QPen(QColor(ink))
@@ -150,24 +181,21 @@ def badge_pens(kind: str) -> tuple[QPen, QColor, QPen, QColor]:
     return QPen(QColor(border), BADGE_BORDER_WIDTH), QColor(fill), icon_pen, QColor(ink)
 
 
-def draw_badge(painter: QPainter, badge: CardBadge, dx: float = 0.0, dy: float = 0.0) -> None:
-    """A card's channel or department pill as the layout placed it: outline inset by half its pen, icon, name."""
-    outline, fill, icon_pen, ink = badge_pens(badge.kind)
-    inset = BADGE_BORDER_WIDTH / 2
+def paint_badge(painter: QPainter, drawing: BadgeDrawing) -> None:
+    """Paint one badge drawing in its card item's coordinates."""
+    outline, fill, icon_pen, ink = _badge_pens(drawing.kind)
     painter.setPen(outline)
     painter.setBrush(fill)
-    painter.drawRoundedRect(qrect(badge.rect, dx, dy).adjusted(inset, inset, -inset, -inset),
-                            max(0.0, badge.radius - inset), max(0.0, badge.radius - inset))
-    icon = place_icon(badge.icon, badge.icon_rect) if badge.icon_rect is not None else None
-    if icon is not None:
-        icon_pen.setWidthF(icon.stroke_width)
+    painter.drawRoundedRect(drawing.pill, drawing.radius, drawing.radius)
+    if drawing.icon_polylines or drawing.icon_circles:
+        icon_pen.setWidthF(drawing.icon_stroke)
         painter.setPen(icon_pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for polyline in icon.polylines:
-            painter.drawPolyline(QPolygonF([QPointF(x - dx, y - dy) for x, y in polyline]))
-        for cx, cy, radius in icon.circles:
-            painter.drawEllipse(QPointF(cx - dx, cy - dy), radius, radius)
-    draw_lines(painter, badge.lines, ink, dx, dy)
+        for polyline in drawing.icon_polylines:
+            painter.drawPolyline(polyline)
+        for centre, radius in drawing.icon_circles:
+            painter.drawEllipse(centre, radius, radius)
+    draw_lines(painter, drawing.lines, ink, *drawing.origin)
 
 
 class CardItem(ElementItem):
@@ -205,6 +233,7 @@ class CardItem(ElementItem):
         self._text_colour = QColor(box.text_colour)
         self._muted = QColor(self._text_colour)
         self._muted.setAlphaF(0.72)
+        self.badge_drawings = tuple(badge_drawing(badge, box.rect.x, box.rect.y) for badge in box.badges)
 
     def set_box(self, box: CardBox) -> None:
         old = self.box
@@ -275,8 +304,8 @@ class CardItem(ElementItem):
             draw_lines(painter, (box.kind_line,), self._muted, dx, dy)
         draw_lines(painter, box.title_lines, self._text_colour, dx, dy)
         draw_lines(painter, box.text_lines, self._text_colour, dx, dy)
-        for badge in box.badges:
-            draw_badge(painter, badge, dx, dy)
+        for drawing in self.badge_drawings:
+            paint_badge(painter, drawing)
         for marker in box.markers:
             self._paint_marker(painter, marker, dx, dy)
         selected = self.isSelected()
