@@ -29,17 +29,19 @@ JOURNEY_1000 = ProjectSpec("J1000", journeys=1, cards=1_000, relations=2_000, to
 def bare_reportlab_floor(plan: PosterPlan, out: Path) -> None:
     """The floor: a bare ReportLab canvas drawing the poster's rectangles and lines of text, nothing else.
 
-    Same page, same embedded font, same card, header and cell rectangles, same strings at the same
-    places (plain rect and drawString calls, coordinates precomputed), saved with the same compression.
+    Same page, same embedded font, same card, header, cell, badge and chip rectangles, same strings at
+    the same places (plain rect and drawString calls, coordinates precomputed), saved with the same
+    compression.
     """
     from reportlab.pdfgen.canvas import Canvas
 
     layout, page_h = plan.layout, plan.page_height
     rects = [plan.rect_to_page(r) for r in (
         *(h.rect for h in layout.stage_headers), *(h.rect for h in layout.lane_headers), *layout.cells.values(),
-        *(b.rect for b in layout.cards.values()))]
+        *(b.rect for b in layout.cards.values()), *(p.rect for b in layout.cards.values() for p in b.badges),
+        *(chip.rect for chip in layout.chips))]
     lines = [*(ln for h in (*layout.stage_headers, *layout.lane_headers) for ln in h.lines),
-             *(ln for b in layout.cards.values() for ln in b.all_lines())]
+             *(ln for b in layout.cards.values() for ln in b.all_lines()), *(chip.line for chip in layout.chips)]
     placed = [(fonts.face(ln.bold, ln.italic), ln.size * plan.scale, *plan.to_page(ln.x, ln.baseline), ln.text)
               for ln in lines if ln.text]
     canvas = Canvas(str(out), pagesize=(plan.page_width, plan.page_height), pageCompression=1)
