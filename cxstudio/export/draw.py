@@ -23,10 +23,26 @@ from cxstudio.layout.icons import place_icon
 from cxstudio.layout.journey import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
+    BLUEPRINT_LINE_COLOURS,
+    BLUEPRINT_LINE_FALLBACK,
     CHIP_COLOURS,
     CHIP_RADIUS,
+    CURVE_COLOUR,
+    CURVE_FRAME,
+    CURVE_ROW_FILL,
     DEFAULT_SETTINGS,
+    GRID_LINE,
+    INK,
+    LANE_HEADER_FILL,
     MARKER_TEXT_COLOUR,
+    MOMENT_OF_TRUTH_COLOUR,
+    MUTED_INK,
+    NEUTRAL_LINE,
+    ODD_ROW_FILL,
+    PAIN_POINT_COLOUR,
+    RELATION_COLOUR,
+    STAGE_HEADER_BAR,
+    STAGE_HEADER_FILL,
     CardBadge,
     CardBox,
     JourneyLayout,
@@ -38,27 +54,9 @@ from cxstudio.layout.journey import (
 )
 from cxstudio.model.document import Document
 
-# Colours and pens of the editor's canvas (cxstudio/ui/canvas/items.py), so the print looks like the screen;
-# cards, markers and ratings take their colours from the layout.
-INK = "#111827"
-MUTED_INK = "#4b5563"
-GRID_LINE = "#d1d5db"
-STAGE_HEADER_FILL = "#e5e7eb"
-STAGE_HEADER_BAR = "#9ca3af"
-LANE_HEADER_FILL = "#f3f4f6"
-ODD_ROW_FILL = "#f9fafb"
-CURVE_ROW_FILL = "#faf5ff"
-RELATION_COLOUR = "#475569"
-CURVE_COLOUR = "#7c3aed"
-CURVE_FRAME = "#e5e7eb"
-NEUTRAL_LINE = "#9ca3af"
-PAIN_POINT_OUTLINE = "#dc2626"
-MOMENT_OF_TRUTH_OUTLINE = "#b45309"
-BLUEPRINT_LINE_COLOURS: dict[str, str] = {
-    "interaction": "#0f766e",
-    "visibility": "#b91c1c",
-    "internal_interaction": "#6d28d9",
-}
+# The map's colours come from the layout (shared with the canvas), so the print looks like the screen.
+PAIN_POINT_OUTLINE = PAIN_POINT_COLOUR
+MOMENT_OF_TRUTH_OUTLINE = MOMENT_OF_TRUTH_COLOUR
 # Qt's dash patterns in units of the pen width: DashLine 4-2, DashDotLine 4-2-1-2
 BLUEPRINT_LINE_DASHES: dict[str, tuple[float, ...]] = {
     "interaction": (),
@@ -654,7 +652,7 @@ class LayoutPainter:
                           geom.y - geom.label_line.baseline + geom.label_line.size + 1)
             if not _visible(bounds, region):
                 continue
-            colour = BLUEPRINT_LINE_COLOURS.get(geom.kind, "#374151")
+            colour = BLUEPRINT_LINE_COLOURS.get(geom.kind, BLUEPRINT_LINE_FALLBACK)
             c.setStrokeColorRGB(*rgb(colour))
             dash = BLUEPRINT_LINE_DASHES.get(geom.kind, ())
             if dash:

@@ -118,6 +118,25 @@ BADGE_COLOURS: dict[str, tuple[str, str, str]] = {  # card badge kind -> (fill, 
     "department": ("#f8fafc", "#64748b", "#1e293b"),
 }
 BADGE_BORDER_WIDTH = 0.8  # points; the outline is inset by half of it, on screen and in print
+# The map's other colours, on screen and in print (cards, markers and ratings have theirs above and below).
+INK = "#111827"
+MUTED_INK = "#4b5563"
+GRID_LINE = "#d1d5db"
+STAGE_HEADER_FILL = "#e5e7eb"
+STAGE_HEADER_BAR = "#9ca3af"
+LANE_HEADER_FILL = "#f3f4f6"
+ODD_ROW_FILL = "#f9fafb"
+CURVE_ROW_FILL = "#faf5ff"
+RELATION_COLOUR = "#475569"
+CURVE_COLOUR = "#7c3aed"
+CURVE_FRAME = "#e5e7eb"
+NEUTRAL_LINE = "#9ca3af"
+BLUEPRINT_LINE_COLOURS: dict[str, str] = {
+    "interaction": "#0f766e",
+    "visibility": "#b91c1c",
+    "internal_interaction": "#6d28d9",
+}
+BLUEPRINT_LINE_FALLBACK = "#374151"
 MOMENT_OF_TRUTH_COLOUR = "#b45309"
 PAIN_POINT_COLOUR = "#dc2626"
 MARKER_TEXT_COLOUR = "#ffffff"

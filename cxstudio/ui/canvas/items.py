@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import cxstudio.layout.journey as palette
 from cxstudio.layout import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
@@ -46,16 +47,16 @@ from cxstudio.ui.canvas.text import REFERENCE_PIXEL_SIZE, draw_text, reference_f
 
 SELECTION_COLOUR = QColor("#2563eb")
 HOVER_COLOUR = QColor("#93c5fd")
-GRID_LINE_COLOUR = QColor("#d1d5db")
-HEADER_FILL = QColor("#f3f4f6")
-STAGE_HEADER_FILL = QColor("#e5e7eb")
-TEXT_COLOUR = QColor("#111827")
-MUTED_TEXT_COLOUR = QColor("#4b5563")
-RELATION_COLOUR = QColor("#475569")
-CURVE_COLOUR = QColor("#7c3aed")
-PAIN_POINT_OUTLINE = QColor("#dc2626")
-MOMENT_OF_TRUTH_OUTLINE = QColor("#b45309")
-LINE_COLOURS = {"interaction": QColor("#0f766e"), "visibility": QColor("#b91c1c"), "internal_interaction": QColor("#6d28d9")}
+GRID_LINE_COLOUR = QColor(palette.GRID_LINE)
+HEADER_FILL = QColor(palette.LANE_HEADER_FILL)
+STAGE_HEADER_FILL = QColor(palette.STAGE_HEADER_FILL)
+TEXT_COLOUR = QColor(palette.INK)
+MUTED_TEXT_COLOUR = QColor(palette.MUTED_INK)
+RELATION_COLOUR = QColor(palette.RELATION_COLOUR)
+CURVE_COLOUR = QColor(palette.CURVE_COLOUR)
+PAIN_POINT_OUTLINE = QColor(palette.PAIN_POINT_COLOUR)
+MOMENT_OF_TRUTH_OUTLINE = QColor(palette.MOMENT_OF_TRUTH_COLOUR)
+LINE_COLOURS = {kind: QColor(colour) for kind, colour in palette.BLUEPRINT_LINE_COLOURS.items()}
 
 SELECTION_PEN = QPen(SELECTION_COLOUR, 2.5)
 SELECTED_WASH = QColor(37, 99, 235, 110)
@@ -410,7 +411,7 @@ class HeaderItem(ElementItem):
         painter.setBrush(STAGE_HEADER_FILL if self.is_stage else HEADER_FILL)
         painter.drawRect(rect)
         if self.is_stage:
-            painter.fillRect(QRectF(0, rect.height() - 3, rect.width(), 3), QColor("#9ca3af"))
+            painter.fillRect(QRectF(0, rect.height() - 3, rect.width(), 3), QColor(palette.STAGE_HEADER_BAR))
         if level_of_detail(option, painter) >= SIMPLE_DETAIL / 2:
             bold = [ln for ln in self.box.lines if ln.bold]
             rest = [ln for ln in self.box.lines if not ln.bold]
@@ -744,9 +745,9 @@ class EmotionCurveItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         curve = self.curve
         plot = qrect(curve.rect)
-        painter.setPen(QPen(QColor("#9ca3af"), 0.8, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(palette.NEUTRAL_LINE), 0.8, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(plot.left(), curve.neutral_y), QPointF(plot.right(), curve.neutral_y))
-        painter.setPen(QPen(QColor("#e5e7eb"), 0.8))
+        painter.setPen(QPen(QColor(palette.CURVE_FRAME), 0.8))
         painter.drawLine(QPointF(plot.left(), curve.top_y), QPointF(plot.right(), curve.top_y))
         painter.drawLine(QPointF(plot.left(), curve.bottom_y), QPointF(plot.right(), curve.bottom_y))
         draw_lines(painter, curve.tick_lines, MUTED_TEXT_COLOUR)
@@ -797,7 +798,7 @@ class BlueprintLineItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         geom = self.geom
-        colour = LINE_COLOURS.get(geom.kind, QColor("#374151"))
+        colour = LINE_COLOURS.get(geom.kind, QColor(palette.BLUEPRINT_LINE_FALLBACK))
         pen = QPen(colour, 2.0, Qt.PenStyle.DashLine if geom.kind == "visibility" else Qt.PenStyle.SolidLine)
         if geom.kind == "internal_interaction":
             pen.setStyle(Qt.PenStyle.DashDotLine)
@@ -834,9 +835,9 @@ class GridItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         for index, row in enumerate(self._rows):
             if index in self._curve_rows:
-                painter.fillRect(row, QColor("#faf5ff"))
+                painter.fillRect(row, QColor(palette.CURVE_ROW_FILL))
             elif index % 2:
-                painter.fillRect(row, QColor("#f9fafb"))
+                painter.fillRect(row, QColor(palette.ODD_ROW_FILL))
         painter.setPen(QPen(GRID_LINE_COLOUR, 1.0))
         for row in self._rows:
             painter.drawLine(row.bottomLeft(), row.bottomRight())
