@@ -25,7 +25,7 @@ def display_available() -> bool:
 
 
 def _message_language() -> str:
-    from cxstudio.persistence.errors import language_from_environment
+    from cxstudio.model.messages import language_from_environment
 
     return language_from_environment()
 

@@ -113,7 +113,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
     from cxstudio import api
     from cxstudio.model.errors import ModelError
-    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.model.messages import language_from_environment
+    from cxstudio.persistence.errors import ProjectFileError
 
     language = language_from_environment(args.lang)
     target = Path(args.file)
@@ -163,7 +164,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
     from cxstudio import api
     from cxstudio.model.entities import ENTITY_TYPES
-    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.model.messages import language_from_environment
+    from cxstudio.persistence.errors import ProjectFileError
     from cxstudio.persistence.schema import SCHEMA_VERSION
 
     language = language_from_environment(args.lang)
@@ -212,7 +214,8 @@ def _invalid_sentence(inspection: object, language: str) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from cxstudio import api
-    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.model.messages import language_from_environment
+    from cxstudio.persistence.errors import ProjectFileError
 
     language = language_from_environment(args.lang)
     german = language == "de"
@@ -237,7 +240,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_upgrade(args: argparse.Namespace) -> int:
     from cxstudio import api
-    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.model.messages import language_from_environment
+    from cxstudio.persistence.errors import ProjectFileError
     from cxstudio.persistence.schema import SCHEMA_VERSION
 
     language = language_from_environment(args.lang)
@@ -329,7 +333,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from cxstudio import api
     from cxstudio.export.errors import ExportError
-    from cxstudio.persistence.errors import ProjectFileError, language_from_environment
+    from cxstudio.model.messages import language_from_environment
+    from cxstudio.persistence.errors import ProjectFileError
 
     language = language_from_environment(args.lang)
     output = Path(args.output)

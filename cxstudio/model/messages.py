@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, ClassVar
 
 
@@ -33,3 +34,15 @@ class UserMessageError(Exception):
 
     def __str__(self) -> str:
         return self.message("en")
+
+
+def language_from_environment(explicit: str | None = None) -> str:
+    """'de' or 'en': an explicit choice wins, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG (de* means German)."""
+    if explicit in ("de", "en"):
+        return explicit
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        first = value.split(":")[0].strip()
+        if first and first not in ("C", "POSIX"):
+            return "de" if first.lower().startswith("de") else "en"
+    return "en"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from cxstudio.model.messages import UserMessageError
@@ -157,18 +156,6 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
     "binary": ("some other binary file", "eine andere Binärdatei"),
     "special": ("a device or a pipe rather than a file", "ein Gerät oder eine Pipe statt einer Datei"),
 }
-
-
-def language_from_environment(explicit: str | None = None) -> str:
-    """'de' or 'en': an explicit choice wins, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG (de* means German)."""
-    if explicit in ("de", "en"):
-        return explicit
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        first = value.split(":")[0].strip()
-        if first and first not in ("C", "POSIX"):
-            return "de" if first.lower().startswith("de") else "en"
-    return "en"
 
 
 class ProjectFileError(UserMessageError):

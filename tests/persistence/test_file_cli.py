@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from cxstudio import api, cli
-from cxstudio.persistence.errors import MESSAGES, ProjectFileError, language_from_environment
+from cxstudio.model.messages import language_from_environment
+from cxstudio.persistence.errors import MESSAGES, ProjectFileError
 
 
 def run_cli(*arguments: str) -> tuple[int, str, str]:
