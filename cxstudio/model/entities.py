@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar, NoReturn, cast
+from functools import partial
+from operator import itemgetter
+from typing import Any, ClassVar, NamedTuple, NoReturn, cast, dataclass_transform
+
+try:  # namedtuple's C-level field accessor
+    from collections import _tuplegetter  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Python implementations
+    _tuplegetter = None
 
 from cxstudio.model.errors import InvariantError
 
@@ -125,35 +131,128 @@ PRIORITY_RANGE = range(0, 4)  # 0 none, 1 low, 2 medium, 3 high
 RATING_RANGE = range(1, 11)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Entity:
-    """Base of every record: a stable UUID; subclasses declare their kind and references."""
+class FieldSpec(NamedTuple):
+    """One field of an entity class: its name, its annotation as text, and its default (MISSING: required)."""
+
+    name: str
+    type: str
+    default: Any
+    default_factory: Callable[[], Any] | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is MISSING and self.default_factory is None
+
+
+class _Missing:
+    """The marker of a field without a default."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+def field(*, default: Any = MISSING, default_factory: Callable[[], Any] | None = None) -> Any:
+    """A field's default given as a factory (for values made fresh per record, like ids)."""
+    return FieldSpec("", "", default, default_factory)
+
+
+def _field_getter(index: int, doc: str) -> Any:
+    """A read-only attribute for one position of the record (C-level, as namedtuple's)."""
+    if _tuplegetter is not None:
+        return _tuplegetter(index, doc)
+    return property(itemgetter(index), doc=doc)
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(field,))
+class Entity(tuple):  # type: ignore[type-arg]
+    """Base of every record: a stable UUID; subclasses declare their kind, fields and references.
+
+    A record is an immutable tuple of its field values in declaration order (`id` first), made
+    with keyword arguments like a frozen dataclass (`Card(journey_id=..., title="...")`). Its
+    fields are read-only attributes; two records are equal when they are of the same class with
+    equal values. Being a tuple lets a stored row become a record in one C-level step when a
+    project is loaded (`entity_builder`).
+    """
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = ""
     REFS: ClassVar[dict[str, Ref]] = {}
     ENUMS: ClassVar[dict[str, type[StrEnum]]] = {}
     NAME_FIELDS: ClassVar[tuple[str, ...]] = ()
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
+    FIELD_NAMES: ClassVar[tuple[str, ...]] = ()
+    FIELD_INDEX: ClassVar[dict[str, int]] = {}
 
     id: str = field(default_factory=new_id)
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__slots__" not in cls.__dict__:
+            raise TypeError(f"{cls.__name__} must declare __slots__ = () (records are tuples).")
+        specs = _declared_fields(cls)
+        cls.FIELDS = specs
+        cls.FIELD_NAMES = tuple(spec.name for spec in specs)
+        cls.FIELD_INDEX = {spec.name: index for index, spec in enumerate(specs)}
+        for index, spec in enumerate(specs):
+            setattr(cls, spec.name, _field_getter(index, f"{cls.__name__}.{spec.name} ({spec.type})"))
+        cls.__new__ = _generated_new(cls, specs)  # type: ignore[method-assign]
+
+    # ------------------------------------------------------------------ value semantics
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and tuple.__eq__(self, other)  # type: ignore[arg-type]
+
+    def __ne__(self, other: object) -> bool:
+        return not (type(self) is type(other) and tuple.__eq__(self, other))  # type: ignore[arg-type]
+
+    def __hash__(self) -> int:
+        return hash((self.KIND, tuple.__hash__(self)))
+
+    def __lt__(self, other: object) -> bool:
+        return NotImplemented
+
+    __le__ = __gt__ = __ge__ = __lt__  # records have no order; sort them by a key
+
+    def __add__(self, other: object) -> Any:
+        return NotImplemented
+
+    __mul__ = __rmul__ = __add__
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={value!r}" for name, value in zip(self.FIELD_NAMES, self))
+        return f"{type(self).__name__}({values})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), tuple(self)))
+
+    def __copy__(self) -> Entity:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Entity:
+        return self
+
+    # ------------------------------------------------------------------ fields
     def replace(self, **changes: Any) -> Entity:
-        """A copy with some fields changed (like dataclasses.replace, without re-running __init__)."""
+        """A copy with some fields changed (like dataclasses.replace, without checks: the Document checks)."""
         cls = type(self)
-        names = _field_types(cls)
-        unknown = changes.keys() - names.keys()
-        if unknown:
-            raise TypeError(f"A {cls.KIND} has no field {', '.join(sorted(unknown))}.")
-        new = object.__new__(cls)
-        for name in names:
-            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
-        return new
+        index = cls.FIELD_INDEX
+        values = list(self)
+        for name, value in changes.items():
+            position = index.get(name)
+            if position is None:
+                raise TypeError(f"A {cls.KIND} has no field {', '.join(sorted(changes.keys() - index.keys()))}.")
+            values[position] = value
+        return _tuple_new(cls, values)
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(_field_types(cls))
+        return cls.FIELD_NAMES
 
     def values(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.field_names()}
+        return dict(zip(self.FIELD_NAMES, self))
 
     @property
     def label(self) -> str:
@@ -193,14 +292,76 @@ class Entity:
         """Entity-specific checks beyond field types."""
 
 
+_tuple_new = tuple.__new__
+
+
+def _rebuild(cls: type[Entity], values: tuple[Any, ...]) -> Entity:
+    """A record from its class and values (unpickling)."""
+    return _tuple_new(cls, values)
+
+
+def _declared_fields(cls: type) -> tuple[FieldSpec, ...]:
+    """The fields of a record class: its bases' first, then its own annotations (ClassVars excluded)."""
+    specs: dict[str, FieldSpec] = {}
+    for klass in reversed(cls.__mro__):
+        if klass is tuple or klass is object or not issubclass(klass, tuple):
+            continue
+        for name, annotation in klass.__dict__.get("__annotations__", {}).items():
+            text = str(annotation)
+            if text.startswith(("ClassVar", "typing.ClassVar")):
+                continue
+            declared = klass.__dict__.get(name, MISSING)
+            if isinstance(declared, FieldSpec):  # field(...) or a field of an already set-up base
+                if declared.name:
+                    spec = declared
+                else:
+                    spec = FieldSpec(name, text, declared.default, declared.default_factory)
+            elif klass is not cls and name in specs:
+                spec = specs[name]
+            else:
+                spec = FieldSpec(name, text, declared)
+            specs[name] = spec
+    for name, spec in list(specs.items()):
+        specs[name] = spec._replace(name=name)
+    return tuple(specs.values())
+
+
+def _generated_new(cls: type[Entity], specs: tuple[FieldSpec, ...]) -> Callable[..., Entity]:
+    """`cls(**fields)`: keyword-only, defaults applied, one C-level tuple construction."""
+    namespace: dict[str, Any] = {"_tuple_new": _tuple_new, "MISSING": MISSING}
+    parameters: list[str] = []
+    values: list[str] = []
+    for spec in specs:
+        if spec.default_factory is not None:
+            namespace[f"_factory_{spec.name}"] = spec.default_factory
+            parameters.append(f"{spec.name}=MISSING")
+            values.append(f"_factory_{spec.name}() if {spec.name} is MISSING else {spec.name}")
+        elif spec.default is MISSING:
+            parameters.append(spec.name)
+            values.append(spec.name)
+        else:
+            namespace[f"_default_{spec.name}"] = spec.default
+            parameters.append(f"{spec.name}=_default_{spec.name}")
+            values.append(spec.name)
+    source = (
+        f"def __new__(cls, *, {', '.join(parameters)}):\n"
+        f"    return _tuple_new(cls, ({', '.join(f'({v})' for v in values)},))"
+    )
+    exec(source, namespace)  # generated from the class's own field names only
+    new = namespace["__new__"]
+    new.__qualname__ = f"{cls.__name__}.__new__"
+    new.__doc__ = f"A {cls.KIND or cls.__name__} from its field values (keyword arguments)."
+    return cast(Callable[..., Entity], new)
+
+
 _FIELD_TYPES: dict[type, dict[str, str]] = {}
 
 
-def _field_types(cls: type) -> dict[str, str]:
+def _field_types(cls: type[Entity]) -> dict[str, str]:
     """Field name -> annotation text, per entity class, computed once."""
     types = _FIELD_TYPES.get(cls)
     if types is None:
-        types = {f.name: str(f.type) for f in dataclasses.fields(cls)}
+        types = {spec.name: spec.type for spec in cls.FIELDS}
         _FIELD_TYPES[cls] = types
     return types
 
@@ -250,7 +411,7 @@ def _check_value(entity: Entity, name: str, value: object, kind: str) -> None:
             raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must not be empty (None).")
         return
     if kind.startswith("tuple"):
-        if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+        if not isinstance(value, tuple) or isinstance(value, Entity) or not all(isinstance(v, str) for v in value):
             raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a tuple of strings.")
         for item in value:
             _check_text(entity, name, item)
@@ -297,9 +458,10 @@ def _check_order(entity: Entity, order: int) -> None:
         raise InvariantError(f"{entity.KIND} '{entity.label}': order must not be negative.")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Project(Entity):
     """The project itself; exactly one per document."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "project"
     NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
@@ -316,9 +478,10 @@ class Project(Entity):
         _check_date(self, "created", self.created, with_time=True)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Channel(Entity):
     """A channel through which a customer meets the organisation (web, e-mail, branch, ...)."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "channel"
     ENUMS: ClassVar[dict[str, type[StrEnum]]] = {"kind": ChannelKind}
@@ -333,9 +496,10 @@ class Channel(Entity):
         _check_order(self, self.order)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Department(Entity):
     """An organisational unit responsible for touchpoints, with a contact person."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "department"
     NAME_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
@@ -351,9 +515,10 @@ class Department(Entity):
             raise InvariantError(f"Department '{self.name}': {self.email!r} is not an e-mail address.")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Persona(Entity):
     """A named customer type for whom journeys are mapped."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "persona"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -386,9 +551,10 @@ class Persona(Entity):
             )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Touchpoint(Entity):
     """An entry of the project-wide touchpoint catalogue; it can appear in many journeys."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "touchpoint"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -407,9 +573,10 @@ class Touchpoint(Entity):
         _check_order(self, self.order)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Journey(Entity):
     """A customer journey for one persona: ordered stages and lanes holding cards."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "journey"
     REFS: ClassVar[dict[str, Ref]] = {"persona_id": Ref(("persona",), OnDelete.NULLIFY)}
@@ -427,9 +594,10 @@ class Journey(Entity):
         _check_order(self, self.order)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Stage(Entity):
     """A column of a journey (a phase such as awareness or purchase)."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "stage"
     REFS: ClassVar[dict[str, Ref]] = {"journey_id": Ref(("journey",), OnDelete.CASCADE)}
@@ -443,9 +611,10 @@ class Stage(Entity):
         _check_order(self, self.order)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Lane(Entity):
     """A row of a journey; its kind decides what it shows, line_below names a blueprint line under it."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "lane"
     REFS: ClassVar[dict[str, Ref]] = {"journey_id": Ref(("journey",), OnDelete.CASCADE)}
@@ -461,9 +630,10 @@ class Lane(Entity):
         _check_order(self, self.order)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Card(Entity):
     """An element placed in a cell (journey, stage, lane) at a position within the cell."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "card"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -508,9 +678,10 @@ class Card(Entity):
             raise InvariantError(f"Card '{self.title[:40]}': colour {self.colour!r} is not of the form #rrggbb.")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Relation(Entity):
     """A directed relation between two cards or catalogue touchpoints, drawn as an arrow."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "relation"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -529,9 +700,10 @@ class Relation(Entity):
             raise InvariantError("A relation cannot connect an element with itself.")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Metric(Entity):
     """A measured value (NPS, CSAT, CES, a rating, ...) with its target and best-in-class value."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "metric"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -560,9 +732,10 @@ class Metric(Entity):
             )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Insight(Entity):
     """A finding from the map, backed by evidence and linked to cards."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "insight"
     REFS: ClassVar[dict[str, Ref]] = {"card_ids": Ref(("card",), OnDelete.DETACH, many=True)}
@@ -574,9 +747,10 @@ class Insight(Entity):
     card_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Action(Entity):
     """An improvement measure with owner, status and due date, aimed at insights, cards or touchpoints."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "action"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -607,9 +781,10 @@ class Action(Entity):
             raise InvariantError(f"Action '{self.title}': priority must be 0-3, not {self.priority}.")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
 class Comment(Entity):
     """A remark on any element; internal comments never reach a client."""
+
+    __slots__ = ()
 
     KIND: ClassVar[str] = "comment"
     REFS: ClassVar[dict[str, Ref]] = {
@@ -651,44 +826,54 @@ def entity_builder(
 
     For loading stored values that are checked as a whole afterwards (or were checked when saved):
     it makes exactly what `entity_type(**dict(zip(field_names, values)))` makes, with each named
-    converter applied to its field's value first, but sets the slots directly instead of running
-    the dataclass `__init__` (a third of the time). A value sequence of the wrong length raises
-    ValueError.
+    converter applied to its field's value first, in one C-level tuple construction. A value
+    sequence of the wrong length raises ValueError.
     """
     names = entity_type.field_names()
     converters = dict(converters or {})
     unknown = converters.keys() - set(names)
     if unknown:
         raise TypeError(f"A {entity_type.KIND} has no field {', '.join(sorted(unknown))}.")
-    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": entity_type, "_count": len(names)}
+    namespace: dict[str, Any] = {"_new": _tuple_new, "_cls": entity_type, "_count": len(names), "_len": len}
     lines = [
         "def build(values):",
-        "    if len(values) != _count:",
-        f"        raise ValueError(f'A {entity_type.KIND} has {{_count}} fields, not {{len(values)}}.')",
-        "    entity = _new(_cls)",
+        "    if _len(values) != _count:",
+        f"        raise ValueError(f'A {entity_type.KIND} has {{_count}} fields, not {{_len(values)}}.')",
     ]
-    for position, name in enumerate(names):
-        namespace[f"_set_{name}"] = _slot_setter(entity_type, name)
-        value = f"values[{position}]"
-        if name in converters:
-            namespace[f"_convert_{name}"] = converters[name]
-            value = f"_convert_{name}({value})"
-        lines.append(f"    _set_{name}(entity, {value})")
-    lines.append("    return entity")
-    exec("\n".join(lines), namespace)  # generated from the dataclass's own field names only
+    if converters:
+        parts = []
+        for position, name in enumerate(names):
+            if name in converters:
+                namespace[f"_convert_{name}"] = converters[name]
+                parts.append(f"_convert_{name}(values[{position}])")
+            else:
+                parts.append(f"values[{position}]")
+        lines.append(f"    return _new(_cls, ({', '.join(parts)},))")
+    else:
+        lines.append("    return _new(_cls, values)")
+    exec("\n".join(lines), namespace)  # generated from the class's own field names only
     build: EntityBuilder = namespace["build"]
     build.__qualname__ = build.__name__ = f"build_{entity_type.KIND}"
     build.__doc__ = f"A {entity_type.KIND} from its field values in field order, without validation."
     return build
 
 
-def _slot_setter(entity_type: type[Entity], name: str) -> Callable[[Any, Any], None]:
-    """The slot descriptor's setter of one field (frozen dataclasses forbid setattr, not the slot itself)."""
-    for klass in entity_type.__mro__:
-        descriptor = klass.__dict__.get(name)
-        if descriptor is not None:
-            return cast(Callable[[Any, Any], None], descriptor.__set__)
-    raise TypeError(f"A {entity_type.KIND} has no slot {name}.")
+def entities_from_rows(
+    entity_type: type[Entity], rows: Sequence[Sequence[Any]], build: EntityBuilder | None = None
+) -> list[Entity]:
+    """Entities of one class from many value rows in field order (loading): `build` of each row.
+
+    Without converters (`build` None) each row becomes its record in one C-level step. Rows of
+    the wrong length raise ValueError, as `entity_builder`'s functions do.
+    """
+    if not rows:
+        return []
+    count = len(entity_type.FIELD_NAMES)
+    if set(map(len, rows)) != {count}:
+        raise ValueError(f"A {entity_type.KIND} has {count} fields; some rows have another number of values.")
+    if build is None:
+        return list(map(partial(_tuple_new, entity_type), rows))
+    return list(map(build, rows))
 
 
 # ---------------------------------------------------------------------- fast validation of every field
@@ -715,8 +900,8 @@ def _all_field_validator(entity_type: type[Entity]) -> Callable[[Entity], None]:
         "_tuple_t": tuple, "_str_t": str, "_int_t": int, "_float_t": float, "_bool_t": bool, "_bytes_t": bytes,
     }
     lines = ["def validate_all(self):"]
-    for name, kind in _field_types(entity_type).items():
-        lines.append(f"    v = self.{name}")
+    for position, (name, kind) in enumerate(_field_types(entity_type).items()):
+        lines.append(f"    v = self[{position}]")
         if name == "id":
             lines.append("    if not (_type(v) is _str_t and _uuid(v)):")
             lines.append("        _check_uuid(self, 'id', v)")

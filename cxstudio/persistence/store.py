@@ -50,7 +50,7 @@ def read_entities_from(driver: sqlite3.Connection, keep_going: Callable[[], bool
             if keep_going is not None and not keep_going():
                 break
             rows = driver.execute(_SELECT_SQL[entity_type.KIND]).fetchall()
-            entities.extend(map(CODECS[entity_type.KIND].build, rows))
+            entities.extend(CODECS[entity_type.KIND].from_rows(rows))
     return entities
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from dataclasses import MISSING, fields
 from typing import Any
 
 from hypothesis import strategies as st
@@ -15,6 +14,7 @@ from cxstudio.editing.session import Session
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
     ENTITY_TYPES,
+    MISSING,
     Action,
     Card,
     CardKind,
@@ -90,7 +90,7 @@ def uncovered_fields(document: Document) -> list[str]:
     missing = []
     for entity_type in ENTITY_TYPES:
         instances = [e for e in document.entities() if type(e) is entity_type]
-        for f in fields(entity_type):
+        for f in entity_type.FIELDS:
             if f.name == "id":
                 continue
             default = None if f.default is MISSING else f.default

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable
 from typing import Any
@@ -240,7 +239,7 @@ class InspectorPanel(QWidget):
         self._clear_form()
         self._heading.setText(self._heading_text(entity))
         names = labels.field_labels()
-        for field in dataclasses.fields(entity):
+        for field in entity.FIELDS:
             if field.name in HIDDEN_FIELDS:
                 continue
             editor = self._make_editor(entity, field.name, str(field.type))
