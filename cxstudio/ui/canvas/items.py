@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -173,8 +175,9 @@ def badge_drawing(badge: CardBadge, dx: float, dy: float) -> BadgeDrawing:
     )
 
 
+@lru_cache(maxsize=16)
 def _badge_pens(kind: str) -> tuple[QPen, QColor, QPen, QColor]:
-    """Outline pen, fill, icon pen (width set per icon) and text colour of a card badge of `kind`."""
+    """Outline pen, fill, icon pen (width set per icon, before each use) and text colour of a card badge of `kind`."""
     fill, border, ink = BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])
     icon_pen = QPen(QColor(ink))
     icon_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -199,6 +202,40 @@ def paint_badge(painter: QPainter, drawing: BadgeDrawing) -> None:
     draw_lines(painter, drawing.lines, ink, *drawing.origin)
 
 
+class _CardStyle(NamedTuple):
+    """The colours and pens of one look of card, shared by every card item that looks like it."""
+
+    fill: QColor
+    border: QPen
+    edge: QColor | None  # the pain-point or moment-of-truth stripe shown zoomed far out
+    text: QColor
+    muted: QColor
+
+
+@lru_cache(maxsize=256)
+def _card_style(colour: str, text_colour: str, pain_point: bool, moment_of_truth: bool) -> _CardStyle:
+    """One style per look: 500 cards of L use a dozen, and a QPen and four QColors per card add up."""
+    fill = QColor(colour)
+    if pain_point:
+        border = QPen(PAIN_POINT_OUTLINE, 2.0)
+    elif moment_of_truth:
+        border = QPen(MOMENT_OF_TRUTH_OUTLINE, 2.0)
+    else:
+        border = QPen(fill.darker(135), 1.0)
+    border.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    edge = PAIN_POINT_OUTLINE if pain_point else MOMENT_OF_TRUTH_OUTLINE if moment_of_truth else None
+    text = QColor(text_colour)
+    muted = QColor(text)
+    muted.setAlphaF(0.72)
+    return _CardStyle(fill, border, edge, text, muted)
+
+
+@lru_cache(maxsize=256)
+def _card_rects(width: float, height: float) -> tuple[QRectF, QRectF]:
+    """A card item's body and bounding rectangle in item coordinates (shared by cards of one size; never mutated)."""
+    return QRectF(0, 0, width, height), QRectF(-4, -4, width + HANDLE_RADIUS + 6, height + 8)
+
+
 class CardItem(ElementItem):
     """A card: kind colour, kind label, markers (moment of truth, pain point, rating), title, text, channel/department badges.
 
@@ -218,23 +255,18 @@ class CardItem(ElementItem):
 
     def _apply_box(self, box: CardBox) -> None:
         self.box = box
-        width, height = box.rect.width, box.rect.height
-        self._rect = QRectF(0, 0, width, height)
-        self._bounds = QRectF(-4, -4, width + HANDLE_RADIUS + 6, height + 8)
-        self._fill = QColor(box.colour)
-        if box.pain_point:
-            self._border = QPen(PAIN_POINT_OUTLINE, 2.0)
-        elif box.moment_of_truth:
-            self._border = QPen(MOMENT_OF_TRUTH_OUTLINE, 2.0)
-        else:
-            self._border = QPen(self._fill.darker(135), 1.0)
-        self._border.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        self._edge = (PAIN_POINT_OUTLINE if box.pain_point else MOMENT_OF_TRUTH_OUTLINE
-                      if box.moment_of_truth else None)
-        self._text_colour = QColor(box.text_colour)
-        self._muted = QColor(self._text_colour)
-        self._muted.setAlphaF(0.72)
-        self.badge_drawings = tuple(badge_drawing(badge, box.rect.x, box.rect.y) for badge in box.badges)
+        self._rect, self._bounds = _card_rects(box.rect.width, box.rect.height)
+        self._style = _card_style(box.colour, box.text_colour, box.pain_point, box.moment_of_truth)
+        self._badge_drawings: tuple[BadgeDrawing, ...] | None = None
+
+    @property
+    def badge_drawings(self) -> tuple[BadgeDrawing, ...]:
+        """The badges as drawn, made on the first paint (or first request) after the box changed."""
+        drawings = self._badge_drawings
+        if drawings is None:
+            box = self.box
+            drawings = self._badge_drawings = tuple(badge_drawing(badge, box.rect.x, box.rect.y) for badge in box.badges)
+        return drawings
 
     def set_box(self, box: CardBox) -> None:
         old = self.box
@@ -286,25 +318,26 @@ class CardItem(ElementItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         box = self.box
         rect = self._rect
+        style = self._style
         if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < SIMPLE_DETAIL:
-            painter.fillRect(rect, self._fill)
-            if self._edge is not None:
-                painter.fillRect(QRectF(0, 0, 8, rect.height()), self._edge)
+            painter.fillRect(rect, style.fill)
+            if style.edge is not None:
+                painter.fillRect(QRectF(0, 0, 8, rect.height()), style.edge)
             if self.isSelected():
                 painter.fillRect(rect, SELECTED_WASH)
             return
         # the body as a plain rectangle without antialiasing: crisp, and a quarter of the cost of a rounded one
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.fillRect(rect, self._fill)
-        painter.setPen(self._border)
+        painter.fillRect(rect, style.fill)
+        painter.setPen(style.border)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         dx, dy = box.rect.x, box.rect.y
         if box.kind_line is not None:
-            draw_lines(painter, (box.kind_line,), self._muted, dx, dy)
-        draw_lines(painter, box.title_lines, self._text_colour, dx, dy)
-        draw_lines(painter, box.text_lines, self._text_colour, dx, dy)
+            draw_lines(painter, (box.kind_line,), style.muted, dx, dy)
+        draw_lines(painter, box.title_lines, style.text, dx, dy)
+        draw_lines(painter, box.text_lines, style.text, dx, dy)
         for drawing in self.badge_drawings:
             paint_badge(painter, drawing)
         for marker in box.markers:
