@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-from operator import attrgetter
+from operator import itemgetter
 from typing import Any, TypeVar, cast
 
 from cxstudio.model.entities import (
@@ -39,8 +39,18 @@ _CARD_CELL_FIELDS = frozenset({"journey_id", "stage_id", "lane_id"})
 _RELATION_EDGE_FIELDS = frozenset({"kind", "source_id", "target_id"})
 
 
-_KIND_OF = attrgetter("KIND")
-_ID_OF = attrgetter("id")
+_ID_OF = itemgetter(0)  # a record's id (its first field)
+
+# Every reference field as (referrer kind, field name), and for each target kind the fields that can point at it.
+_REF_KEYS: tuple[tuple[str, str], ...] = tuple(
+    (kind, field_name) for kind, entity_type in ENTITY_BY_KIND.items() for field_name in entity_type.REFS
+)
+_KEYS_TARGETING: dict[str, tuple[tuple[str, str], ...]] = {
+    target: tuple(key for key in _REF_KEYS if target in ENTITY_BY_KIND[key[0]].REFS[key[1]].targets)
+    for target in ENTITY_BY_KIND
+}
+_RELATION_SOURCES = ("relation", "source_id")
+_RELATION_TARGETS = ("relation", "target_id")
 
 
 def _ref_values(entity: Entity, field_name: str, many: bool) -> tuple[str, ...]:
@@ -61,11 +71,9 @@ class Document:
     def __init__(self, project: Project | None = None) -> None:
         self._entities: dict[str, Entity] = {}
         self._by_kind: dict[str, dict[str, Entity]] = {kind: {} for kind in ENTITY_BY_KIND}
-        # target id -> (referrer kind, field) -> referrer ids
-        self._referrers: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
+        # (referrer kind, reference field) -> target id -> ids of the referrers (no empty sets)
+        self._refs: dict[tuple[str, str], defaultdict[str, set[str]]] = {key: defaultdict(set) for key in _REF_KEYS}
         self._cells: dict[tuple[str, str], set[str]] = defaultdict(set)
-        # relation kind -> source id -> target id -> number of relations
-        self._edges: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
         self._listeners: list[Listener] = []
         self._transaction_depth = 0
         self._project_id: str | None = None
@@ -154,13 +162,21 @@ class Document:
         return self._entities == other._entities
 
     def referrer_ids(self, target_id: str, kind: str, field_name: str) -> set[str]:
-        by_field = self._referrers.get(target_id)
-        if not by_field:
+        by_target = self._refs.get((kind, field_name))
+        if by_target is None:
             return set()
-        return set(by_field.get((kind, field_name), ()))
+        return set(by_target.get(target_id, ()))
+
+    def _referrers_of(self, entity: Entity) -> Iterator[tuple[tuple[str, str], set[str]]]:
+        """((referrer kind, field), referrer ids) of every reference field that points at the entity."""
+        refs = self._refs
+        for key in _KEYS_TARGETING[entity.KIND]:
+            ids = refs[key].get(entity.id)
+            if ids:
+                yield key, ids
 
     def _children(self, parent_id: str, kind: type[T], field_name: str) -> list[T]:
-        ids = self._referrers.get(parent_id, {}).get((kind.KIND, field_name), ())
+        ids = self._refs[(kind.KIND, field_name)].get(parent_id, ())
         items = [cast(T, self._entities[i]) for i in ids]
         return sorted(items, key=lambda e: (e.order, e.id))
 
@@ -175,7 +191,7 @@ class Document:
 
     def cards(self, journey_id: str) -> list[Card]:
         """Every card of a journey (unordered across cells; use cards_in_cell for cell order)."""
-        ids = self._referrers.get(journey_id, {}).get(("card", "journey_id"), ())
+        ids = self._refs[("card", "journey_id")].get(journey_id, ())
         return [cast(Card, self._entities[i]) for i in ids]
 
     def cards_in_cell(self, stage_id: str, lane_id: str) -> list[Card]:
@@ -183,19 +199,20 @@ class Document:
         return sorted(items, key=lambda c: (c.order, c.id))
 
     def relations_of(self, entity_id: str) -> list[Relation]:
-        by_field = self._referrers.get(entity_id, {})
-        ids = set(by_field.get(("relation", "source_id"), ())) | set(by_field.get(("relation", "target_id"), ()))
+        ids = self._refs[_RELATION_SOURCES].get(entity_id, set()) | self._refs[_RELATION_TARGETS].get(entity_id, set())
         return [cast(Relation, self._entities[i]) for i in sorted(ids)]
 
     def relation_edges(self, kinds: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
         """(source id, target id) of every relation of the given kinds (all kinds when None)."""
         wanted = set(kinds) if kinds is not None else None
-        for kind, successors in self._edges.items():
-            if wanted is not None and kind not in wanted:
+        seen: set[tuple[str, str, str]] = set()
+        for relation in cast(Iterable[Relation], self._by_kind["relation"].values()):
+            if wanted is not None and relation.kind not in wanted:
                 continue
-            for source, targets in successors.items():
-                for target in targets:
-                    yield source, target
+            edge = (relation.kind, relation.source_id, relation.target_id)
+            if edge not in seen:  # one edge per kind and pair, however many relations repeat it
+                seen.add(edge)
+                yield relation.source_id, relation.target_id
 
     def journey_of(self, entity_id: str) -> str | None:
         """The journey an element belongs to (journeys, stages, lanes, cards), else None."""
@@ -245,7 +262,7 @@ class Document:
             if eid in doomed:
                 return
             doomed.add(eid)
-            for (kind, field_name), ref_ids in list(self._referrers.get(eid, {}).items()):
+            for (kind, field_name), ref_ids in list(self._referrers_of(self._entities[eid])):
                 ref_cls = ENTITY_BY_KIND[kind]
                 if ref_cls.REFS[field_name].on_delete is OnDelete.CASCADE:
                     for rid in sorted(ref_ids):
@@ -256,7 +273,7 @@ class Document:
         # Survivors that refer to doomed entities get their reference cleared first.
         survivor_changes: dict[str, dict[str, Any]] = {}
         for eid in doomed_order:
-            for (kind, field_name), ref_ids in self._referrers.get(eid, {}).items():
+            for (kind, field_name), ref_ids in self._referrers_of(self._entities[eid]):
                 ref = ENTITY_BY_KIND[kind].REFS[field_name]
                 if ref.on_delete is OnDelete.CASCADE:
                     continue
@@ -290,7 +307,7 @@ class Document:
             current = self.get(event.entity.id)
             if current != event.entity:
                 raise InvariantError(f"Cannot replay the removal of {current.KIND} {current.id}: it has changed.")
-            if self._referrers.get(current.id):
+            if next(self._referrers_of(current), None) is not None:
                 raise InvariantError(f"Cannot replay the removal of {current.KIND} {current.id}: it is still referred to.")
             self._delete(current)
             self._emit(event)
@@ -375,17 +392,22 @@ class Document:
                 f"'{target[:40]}' already leads back to '{source[:40]}' through {relation.kind.replace('_', ' ')} relations."
             )
 
+    def _successors(self, kind: str, node: str) -> Iterator[str]:
+        """Targets of the relations of one kind that start at a node."""
+        entities = self._entities
+        for relation_id in self._refs[_RELATION_SOURCES].get(node, ()):
+            relation = cast(Relation, entities[relation_id])
+            if relation.kind == kind:
+                yield relation.target_id
+
     def _reaches(self, kind: str, start: str, goal: str) -> bool:
-        successors = self._edges.get(kind)
-        if not successors:
-            return False
         seen = {start}
         stack = [start]
         while stack:
             node = stack.pop()
             if node == goal:
                 return True
-            for nxt in successors.get(node, {}):
+            for nxt in self._successors(kind, node):
                 if nxt not in seen:
                     seen.add(nxt)
                     stack.append(nxt)
@@ -426,12 +448,15 @@ class Document:
         if not compare_indexes:
             return problems
         rebuilt = Document.from_entities(self._entities.values(), check=False)
-        if rebuilt._referrers != self._referrers or rebuilt._cells != self._cells or rebuilt._edges != self._edges:
+        if rebuilt._refs != self._refs or rebuilt._cells != self._cells:
             problems.append("Internal indexes disagree with the content.")
         return problems
 
     def _find_cycle(self, kind: str) -> list[str]:
-        successors = self._edges.get(kind, {})
+        successors: dict[str, dict[str, None]] = {}
+        for relation in cast(Iterable[Relation], self._by_kind["relation"].values()):
+            if relation.kind == kind:
+                successors.setdefault(relation.source_id, {})[relation.target_id] = None
         colour: dict[str, int] = {}
         for root in list(successors):
             if root in colour:
@@ -462,7 +487,7 @@ class Document:
         doc = cls()
         items = list(entities)
         by_kind = doc._by_kind
-        groups = [(kind, list(group)) for kind, group in groupby(items, key=_KIND_OF)]
+        groups = [(entity_type.KIND, list(group)) for entity_type, group in groupby(items, key=type)]
         for kind, members in groups:
             by_kind[kind].update(zip(map(_ID_OF, members), members))
         by_id = doc._entities
@@ -492,35 +517,23 @@ class Document:
     def _index_in_bulk(self, entity_type: type[Entity], members: dict[str, Entity]) -> None:
         """The index entries of every entity of one kind, added to empty indexes (what `_index` adds one by one)."""
         ids = list(members)
+        records = members.values()
         for field_name, ref in entity_type.REFS.items():
-            key = (entity_type.KIND, field_name)
-            by_target: defaultdict[str, set[str]] = defaultdict(set)
-            values = map(attrgetter(field_name), members.values())
+            by_target = self._refs[(entity_type.KIND, field_name)]
+            values = map(itemgetter(entity_type.FIELD_INDEX[field_name]), records)
             if ref.many:
                 for entity_id, target_ids in zip(ids, values):
-                    if target_ids:
-                        for target_id in target_ids:
-                            by_target[target_id].add(entity_id)
+                    for target_id in target_ids:
+                        by_target[target_id].add(entity_id)
             else:
                 for entity_id, target_id in zip(ids, values):
                     if target_id is not None:
                         by_target[target_id].add(entity_id)
-            referrers = self._referrers
-            existing = referrers.get
-            for target_id, referrer_ids in by_target.items():
-                by_field = existing(target_id)
-                if by_field is None:
-                    by_field = referrers[target_id]  # the index's own default (an empty per-field mapping)
-                by_field[key] = referrer_ids
         if issubclass(entity_type, Card):
             cells = self._cells
-            for entity_id, cell in zip(ids, map(attrgetter("stage_id", "lane_id"), members.values())):
+            index = entity_type.FIELD_INDEX
+            for entity_id, cell in zip(ids, map(itemgetter(index["stage_id"], index["lane_id"]), records)):
                 cells[cell].add(entity_id)
-        elif issubclass(entity_type, Relation):
-            edges = self._edges
-            for kind, source_id, target_id in map(attrgetter("kind", "source_id", "target_id"), members.values()):
-                targets = edges[kind][source_id]
-                targets[target_id] = targets.get(target_id, 0) + 1
 
     # ------------------------------------------------------------------ raw storage
     def _insert(self, entity: Entity) -> None:
@@ -541,7 +554,9 @@ class Document:
         self._index(entity, add=False)
         del self._entities[entity.id]
         del self._by_kind[entity.KIND][entity.id]
-        self._referrers.pop(entity.id, None)
+        refs = self._refs
+        for key in _KEYS_TARGETING[entity.KIND]:
+            refs[key].pop(entity.id, None)
 
     def _replace(self, old: Entity, new: Entity, changed: Iterable[str] | None = None) -> None:
         fields = None if changed is None else frozenset(changed)
@@ -555,20 +570,16 @@ class Document:
         for field_name, ref in entity.REFS.items():
             if fields is not None and field_name not in fields:
                 continue
+            by_target = self._refs[(entity.KIND, field_name)]
             for target_id in _ref_values(entity, field_name, ref.many):
-                key = (entity.KIND, field_name)
                 if add:
-                    self._referrers[target_id][key].add(entity.id)
+                    by_target[target_id].add(entity.id)
                 else:
-                    by_field = self._referrers.get(target_id)
-                    if by_field is not None:
-                        ids = by_field.get(key)
-                        if ids is not None:
-                            ids.discard(entity.id)
-                            if not ids:
-                                del by_field[key]
-                        if not by_field:
-                            del self._referrers[target_id]
+                    ids = by_target.get(target_id)
+                    if ids is not None:
+                        ids.discard(entity.id)
+                        if not ids:
+                            del by_target[target_id]
         if isinstance(entity, Card):
             if fields is not None and fields.isdisjoint(_CARD_CELL_FIELDS):
                 return
@@ -581,19 +592,3 @@ class Document:
                     members.discard(entity.id)
                     if not members:
                         del self._cells[cell]
-        elif isinstance(entity, Relation):
-            if fields is not None and fields.isdisjoint(_RELATION_EDGE_FIELDS):
-                return
-            targets = self._edges[entity.kind][entity.source_id]
-            if add:
-                targets[entity.target_id] = targets.get(entity.target_id, 0) + 1
-            else:
-                remaining = targets.get(entity.target_id, 0) - 1
-                if remaining > 0:
-                    targets[entity.target_id] = remaining
-                else:
-                    targets.pop(entity.target_id, None)
-                if not targets:
-                    del self._edges[entity.kind][entity.source_id]
-                if not self._edges[entity.kind]:
-                    del self._edges[entity.kind]
