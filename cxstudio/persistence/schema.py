@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import json.scanner
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,10 +122,37 @@ def _decode_tuple(value: Any) -> Any:
 _ONLY_TEXT = frozenset({str}).issuperset
 
 
+# SQLite's 0 and 1 (as its CHECK (x IN (0, 1)) compares them: 1.0 is 1) become booleans; anything else stays
+# as it is for validation to reject.
+_BOOLEANS: dict[Any, bool] = {0: False, 1: True}
+
+
 def _decode_boolean(value: Any) -> Any:
-    if type(value) is int and value in (0, 1):
-        return bool(value)
-    return value
+    try:
+        return _BOOLEANS.get(value, value)
+    except TypeError:  # unhashable: not a stored value at all
+        return value
+
+
+def _decode_boolean_column(column: Sequence[Any]) -> list[Any]:
+    """`_decode_boolean` of every value of one column, in one C-level pass."""
+    return list(map(_BOOLEANS.get, column, column))
+
+
+def _decode_tuple_column(column: Sequence[Any]) -> list[Any]:
+    """`_decode_tuple` of every value of one column, each distinct text decoded once (tags repeat a lot).
+
+    Equal texts give one shared tuple, which is immutable like the records holding it.
+    """
+    decoded: dict[Any, Any] = {}
+    values = list(column)
+    for position, value in enumerate(values):
+        try:
+            result = decoded[value]
+        except KeyError:
+            result = decoded[value] = _decode_tuple(value)
+        values[position] = result
+    return values
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +181,22 @@ class EntityCodec:
         return self.build(values)
 
     def from_rows(self, rows: list[Any]) -> list[Entity]:
-        """`from_row` of many rows of one SELECT (one C-level step per row where nothing is decoded)."""
-        return entities_from_rows(self.entity_type, rows, self.build if self.decoders else None)
+        """`from_row` of many rows of one SELECT: decoded column by column, then one C-level step per row."""
+        if not self.decoders or not rows:
+            return entities_from_rows(self.entity_type, rows)
+        if set(map(len, rows)) != {len(self.names)}:
+            raise ValueError(f"A {self.entity_type.KIND} row must have {len(self.names)} values.")
+        columns: list[Sequence[Any]] = list(zip(*rows))
+        for name in self.decoders:
+            position = self.entity_type.FIELD_INDEX[name]
+            columns[position] = _COLUMN_DECODERS[self.decoders[name]](columns[position])
+        return entities_from_rows(self.entity_type, list(zip(*columns)))
+
+
+_COLUMN_DECODERS: dict[Callable[[Any], Any], Callable[[Sequence[Any]], list[Any]]] = {
+    _decode_boolean: _decode_boolean_column,
+    _decode_tuple: _decode_tuple_column,
+}
 
 
 def _codec(entity_type: type[Entity]) -> EntityCodec:
