@@ -68,6 +68,10 @@ RELATION_WIDTH = 1.3  # device pixels (cosmetic): arrows stay visible at every z
 # below this level of detail (about 35 % zoom) cards are drawn as plain coloured rectangles
 SIMPLE_DETAIL = 0.35
 
+# looked up once: PySide's enum attribute access costs a microsecond, and a relayout of L makes 1,200 items
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
 Z_GRID = 0.0
 Z_LINE = 2.6  # above the lane headers: the line and its name start in the header column
 Z_CURVE = 2.5  # above the lane headers: the 1 and 10 ticks sit left of the plot
@@ -146,15 +150,40 @@ class ElementItem(QGraphicsItem):
 
 
 @dataclass(frozen=True, slots=True)
+class IconDrawing:
+    """An icon's strokes as the painter draws them, relative to the top-left of its box (shared by equal icons)."""
+
+    polylines: tuple[QPolygonF, ...]
+    circles: tuple[tuple[QPointF, float], ...]
+    stroke: float
+
+
+@lru_cache(maxsize=256)
+def icon_drawing(key: str, width: float, height: float) -> IconDrawing | None:
+    """icons.place_icon's strokes of `key` in a box of this size at (0, 0); None for an unknown or empty key.
+
+    Cards share a handful of icons at one size; building the polygons once instead of per badge
+    saves most of what a card's first paint spends on its badges.
+    """
+    icon = place_icon(key, Rect(0.0, 0.0, width, height))
+    if icon is None:
+        return None
+    return IconDrawing(
+        tuple(QPolygonF([QPointF(x, y) for x, y in line]) for line in icon.polylines),
+        tuple((QPointF(cx, cy), r) for cx, cy, r in icon.circles),
+        icon.stroke_width,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class BadgeDrawing:
     """What a card item paints for one badge, in item coordinates: the pill's outline, icon strokes, name."""
 
     kind: str
     pill: QRectF  # the outline's path: the layout's rect inset by half the pen
     radius: float
-    icon_polylines: tuple[QPolygonF, ...]
-    icon_circles: tuple[tuple[QPointF, float], ...]
-    icon_stroke: float
+    icon: IconDrawing | None
+    icon_at: QPointF  # where the icon's box starts (item coordinates)
     lines: tuple[TextLine, ...]  # layout coordinates, drawn shifted by -origin
     origin: tuple[float, float]  # the card's layout position when the drawing was made
 
@@ -162,14 +191,14 @@ class BadgeDrawing:
 def badge_drawing(badge: CardBadge, dx: float, dy: float) -> BadgeDrawing:
     """The shapes of `badge` shifted by (-dx, -dy): exactly the layout's rect and icons.place_icon's strokes."""
     inset = BADGE_BORDER_WIDTH / 2
-    icon = place_icon(badge.icon, badge.icon_rect) if badge.icon_rect is not None else None
+    box = badge.icon_rect
+    icon = icon_drawing(badge.icon, box.width, box.height) if box is not None else None
     return BadgeDrawing(
         badge.kind,
         qrect(badge.rect, dx, dy).adjusted(inset, inset, -inset, -inset),
         max(0.0, badge.radius - inset),
-        tuple(QPolygonF([QPointF(x - dx, y - dy) for x, y in line]) for line in icon.polylines) if icon else (),
-        tuple((QPointF(cx - dx, cy - dy), r) for cx, cy, r in icon.circles) if icon else (),
-        icon.stroke_width if icon else 0.0,
+        icon,
+        QPointF(box.x - dx, box.y - dy) if box is not None else QPointF(),
         badge.lines,
         (dx, dy),
     )
@@ -191,14 +220,18 @@ def paint_badge(painter: QPainter, drawing: BadgeDrawing) -> None:
     painter.setPen(outline)
     painter.setBrush(fill)
     painter.drawRoundedRect(drawing.pill, drawing.radius, drawing.radius)
-    if drawing.icon_polylines or drawing.icon_circles:
-        icon_pen.setWidthF(drawing.icon_stroke)
+    icon = drawing.icon
+    if icon is not None and (icon.polylines or icon.circles):
+        icon_pen.setWidthF(icon.stroke)
+        painter.save()
+        painter.translate(drawing.icon_at)
         painter.setPen(icon_pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for polyline in drawing.icon_polylines:
+        for polyline in icon.polylines:
             painter.drawPolyline(polyline)
-        for centre, radius in drawing.icon_circles:
+        for centre, radius in icon.circles:
             painter.drawEllipse(centre, radius, radius)
+        painter.restore()
     draw_lines(painter, drawing.lines, ink, *drawing.origin)
 
 
@@ -246,10 +279,12 @@ class CardItem(ElementItem):
     base_z = Z_CARD
 
     def __init__(self, box: CardBox) -> None:
-        super().__init__(box.id)
+        QGraphicsItem.__init__(self)
+        self.element_id = box.id
         self.hovered = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(Z_CARD)
+        self.setFlags(_SELECTABLE)  # a new item has no other flag set
+        self.setCacheMode(_DEVICE_CACHE)
         self._apply_box(box)
         self.setPos(box.rect.x, box.rect.y)
 
@@ -544,6 +579,25 @@ def merged_segments(routes: Iterable[RelationRoute]) -> list[Segment]:
     return segments
 
 
+class _ArrowHead:
+    """One arrow head of the layer: its bounds, its three points and its polygon, made when first drawn."""
+
+    __slots__ = ("left", "top", "right", "bottom", "points", "polygon")
+
+    def __init__(self, points: tuple[Point, Point, Point]) -> None:
+        (ax, ay), (bx, by), (cx, cy) = points
+        self.left, self.top = min(ax, bx, cx), min(ay, by, cy)
+        self.right, self.bottom = max(ax, bx, cx), max(ay, by, cy)
+        self.points = points
+        self.polygon: QPolygonF | None = None
+
+    def drawn(self) -> QPolygonF:
+        polygon = self.polygon
+        if polygon is None:
+            polygon = self.polygon = QPolygonF([QPointF(x, y) for x, y in self.points])
+        return polygon
+
+
 class _Bands:
     """Lines indexed by the horizontal bands of the scene they touch; each becomes a QLineF when first drawn."""
 
@@ -599,8 +653,9 @@ class RelationLayerItem(QGraphicsItem):
         self._bounds = QRectF()
         self._solid = _Bands([])
         self._dashed = _Bands([])
-        self._heads: list[tuple[float, float, float, float, QPolygonF]] = []
-        self._head_cache: dict[tuple[Point, ...], tuple[float, float, float, float, QPolygonF]] = {}
+        # per arrow head: its bounds and its polygon, made when the head is first drawn (shared by equal heads)
+        self._heads: list[_ArrowHead] = []
+        self._head_cache: dict[tuple[Point, ...], _ArrowHead] = {}
         self._labels: list[TextLine] = []
         self._count = 0
         self._solid_pen = _relation_pen("leads_to", False)
@@ -619,16 +674,15 @@ class RelationLayerItem(QGraphicsItem):
                 dashed.extend((x0, y0, x1, y1) for (x0, y0), (x1, y1) in zip(points, points[1:]))
         self._solid = _Bands(merged_segments(solid))
         self._dashed = _Bands(dashed)
-        heads: list[tuple[float, float, float, float, QPolygonF]] = []
-        head_cache: dict[tuple[Point, ...], tuple[float, float, float, float, QPolygonF]] = {}
+        heads: list[_ArrowHead] = []
+        head_cache: dict[tuple[Point, ...], _ArrowHead] = {}
         previous = self._head_cache
         for route in shown:
-            head = previous.get(route.arrow) or head_cache.get(route.arrow)
+            arrow = route.arrow
+            head = previous.get(arrow) or head_cache.get(arrow)
             if head is None:
-                xs = [x for x, _y in route.arrow]
-                ys = [y for _x, y in route.arrow]
-                head = (min(xs), min(ys), max(xs), max(ys), QPolygonF([QPointF(x, y) for x, y in route.arrow]))
-            head_cache[route.arrow] = head
+                head = _ArrowHead(arrow)
+            head_cache[arrow] = head
             heads.append(head)
         self._heads, self._head_cache = heads, head_cache
         self._labels = [route.label_line for route in shown if route.label_line is not None]
@@ -658,9 +712,9 @@ class RelationLayerItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(RELATION_COLOUR)
-        for x0, y0, x1, y1, head in self._heads:  # one path of all heads would be filled scanline by scanline
-            if x1 >= left and x0 <= right and y1 >= top and y0 <= bottom:
-                painter.drawPolygon(head)
+        for head in self._heads:  # one path of all heads would be filled scanline by scanline
+            if head.right >= left and head.left <= right and head.bottom >= top and head.top <= bottom:
+                painter.drawPolygon(head.drawn())
         if self._labels and level_of_detail(option, painter) >= SIMPLE_DETAIL:
             for line in self._labels:
                 box = QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3)

@@ -35,15 +35,18 @@ def _assert_drawn_as_laid_out(item: CardItem, badges: tuple[CardBadge, ...]) -> 
             for ln in badge.lines]
         icon = place_icon(badge.icon, badge.icon_rect) if badge.icon_rect is not None else None
         if icon is None:
-            assert drawing.icon_polylines == () and drawing.icon_circles == ()
+            assert drawing.icon is None
             continue
-        drawn = [[(p.x() + position.x(), p.y() + position.y()) for p in polygon] for polygon in drawing.icon_polylines]
+        assert drawing.icon is not None
+        # the icon's strokes are shared by equal icons, relative to its box, which is drawn at `icon_at`
+        at = drawing.icon_at + position
+        drawn = [[(p.x() + at.x(), p.y() + at.y()) for p in polygon] for polygon in drawing.icon.polylines]
         assert len(drawn) == len(icon.polylines)
         for got_line, want_line in zip(drawn, icon.polylines):
             assert [v for point in got_line for v in point] == pytest.approx([v for point in want_line for v in point])
-        circles = [v for c, r in drawing.icon_circles for v in (c.x() + position.x(), c.y() + position.y(), r)]
+        circles = [v for c, r in drawing.icon.circles for v in (c.x() + at.x(), c.y() + at.y(), r)]
         assert circles == pytest.approx([v for circle in icon.circles for v in circle])
-        assert drawing.icon_stroke == pytest.approx(icon.stroke_width)
+        assert drawing.icon.stroke == pytest.approx(icon.stroke_width)
 
 
 def _assert_all_items_match(canvas: JourneyCanvas) -> JourneyLayout:
