@@ -154,9 +154,14 @@ class OpenProject:
         self._require_file().save_copy(path, self.document)
 
     def close(self) -> None:
-        """Release the lock and delete the working copy; unsaved changes are gone (ask the user first)."""
+        """Release the lock and delete the working copy; unsaved changes are gone (ask the user first).
+
+        The session stops recording, which also breaks the reference cycle between it and the document,
+        so a closed project's records are freed as soon as nothing else holds them.
+        """
         if self._file is not None:
             self._file.close()
+        self.session.detach()
 
     def __enter__(self) -> OpenProject:
         return self

@@ -61,8 +61,9 @@ class Session:
         document.subscribe(self._record)
 
     def detach(self) -> None:
-        """Stop recording the document's events (the session is no longer used)."""
-        self.document.unsubscribe(self._record)
+        """Stop recording the document's events (the session is no longer used); detaching twice is harmless."""
+        if self.document.is_subscribed(self._record):
+            self.document.unsubscribe(self._record)
 
     # ------------------------------------------------------------------ listeners
     def on_commit(self, listener: CommitListener) -> None:

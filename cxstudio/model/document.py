@@ -91,6 +91,9 @@ class Document:
     def unsubscribe(self, listener: Listener) -> None:
         self._listeners.remove(listener)
 
+    def is_subscribed(self, listener: Listener) -> bool:
+        return listener in self._listeners
+
     @property
     def in_transaction(self) -> bool:
         return self._transaction_depth > 0

@@ -37,6 +37,7 @@ from cxstudio.persistence.store import (
     paused_garbage_collection,
     read_entities,
     read_entities_from_bytes,
+    release_loaded_objects,
     write_change_set,
     write_document,
 )
@@ -156,7 +157,14 @@ def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool 
     bytes this installation wrote (Save) or already found sound are used without repeating the checks:
     the same bytes give the same verdict (see verified.py). The entities loaded from the bytes are used
     unless a migration changed the copy (files of an older version are checked and migrated first).
+    The cyclic garbage collector pauses meanwhile; a project loaded `for_editing` is then kept out of
+    its way until closed (see `paused_garbage_collection`).
     """
+    with paused_garbage_collection(keep_loaded=for_editing):
+        return _read_and_check(source, copy, thorough, for_editing)
+
+
+def _read_and_check(source: Path, copy: Path, thorough: bool, for_editing: bool) -> Inspection:
     header = checks.check_path(source)
     try:
         data = source.read_bytes()
@@ -176,8 +184,7 @@ def _read_into_copy(source: Path, copy: Path, thorough: bool, for_editing: bool 
     if writer.verified_before:
         if preloaded is None:
             preloaded = _read_copy(source, copy)
-        with paused_garbage_collection():
-            document = Document.from_entities(preloaded, check=False)
+        document = Document.from_entities(preloaded, check=False)
         return Inspection(source, header.user_version, document=document, verified_before=True)
     inspection = writer.checked if writer.checked is not None else _check_copy(source, copy, thorough)
     if not inspection.problems_before_loading:
@@ -570,6 +577,7 @@ class ProjectFile:
             self.lock.release()
             self.lock = None
         self.working.remove()
+        release_loaded_objects()
 
 
 def file_fingerprint(path: Path) -> tuple[int, int, int, int] | None:

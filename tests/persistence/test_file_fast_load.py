@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import random
 import sqlite3
+import weakref
 from pathlib import Path
 
 import pytest
@@ -332,3 +333,24 @@ def test_a_failed_check_in_the_second_thread_reaches_the_caller_as_its_sentence(
     assert verified.file_digest(path) == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fremd.cxstudio"]
     assert not working_copies_dir().exists() or list(working_copies_dir().iterdir()) == []
+
+
+def test_an_open_project_is_kept_out_of_garbage_collection_until_closed(tmp_path: Path) -> None:
+    """Its records are frozen (no collection walks them while editing); closing frees them without a collection."""
+    path = saved(rich_document(), tmp_path / "gehalten.cxstudio")
+    frozen_before = gc.get_freeze_count()  # other tests of this process may have left projects open
+    project = api.open_project(path)
+    assert gc.get_freeze_count() >= frozen_before + len(project.document)
+    assert gc.isenabled()
+    document = weakref.ref(project.document)
+    project.close()
+    assert gc.get_freeze_count() == 0
+    gc.disable()  # what follows must not depend on the cyclic collector
+    try:
+        del project
+        assert document() is None, "a closed project's document is freed by reference counting alone"
+    finally:
+        gc.enable()
+    with pytest.raises(ProjectFileError):  # a failed open leaves nothing frozen
+        api.open_project(tmp_path / "fehlt.cxstudio")
+    assert gc.get_freeze_count() == 0
