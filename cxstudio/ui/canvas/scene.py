@@ -293,22 +293,29 @@ class JourneyScene(QGraphicsScene):
     def _refresh_overview(self) -> None:
         if not self._overview_active or self.layout is None:
             return
-        selected = {key for key, item in self.card_items.items() if item.isSelected()}
+        selected = set(self.selected_card_ids())
         moving = self._drag_origins
         self.overview.set_cards((box for key, box in self.layout.cards.items() if key not in moving), selected,
                                 self.sceneRect())
 
     # ------------------------------------------------------------------ selection
+    def _qt_selected(self) -> dict[str, QGraphicsItem]:
+        """The items Qt has selected (cards and headers), by element id: one call instead of one per item."""
+        return {item.element_id: item for item in self.selectedItems() if isinstance(item, ElementItem)}
+
     def selected_ids(self) -> list[str]:
         """Selected element ids: cards in view order, then stages, lanes and relations."""
         ids = []
-        for collection in (self.card_items, self.stage_items, self.lane_items):
-            ids.extend(key for key, item in collection.items() if item.isSelected())
+        chosen = self._qt_selected()
+        if chosen:
+            for collection in (self.card_items, self.stage_items, self.lane_items):
+                ids.extend(key for key, item in collection.items() if chosen.get(key) is item)
         ids.extend(key for key, item in self.relation_items.items() if item.selected)
         return ids
 
     def selected_card_ids(self) -> list[str]:
-        return [key for key, item in self.card_items.items() if item.isSelected()]
+        chosen = self._qt_selected()
+        return [key for key, item in self.card_items.items() if chosen.get(key) is item] if chosen else []
 
     def set_selection(self, ids: Iterable[str], add: bool = False) -> None:
         """Select exactly `ids` (or add them); emits selectionChanged once."""
@@ -452,7 +459,7 @@ class JourneyScene(QGraphicsScene):
 
     def handle_at(self, pos: QPointF) -> str | None:
         """The card whose relation handle (shown on selected and hovered cards) is under a scene point."""
-        candidates = [k for k, item in self.card_items.items() if item.isSelected()]
+        candidates = self.selected_card_ids()
         if self._hovered is not None:
             candidates.append(self._hovered)
         for card_id in candidates:
