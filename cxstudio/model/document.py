@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby
-from operator import itemgetter
+from itertools import chain, groupby
+from operator import eq, itemgetter
 from typing import Any, TypeVar, cast
 
 from cxstudio.model.entities import (
@@ -20,6 +20,7 @@ from cxstudio.model.entities import (
     Project,
     Relation,
     Stage,
+    records_sound,
 )
 from cxstudio.model.errors import InvariantError, NotFoundError, OutsideTransactionError
 from cxstudio.model.events import Added, Changed, Event, Removed
@@ -426,7 +427,48 @@ class Document:
         projects = self._by_kind["project"]
         if len(projects) != 1:
             problems.append(f"The document must hold exactly one project record, not {len(projects)}.")
-        for entity in self._entities.values():
+        for kind, members in self._by_kind.items():
+            records = list(members.values())
+            if not self._kind_sound(ENTITY_BY_KIND[kind], records):  # then find and word each problem
+                problems.extend(self._record_problems(records))
+        for kind, cycle in self._cycles().items():
+            problems.append(f"The {kind} relations form a cycle through {', '.join(cycle)}.")
+        if not compare_indexes:
+            return problems
+        rebuilt = Document.from_entities(self._entities.values(), check=False)
+        if rebuilt._refs != self._refs or rebuilt._cells != self._cells:
+            problems.append("Internal indexes disagree with the content.")
+        return problems
+
+    def _kind_sound(self, entity_type: type[Entity], records: list[Entity]) -> bool:
+        """Whether every record of one class passes every rule `_record_problems` checks, decided column by column."""
+        if not records or not records_sound(entity_type, records):
+            return not records
+        by_kind = self._by_kind
+        for field_name, ref in entity_type.REFS.items():
+            column = map(itemgetter(entity_type.FIELD_INDEX[field_name]), records)
+            targets = set(chain.from_iterable(column)) if ref.many else set(column) - {None}
+            if len(ref.targets) == 1:
+                allowed: Any = by_kind[ref.targets[0]].keys()
+            else:
+                allowed = set().union(*(by_kind[kind].keys() for kind in ref.targets))
+            if not targets <= allowed:
+                return False
+        if issubclass(entity_type, Card):
+            index = entity_type.FIELD_INDEX
+            journeys = list(map(itemgetter(index["journey_id"]), records))
+            for part_type, field_name in ((Stage, "stage_id"), (Lane, "lane_id")):
+                journey_position = part_type.FIELD_INDEX["journey_id"]
+                journey_of_part = {part_id: part[journey_position] for part_id, part in by_kind[part_type.KIND].items()}
+                parts = map(itemgetter(index[field_name]), records)
+                if not all(map(eq, map(journey_of_part.get, parts), journeys)):
+                    return False
+        return True
+
+    def _record_problems(self, records: Iterable[Entity]) -> list[str]:
+        """One sentence per broken rule of the given records (field values, references, card cells)."""
+        problems: list[str] = []
+        for entity in records:
             try:
                 entity.validate()
             except InvariantError as exc:
@@ -444,40 +486,27 @@ class Document:
                 for part in (stage, lane):
                     if part is not None and getattr(part, "journey_id", None) != entity.journey_id:
                         problems.append(f"Card {entity.id} sits in a {part.KIND} of another journey.")
-        for kind in ACYCLIC_RELATION_KINDS:
-            cycle = self._find_cycle(kind)
-            if cycle:
-                problems.append(f"The {kind} relations form a cycle through {', '.join(cycle)}.")
-        if not compare_indexes:
-            return problems
-        rebuilt = Document.from_entities(self._entities.values(), check=False)
-        if rebuilt._refs != self._refs or rebuilt._cells != self._cells:
-            problems.append("Internal indexes disagree with the content.")
         return problems
 
-    def _find_cycle(self, kind: str) -> list[str]:
-        successors: dict[str, dict[str, None]] = {}
-        for relation in cast(Iterable[Relation], self._by_kind["relation"].values()):
-            if relation.kind == kind:
-                successors.setdefault(relation.source_id, {})[relation.target_id] = None
-        colour: dict[str, int] = {}
-        for root in list(successors):
-            if root in colour:
-                continue
-            stack: list[tuple[str, Iterator[str]]] = [(root, iter(successors.get(root, {})))]
-            colour[root] = 1
-            while stack:
-                node, it = stack[-1]
-                nxt = next(it, None)
-                if nxt is None:
-                    colour[node] = 2
-                    stack.pop()
-                elif colour.get(nxt) == 1:
-                    return [n for n, _ in stack] + [nxt]
-                elif nxt not in colour:
-                    colour[nxt] = 1
-                    stack.append((nxt, iter(successors.get(nxt, {}))))
-        return []
+    def _cycles(self) -> dict[str, list[str]]:
+        """For each acyclic relation kind that has a cycle, the ids along one of them."""
+        by_kind: dict[str, dict[str, dict[str, None]]] = {kind: {} for kind in ACYCLIC_RELATION_KINDS}
+        index = Relation.FIELD_INDEX
+        relations = self._by_kind["relation"].values()
+        for kind, source_id, target_id in map(itemgetter(index["kind"], index["source_id"], index["target_id"]), relations):
+            successors = by_kind.get(kind)
+            if successors is not None:
+                targets = successors.get(source_id)
+                if targets is None:
+                    successors[source_id] = {target_id: None}
+                else:
+                    targets[target_id] = None
+        cycles = {}
+        for kind in ACYCLIC_RELATION_KINDS:
+            cycle = _find_cycle(by_kind[kind])
+            if cycle:
+                cycles[kind] = cycle
+        return cycles
 
     # ------------------------------------------------------------------ construction without events
     @classmethod
@@ -595,3 +624,32 @@ class Document:
                     members.discard(entity.id)
                     if not members:
                         del self._cells[cell]
+
+
+def _find_cycle(successors: dict[str, dict[str, None]]) -> list[str]:
+    """The ids along a path from some node into a cycle of a directed graph (node -> successors); empty when acyclic."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished (no cycle through it)
+    for root in successors:
+        if root in state:
+            continue
+        state[root] = 1
+        path = [root]
+        pending = [iter(successors[root])]
+        while pending:
+            for node in pending[-1]:
+                seen = state.get(node)
+                if seen is None:
+                    following = successors.get(node)
+                    if following is None:  # a node nothing leaves: finished at once
+                        state[node] = 2
+                        continue
+                    state[node] = 1
+                    path.append(node)
+                    pending.append(iter(following))
+                    break
+                if seen == 1:
+                    return [*path, node]
+            else:
+                state[path.pop()] = 2
+                pending.pop()
+    return []

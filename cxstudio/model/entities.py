@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from operator import itemgetter
+from itertools import chain
+from operator import eq, is_not, itemgetter
 from typing import Any, ClassVar, NamedTuple, NoReturn, cast, dataclass_transform
 
 try:  # namedtuple's C-level field accessor
@@ -129,6 +130,8 @@ class Ref:
 
 PRIORITY_RANGE = range(0, 4)  # 0 none, 1 low, 2 medium, 3 high
 RATING_RANGE = range(1, 11)
+_PRIORITIES = frozenset(PRIORITY_RANGE)
+_RATINGS = frozenset(RATING_RANGE)
 
 
 class FieldSpec(NamedTuple):
@@ -290,6 +293,15 @@ class Entity(tuple):  # type: ignore[type-arg]
 
     def _validate_more(self) -> None:
         """Entity-specific checks beyond field types."""
+
+    @classmethod
+    def _columns_more_sound(cls, columns: Sequence[Sequence[Any]]) -> bool | None:
+        """`_validate_more` of every record at once, from the field columns (already type-checked).
+
+        None: the class has no column form; its records are checked one by one. A class that
+        overrides `_validate_more` for many records gives this form too (tests compare the two).
+        """
+        return None
 
 
 _tuple_new = tuple.__new__
@@ -677,6 +689,17 @@ class Card(Entity):
         if self.colour and not _COLOUR.match(self.colour):
             raise InvariantError(f"Card '{self.title[:40]}': colour {self.colour!r} is not of the form #rrggbb.")
 
+    @classmethod
+    def _columns_more_sound(cls, columns: Sequence[Sequence[Any]]) -> bool | None:
+        index = cls.FIELD_INDEX
+        colours = set(columns[index["colour"]]) - {""}
+        return (
+            min(columns[index["order"]]) >= 0
+            and set(columns[index["rating"]]) - {None} <= _RATINGS
+            and set(columns[index["priority"]]) <= _PRIORITIES
+            and all(map(_COLOUR.match, colours))
+        )
+
 
 class Relation(Entity):
     """A directed relation between two cards or catalogue touchpoints, drawn as an arrow."""
@@ -698,6 +721,11 @@ class Relation(Entity):
     def _validate_more(self) -> None:
         if self.source_id == self.target_id:
             raise InvariantError("A relation cannot connect an element with itself.")
+
+    @classmethod
+    def _columns_more_sound(cls, columns: Sequence[Sequence[Any]]) -> bool | None:
+        index = cls.FIELD_INDEX
+        return not any(map(eq, columns[index["source_id"]], columns[index["target_id"]]))
 
 
 class Metric(Entity):
@@ -949,3 +977,90 @@ def _quick_test(entity_type: type[Entity], name: str, kind: str) -> str | None:
             return "_type(v) is _str_t and _uuid(v)"
         return f"_type(v) is _str_t and _len(v) <= {_text_limit(name)} and not _control(v)"
     return None
+
+
+# ---------------------------------------------------------------------- whole columns at once (checking a loaded file)
+_is_not_none = partial(is_not, None)
+_HEX_AND_DASH = b"0123456789abcdef-"
+
+
+def all_canonical_uuids(values: Collection[str]) -> bool:
+    """Whether every value (all of type str) is a canonical lower-case UUID, checked in a few C-level passes."""
+    count = len(values)
+    if not count:
+        return True
+    if set(map(len, values)) != {36}:
+        return False
+    joined = "".join(values)
+    for dash in (8, 13, 18, 23):  # each 36-character block has its dashes here, and nowhere else
+        if joined[dash::36].count("-") != count:
+            return False
+    if joined.count("-") != 4 * count:
+        return False
+    try:
+        return not joined.encode("ascii").translate(None, _HEX_AND_DASH)
+    except UnicodeEncodeError:
+        return False
+
+
+def _texts_sound(name: str, values: Sequence[str]) -> bool:
+    """`_check_text` of many values (all of type str): none too long, no control characters."""
+    return not values or (
+        max(map(len, values)) <= _text_limit(name) and _CONTROL_CHARS.search("\n".join(values)) is None
+    )
+
+
+def _column_sound(entity_type: type[Entity], name: str, kind: str, column: Sequence[Any]) -> bool:
+    """True only when `validate()` finds nothing wrong with this field in any of the records."""
+    values: Sequence[Any] = list(filter(_is_not_none, column)) if "None" in kind else column
+    types = set(map(type, values))
+    if kind.startswith("tuple"):
+        if not types <= {tuple}:
+            return False
+        items = list(chain.from_iterable(values))
+        if not set(map(type, items)) <= {str}:
+            return False
+        if sum(map(len, values)) != sum(map(len, map(set, values))):  # an entry listed twice somewhere
+            return False
+        return all_canonical_uuids(set(items)) if name in entity_type.REFS else _texts_sound(name, items)
+    if kind.startswith("bool"):
+        return types <= {bool}
+    if kind.startswith("int"):
+        return types <= {int}
+    if kind.startswith("float"):
+        return types <= {float} and all(map(math.isfinite, values))
+    if kind.startswith("bytes"):
+        return types <= {bytes}
+    if not kind.startswith("str") or not types <= {str}:
+        return False
+    if name == "id" or name in entity_type.REFS:
+        return all_canonical_uuids(values if name == "id" else set(values))
+    if not _texts_sound(name, values):
+        return False
+    enum_type = entity_type.ENUMS.get(name)
+    if enum_type is not None and not set(values) <= enum_type._value2member_map_.keys():
+        return False
+    return name not in entity_type.NAME_FIELDS or all(map(str.strip, values))
+
+
+def records_sound(entity_type: type[Entity], records: Sequence[Entity]) -> bool:
+    """Whether `validate()` passes for every record of one class, decided column by column.
+
+    For checking a whole loaded document fast: True means every record is valid; False means at
+    least one may not be, and the caller validates record by record for the sentences.
+    """
+    if not records:
+        return True
+    columns = list(zip(*records))
+    for spec, column in zip(entity_type.FIELDS, columns):
+        if not _column_sound(entity_type, spec.name, spec.type, column):
+            return False
+    more = entity_type._columns_more_sound(columns)
+    if more is not None:
+        return more
+    try:
+        for record in records:
+            record._validate_more()
+    except InvariantError:
+        return False
+    return True
