@@ -1331,14 +1331,20 @@ def _relations(
     column_index = {x: round((x - cells_left - s.cell_padding) / s.track_width) for x in column_cards}
     placer = _LabelPlacer(builder, s, column_cards, stage_columns_x, lane_rows)
     spreader = _Spreader(s.cell_padding, s.arrow_length)
+    ends: dict[str, _CardEnds] = {}
+    pad, arrow_length, arrow_width = s.cell_padding, s.arrow_length, s.arrow_width
     routes = []
     for relation_id in sorted(found):
         relation = found[relation_id]
-        source = cards[relation.source_id]
-        target = cards[relation.target_id]
-        points = _route(s, source, target, placer, column_index, lane_rows, spreader)
+        source = ends.get(relation.source_id)
+        if source is None:
+            source = ends[relation.source_id] = _card_ends(cards[relation.source_id], column_index)
+        target = ends.get(relation.target_id)
+        if target is None:
+            target = ends[relation.target_id] = _card_ends(cards[relation.target_id], column_index)
+        points = _route(pad, source, target, placer, lane_rows, spreader)
         tip, before = points[-1], points[-2]
-        arrow = _arrow_head(before, tip, s.arrow_length, s.arrow_width)
+        arrow = _arrow_head(before, tip, arrow_length, arrow_width)
         label_line = placer.place(relation.label, points) if relation.label.strip() else None
         route = object.__new__(RelationRoute)
         route.__dict__.update(
@@ -1384,12 +1390,31 @@ class _Spreader:
         return at + offsets[count % len(offsets)]
 
 
+class _CardEnds(NamedTuple):
+    """What routing needs of a card, computed once per card rather than once per arrow end."""
+
+    x: float
+    y: float
+    right: float
+    bottom: float
+    center_x: float
+    center_y: float
+    column: int  # index of the card column (column_index)
+    rect: Rect
+    lane_key: str
+
+
+def _card_ends(box: CardBox, column_index: dict[float, int]) -> _CardEnds:
+    x, y, width, height = rect = box.rect
+    # the same expressions as Rect.right, Rect.bottom and Rect.center: the same floats
+    return _CardEnds(x, y, x + width, y + height, x + width / 2, y + height / 2, column_index[x], rect, box.lane_key)
+
+
 def _route(
-    s: LayoutSettings,
-    source: CardBox,
-    target: CardBox,
+    pad: float,
+    a: _CardEnds,
+    b: _CardEnds,
     placer: _LabelPlacer,
-    column_index: dict[float, int],
     lane_rows: dict[str, Rect],
     spreader: _Spreader,
 ) -> list[Point]:
@@ -1403,11 +1428,9 @@ def _route(
     along the source column's gutter to a channel of the source's row, across, down the
     target column's gutter and in. Parallel routes get separate tracks (see _Spreader).
     """
-    a, b = source.rect, target.rect
-    (acx, acy), (bcx, bcy) = a.center, b.center
-    pad = s.cell_padding
+    acx, acy, bcx, bcy = a.center_x, a.center_y, b.center_x, b.center_y
     if a.x == b.x:  # one card column
-        upper, lower = (a, b) if a.y < b.y else (b, a)
+        upper, lower = (a.rect, b.rect) if a.y < b.y else (b.rect, a.rect)
         if not placer.card_between(upper, lower):
             if b.y >= a.bottom:
                 return [(acx, a.bottom), (bcx, b.y)]
@@ -1417,12 +1440,12 @@ def _route(
     forward = b.x > a.x
     start_x, end_x = (a.right, b.x) if forward else (a.x, b.right)
     target_gutter = spreader.track("into_right", b.x - pad) if forward else spreader.track("into_left", b.right + pad)
-    if abs(column_index[a.x] - column_index[b.x]) == 1:
+    if abs(a.column - b.column) == 1:
         if abs(acy - bcy) < 1e-9:
             return [(start_x, acy), (end_x, bcy)]
         return [(start_x, acy), (target_gutter, acy), (target_gutter, bcy), (end_x, bcy)]
     source_gutter = spreader.track("free", a.right + pad if forward else a.x - pad)
-    row = lane_rows[source.lane_key]
+    row = lane_rows[a.lane_key]
     channel = spreader.track("channel", row.y + pad / 2 if bcy < row.y else row.bottom - pad / 2)
     return [
         (start_x, acy), (source_gutter, acy), (source_gutter, channel), (target_gutter, channel),
@@ -1459,6 +1482,7 @@ class _LabelPlacer:
         # the label must fit into a strip of cell_padding height
         self.size = min(s.relation_label_size, s.cell_padding / self.m.line_height(1.0))
         self.line_height = self.m.line_height(self.size)
+        self.ascent = self.m.ascent(self.size)
         self.cells_left = stage_columns_x[0] if stage_columns_x else 0.0
         self.cells_right = stage_columns_x[-1] + s.column_width if stage_columns_x else 0.0
         # per column, card rectangles sorted by y (they never overlap within a column)
@@ -1483,14 +1507,17 @@ class _LabelPlacer:
         return bisect_right(tops, lower.y - 1e-9) - bisect_right(tops, upper.y) > 0
 
     def covers_card(self, box: Rect) -> bool:
+        x, y, width, height = box
+        right, bottom = x + width, y + height
+        column_x = self.column_x
         # column_x holds the left edge of each column's cards, which all share one width
-        first = bisect_right(self.column_x, box.x - self.s.card_width)
-        for column in range(first, len(self.column_x)):
-            if self.column_x[column] >= box.right:
+        first = bisect_right(column_x, x - self.s.card_width)
+        for column in range(first, len(column_x)):
+            if column_x[column] >= right:
                 break
             rects, tops = self.columns[column], self.column_tops[column]
-            index = max(bisect_right(tops, box.y) - 1, 0)
-            while index < len(rects) and rects[index].y < box.bottom:
+            index = max(bisect_right(tops, y) - 1, 0)
+            while index < len(rects) and rects[index].y < bottom:
                 if rects[index].intersects(box):
                     return True
                 index += 1
@@ -1514,9 +1541,9 @@ class _LabelPlacer:
         mid_x, mid_y = (x0 + x1) / 2, (y0 + y1) / 2
         x = min(max(mid_x - width / 2, self.cells_left), max(self.cells_right - width, self.cells_left))
         top = min(max(mid_y - self.line_height / 2, self.body_top), self.body_bottom - self.line_height)
-        if self.covers_card(Rect(x, top, width, self.line_height)) and self.strip_tops:
+        if self.strip_tops and self.covers_card(Rect(x, top, width, self.line_height)):
             wanted = mid_y - self.line_height / 2
             index = bisect_right(self.strip_tops, wanted)
             nearby = self.strip_tops[max(index - 1, 0) : index + 1]
             top = min(nearby, key=lambda t: (abs(t - wanted), t))
-        return TextLine(text, x, top + self.m.ascent(self.size), self.size, False, False, width)
+        return TextLine(text, x, top + self.ascent, self.size, False, False, width)
