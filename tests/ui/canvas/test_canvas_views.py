@@ -7,7 +7,7 @@ import sys
 from canvas_gestures import centre, drag
 from conftest import Sample
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QTextLayout
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from cxstudio.editing import operations as ops
@@ -15,7 +15,7 @@ from cxstudio.layout import CHIP_COLOURS, ViewKind, default_measurer, layout_jou
 from cxstudio.model.entities import Card, CardKind, Department, LaneKind
 from cxstudio.ui.canvas import JourneyCanvas
 from cxstudio.ui.canvas.items import CardItem
-from cxstudio.ui.canvas.text import text_width
+from cxstudio.ui.canvas.text import reference_font, text_width
 
 
 def _assert_items_match_layout(canvas: JourneyCanvas, sample: Sample, view: ViewKind) -> None:
@@ -200,6 +200,20 @@ def test_canvas_text_widths_equal_the_layout_measurer() -> None:
     for text, size, bold in (("Größere Abschläge für Übergänge €", 9.5, False), ("Warteschleife mit Musik", 11.0, True),
                              ("Zählerstand 1.234,56", 7.5, False)):
         assert abs(text_width(text, size, bold) - measurer.width(text, size, bold)) <= 0.002 * measurer.width(text, size, bold)
+
+
+def test_canvas_text_has_one_glyph_per_character_like_the_layout_and_the_pdf() -> None:
+    # the layout measures a line as the sum of its characters' advances and the PDF draws them one by one:
+    # the screen must not join fi, fl or ff into ligatures (a shaped line is narrower than measured)
+    text = "Öffnet hoffentlich die Pflichtfelder, fließend – effizient"
+    measurer = default_measurer()
+    for bold in (False, True):
+        layout = QTextLayout(text, reference_font(bold))
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        assert sum(len(run.glyphIndexes()) for run in layout.glyphRuns()) == len(text)
+        assert abs(text_width(text, 9.5, bold) - measurer.width(text, 9.5, bold)) <= 5e-4 * measurer.width(text, 9.5, bold)
 
 
 def test_set_pos_keeps_the_reference_count_of_none() -> None:
