@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -560,22 +561,24 @@ def merged_segments(routes: Iterable[RelationRoute]) -> list[Segment]:
     the same lines several times over; merged they are 740 segments with a sixth of the length,
     which is what a repaint pays for. Slanted segments (none today) are kept as they are.
     """
-    vertical: dict[float, list[tuple[float, float]]] = {}
-    horizontal: dict[float, list[tuple[float, float]]] = {}
+    vertical: defaultdict[float, list[tuple[float, float]]] = defaultdict(list)
+    horizontal: defaultdict[float, list[tuple[float, float]]] = defaultdict(list)
     segments: list[Segment] = []
     for route in routes:
         points = route.points
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        x0, y0 = points[0]
+        for x1, y1 in points[1:]:
             if x0 == x1:
-                vertical.setdefault(x0, []).append((y0, y1) if y0 <= y1 else (y1, y0))
+                vertical[x0].append((y0, y1) if y0 <= y1 else (y1, y0))
             elif y0 == y1:
-                horizontal.setdefault(y0, []).append((x0, x1) if x0 <= x1 else (x1, x0))
+                horizontal[y0].append((x0, x1) if x0 <= x1 else (x1, x0))
             else:
                 segments.append((x0, y0, x1, y1))
+            x0, y0 = x1, y1
     for x, spans in vertical.items():
-        segments.extend((x, low, x, high) for low, high in _union(spans))
+        segments.extend([(x, low, x, high) for low, high in _union(spans)])
     for y, spans in horizontal.items():
-        segments.extend((low, y, high, y) for low, high in _union(spans))
+        segments.extend([(low, y, high, y) for low, high in _union(spans)])
     return segments
 
 

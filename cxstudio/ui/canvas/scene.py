@@ -258,6 +258,15 @@ class JourneyScene(QGraphicsScene):
         update: Callable[[ItemT, BoxT], None],
         element: bool,
     ) -> None:
+        if not items:  # a new journey or view: every box gets a new item
+            add = self.addItem
+            for key, box in boxes.items():
+                item = items[key] = create(box)
+                add(item)
+            if element:
+                self.items_by_id.update(
+                    (key, item) for key, item in items.items() if not isinstance(item, HeaderItem) or item.selectable)
+            return
         for key in [k for k in items if k not in boxes]:
             item = items.pop(key)
             self.removeItem(item)
