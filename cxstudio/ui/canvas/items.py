@@ -129,6 +129,16 @@ def _visible_part(painter: QPainter, exposed: QRectF) -> QRectF:
     return exposed.intersected(inverse.mapRect(QRectF(0, 0, device.width(), device.height())))
 
 
+WHITE = QColor("#ffffff")
+
+
+@lru_cache(maxsize=32)
+def _marker_colours(fill: str) -> tuple[QPen, QColor]:
+    """A marker's outline pen and fill (a few fills: moment of truth, pain point, ten ratings)."""
+    colour = QColor(fill)
+    return QPen(colour.darker(125), 0.8), colour
+
+
 def star_polygon(center: QPointF, outer: float) -> QPolygonF:
     inner = outer * 0.45
     points = []
@@ -227,11 +237,12 @@ def paint_badge(painter: QPainter, drawing: BadgeDrawing) -> None:
         painter.save()
         painter.translate(drawing.icon_at)
         painter.setPen(icon_pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for polyline in icon.polylines:
+        for polyline in icon.polylines:  # a polyline is never filled: the brush does not matter
             painter.drawPolyline(polyline)
-        for centre, radius in icon.circles:
-            painter.drawEllipse(centre, radius, radius)
+        if icon.circles:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for centre, radius in icon.circles:
+                painter.drawEllipse(centre, radius, radius)
         painter.restore()
     draw_lines(painter, drawing.lines, ink, *drawing.origin)
 
@@ -396,15 +407,16 @@ class CardItem(ElementItem):
     @staticmethod
     def _paint_marker(painter: QPainter, marker: Marker, dx: float, dy: float) -> None:
         rect = qrect(marker.rect, dx, dy)
-        painter.setPen(QPen(QColor(marker.fill).darker(125), 0.8))
-        painter.setBrush(QColor(marker.fill))
+        outline, fill = _marker_colours(marker.fill)
+        painter.setPen(outline)
+        painter.setBrush(fill)
         painter.drawEllipse(rect)
         if marker.kind == "moment_of_truth":
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(WHITE)
             painter.drawPolygon(star_polygon(rect.center(), rect.width() * 0.38))
             return
-        draw_lines(painter, (marker.label,), QColor("#ffffff"), dx, dy)
+        draw_lines(painter, (marker.label,), WHITE, dx, dy)
 
 
 def _lines_moved_only(old: tuple[TextLine, ...], new: tuple[TextLine, ...], dx: float, dy: float) -> bool:
