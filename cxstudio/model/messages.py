@@ -2,19 +2,71 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from typing import Any, ClassVar
+
+# Details that fill a message's `{detail}`: key -> (English, German). Operating-system errors are keyed
+# by their errno name, SQLite's standard error texts by themselves; anything else is shown as it is.
+DETAILS: dict[str, tuple[str, str]] = {
+    "ENOSPC": ("no space left on the disk", "kein Speicherplatz mehr auf dem Datenträger"),
+    "EDQUOT": ("your disk quota is used up", "Ihr Speicherkontingent ist aufgebraucht"),
+    "EACCES": ("permission denied", "Zugriff verweigert"),
+    "EPERM": ("the operation is not permitted", "der Vorgang ist nicht erlaubt"),
+    "EROFS": ("the disk is read-only", "der Datenträger ist schreibgeschützt"),
+    "ENOENT": ("no such file or folder", "Datei oder Ordner nicht gefunden"),
+    "EISDIR": ("it is a folder", "es ist ein Ordner"),
+    "ENOTDIR": ("part of the path is not a folder", "ein Teil des Pfads ist kein Ordner"),
+    "EEXIST": ("the file already exists", "die Datei existiert bereits"),
+    "EIO": ("input/output error: the disk or network drive did not respond properly",
+            "Ein-/Ausgabefehler: der Datenträger oder das Netzlaufwerk hat nicht richtig geantwortet"),
+    "ENAMETOOLONG": ("the file name is too long", "der Dateiname ist zu lang"),
+    "EBUSY": ("the file or device is busy", "die Datei oder das Gerät ist belegt"),
+    "EMFILE": ("too many files are open", "zu viele Dateien sind geöffnet"),
+    "ETIMEDOUT": ("the network drive did not answer in time", "das Netzlaufwerk hat nicht rechtzeitig geantwortet"),
+    "EXDEV": ("the target is on another disk", "das Ziel liegt auf einem anderen Datenträger"),
+    "database disk image is malformed": ("its database structure is damaged", "ihre Datenbankstruktur ist beschädigt"),
+    "file is not a database": ("it is not a database", "sie ist keine Datenbank"),
+    "database or disk is full": ("the disk is full", "der Datenträger ist voll"),
+    "disk I/O error": ("input/output error while reading or writing the disk",
+                       "Ein-/Ausgabefehler beim Lesen oder Schreiben des Datenträgers"),
+    "unable to open database file": ("the database file cannot be opened", "die Datenbankdatei lässt sich nicht öffnen"),
+    "attempt to write a readonly database": ("the database is read-only", "die Datenbank ist schreibgeschützt"),
+    "database is locked": ("another program is writing to it", "ein anderes Programm schreibt gerade darin"),
+}
+
+
+def detail_text(detail: str, language: str = "en") -> str:
+    """A detail in `language`: the translation of a `DETAILS` key, else the text as it is."""
+    pair = DETAILS.get(detail)
+    return detail if pair is None else pair[1 if language == "de" else 0]
+
+
+def error_detail(error: BaseException) -> str:
+    """What went wrong, as a `DETAILS` key where there is one (translated when shown), else the error's own text."""
+    if isinstance(error, OSError) and error.errno is not None:
+        name = errno.errorcode.get(error.errno, "")
+        if name in DETAILS:
+            return name
+        if error.strerror:
+            return error.strerror.lower()
+    text = " ".join(str(error).split())
+    if text in DETAILS:
+        return text
+    return text[:120] or type(error).__name__
 
 
 class UserMessageError(Exception):
     """Base of errors shown to users; subclasses give their own `MESSAGES` (and `REASONS`) tables.
 
     `MESSAGES[code]` is an (English, German) pair of format strings; a parameter named `reason`
-    whose value is a key of `REASONS` is translated too. `str(error)` is the English sentence.
+    whose value is a key of `REASONS`, or one named `detail` whose value is a key of `DETAILS`
+    (see `error_detail`), is translated too. `str(error)` is the English sentence.
     """
 
     MESSAGES: ClassVar[dict[str, tuple[str, str]]] = {}
     REASONS: ClassVar[dict[str, tuple[str, str]]] = {}
+    DETAILS: ClassVar[dict[str, tuple[str, str]]] = DETAILS
 
     def __init__(self, code: str, **params: Any) -> None:
         if code not in self.MESSAGES:
@@ -30,6 +82,9 @@ class UserMessageError(Exception):
         reason = params.get("reason")
         if isinstance(reason, str) and reason in self.REASONS:
             params["reason"] = self.REASONS[reason][column]
+        detail = params.get("detail")
+        if isinstance(detail, str) and detail in self.DETAILS:
+            params["detail"] = self.DETAILS[detail][column]
         return self.MESSAGES[self.code][column].format(**params)
 
     def __str__(self) -> str:

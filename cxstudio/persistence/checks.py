@@ -8,6 +8,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from cxstudio.model.messages import error_detail
 from cxstudio.persistence import schema
 from cxstudio.persistence.errors import FILE_KINDS, ProjectFileError
 from cxstudio.persistence.schema import APPLICATION_ID, TABLES
@@ -72,15 +73,15 @@ def check_path(path: Path) -> FileHeader:
     if not data.startswith(SQLITE_MAGIC):
         raise _not_sqlite(path, data)
     if len(data) < HEADER_SIZE:
-        raise ProjectFileError("corrupt", path=path, detail="it ends inside the database header")
+        raise ProjectFileError("corrupt", path=path, detail="header_truncated")
     header = parse_header(data)
     if header is None:
-        raise ProjectFileError("corrupt", path=path, detail="the database header is invalid")
+        raise ProjectFileError("corrupt", path=path, detail="header_invalid")
     size = info.st_size
     if size % header.page_size:
-        raise ProjectFileError("corrupt", path=path, detail="its size is not a whole number of database pages")
+        raise ProjectFileError("corrupt", path=path, detail="partial_page")
     if header.page_count is not None and size < header.page_count * header.page_size:
-        raise ProjectFileError("corrupt", path=path, detail="it is shorter than its header says")
+        raise ProjectFileError("corrupt", path=path, detail="shorter_than_header")
     return header
 
 
@@ -116,8 +117,8 @@ def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = 
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
     if not rows or rows[0][0] != "ok":
-        detail = str(rows[0][0]) if rows else "the check returned nothing"
-        raise ProjectFileError("corrupt", path=path, detail=_shorten(detail))
+        detail = _shorten(str(rows[0][0])) if rows else "check_empty"
+        raise ProjectFileError("corrupt", path=path, detail=detail)
     try:
         application_id = _scalar(connection, "PRAGMA application_id")
         version = _scalar(connection, "PRAGMA user_version")
@@ -161,8 +162,8 @@ def foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
 
 def _sqlite_detail(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
-        return "its text is not valid UTF-8"
-    return _shorten(str(exc) or type(exc).__name__)
+        return "not_utf8"
+    return error_detail(exc)
 
 
 def _shorten(text: str, limit: int = 120) -> str:

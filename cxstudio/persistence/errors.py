@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxstudio.model.messages import UserMessageError
+from cxstudio.model.messages import DETAILS, UserMessageError
 
 # code -> (English, German). Parameters are filled with str.format; every message is one sentence.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -158,10 +158,23 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 
+# What was found wrong inside a file, for the `{detail}` of the corrupt message: key -> (English, German).
+FILE_DETAILS: dict[str, tuple[str, str]] = {
+    "not_utf8": ("its text is not valid UTF-8", "ihr Text ist kein gültiges UTF-8"),
+    "header_truncated": ("it ends inside the database header", "sie endet mitten im Datenbankkopf"),
+    "header_invalid": ("the database header is invalid", "der Datenbankkopf ist ungültig"),
+    "partial_page": ("its size is not a whole number of database pages",
+                     "ihre Größe ist keine ganze Zahl von Datenbankseiten"),
+    "shorter_than_header": ("it is shorter than its header says", "sie ist kürzer, als ihr Kopf angibt"),
+    "check_empty": ("the check returned nothing", "die Prüfung lieferte kein Ergebnis"),
+}
+
+
 class ProjectFileError(UserMessageError):
     """A project file could not be opened, written or saved; `message(language)` is one sentence."""
 
     MESSAGES = MESSAGES
+    DETAILS = {**DETAILS, **FILE_DETAILS}
 
 
 def read_only_reason(code: str, language: str = "en", **params: Any) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Entity
+from cxstudio.model.messages import error_detail
 from cxstudio.persistence import checks, schema, verified
 from cxstudio.persistence.database import connect_raw, create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, read_only_reason
@@ -78,12 +79,11 @@ def _is_disk_full(exc: BaseException) -> bool:
 
 
 def _detail(exc: BaseException) -> str:
+    """The `{detail}` of a message: a translatable key where one fits, else the error's own short text."""
     if isinstance(exc, UnicodeDecodeError):
-        return "its text is not valid UTF-8"
+        return "not_utf8"
     original = getattr(exc, "orig", None) or exc
-    if isinstance(original, OSError) and original.strerror:
-        return original.strerror.lower()
-    return " ".join(str(original).split())[:120] or type(original).__name__
+    return error_detail(original)
 
 
 class _WorkingCopyWriter(threading.Thread):

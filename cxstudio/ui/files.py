@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from cxstudio import api
 from cxstudio.model.errors import ModelError
+from cxstudio.model.messages import detail_text, error_detail
 from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.ui.dialogs import RecoveryEntry
 
@@ -31,7 +32,7 @@ def _problem(error: BaseException, language: str, path: Path | None = None) -> F
         return FileError(error.message(language), error.code)
     if isinstance(error, ModelError):
         return FileError(str(error))
-    detail = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    detail = detail_text(error_detail(error), language)
     where = str(path) if path is not None else ""
     return FileError(
         QCoreApplication.translate("Files", "The file %1 could not be used (%2).").replace("%1", where)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from cxstudio.export.errors import ExportCancelledError, ExportError
 from cxstudio.model.document import Document
+from cxstudio.model.messages import detail_text, error_detail
 from cxstudio.ui.export.options import ExportOptions
 
 
@@ -53,7 +54,7 @@ class ExportWorker(QObject):
         except ExportError as error:
             self.failed.emit(error.message(self.language), False)
         except Exception as error:  # a bug in an exporter still ends in one sentence, and the dialog stays usable
-            detail = str(error) or type(error).__name__
+            detail = detail_text(error_detail(error), self.language)
             self.failed.emit(("Der Export ist fehlgeschlagen ({detail})." if self.language == "de"
                               else "The export failed ({detail}).").format(detail=detail), False)
         else:
