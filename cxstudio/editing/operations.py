@@ -212,6 +212,16 @@ def edit_card(session: Session, card_id: str, **fields: Any) -> Card:
     return cast(Card, edit_element(session, card_id, **fields))
 
 
+def edit_cards(session: Session, card_ids: Sequence[str], **fields: Any) -> list[Card]:
+    """Set the same fields on several cards (a rating, a marker) as one undo step."""
+    if any(f in fields for f in ("journey_id", "stage_id", "lane_id", "order")):
+        raise InvariantError("Use move_cards to move a card to another cell or position.")
+    doc = session.document
+    ids = [i for i in dict.fromkeys(card_ids) if isinstance(doc.find(i), Card)]
+    with session.transaction(f"Edit card {', '.join(sorted(fields)).replace('_', ' ')}"):
+        return [cast(Card, doc.update(card_id, **fields)) for card_id in ids]
+
+
 def _visual_order(doc: Document, cards: Iterable[Card]) -> list[Card]:
     def key(card: Card) -> tuple[int, int, int, str]:
         stage = doc.get(card.stage_id, Stage)
