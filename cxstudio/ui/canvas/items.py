@@ -216,27 +216,32 @@ def badge_drawing(badge: CardBadge, dx: float, dy: float) -> BadgeDrawing:
 
 
 @lru_cache(maxsize=16)
-def _badge_pens(kind: str) -> tuple[QPen, QColor, QPen, QColor]:
-    """Outline pen, fill, icon pen (width set per icon, before each use) and text colour of a card badge of `kind`."""
+def _badge_pens(kind: str) -> tuple[QPen, QColor, QColor]:
+    """Outline pen, fill and text colour of a card badge of `kind` (shared: never changed after this)."""
     fill, border, ink = BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])
-    icon_pen = QPen(QColor(ink))
-    icon_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    icon_pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return QPen(QColor(border), BADGE_BORDER_WIDTH), QColor(fill), icon_pen, QColor(ink)
+    return QPen(QColor(border), BADGE_BORDER_WIDTH), QColor(fill), QColor(ink)
+
+
+@lru_cache(maxsize=64)
+def _icon_pen(kind: str, stroke: float) -> QPen:
+    """The round-capped pen of a badge icon's strokes (shared: never changed after this)."""
+    pen = QPen(QColor(BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])[2]), stroke)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
 
 
 def paint_badge(painter: QPainter, drawing: BadgeDrawing) -> None:
     """Paint one badge drawing in its card item's coordinates."""
-    outline, fill, icon_pen, ink = _badge_pens(drawing.kind)
+    outline, fill, ink = _badge_pens(drawing.kind)
     painter.setPen(outline)
     painter.setBrush(fill)
     painter.drawRoundedRect(drawing.pill, drawing.radius, drawing.radius)
     icon = drawing.icon
     if icon is not None and (icon.polylines or icon.circles):
-        icon_pen.setWidthF(icon.stroke)
         painter.save()
         painter.translate(drawing.icon_at)
-        painter.setPen(icon_pen)
+        painter.setPen(_icon_pen(drawing.kind, icon.stroke))
         for polyline in icon.polylines:  # a polyline is never filled: the brush does not matter
             painter.drawPolyline(polyline)
         if icon.circles:
