@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>CanvasMenu</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>Ausschneiden</translation>
+    </message>
+    <message>
+        <source>Delete %n cards</source>
+        <translation>%n Karten löschen</translation>
+    </message>
+    <message>
+        <source>Delete card</source>
+        <translation>Karte löschen</translation>
+    </message>
+    <message>
+        <source>Delete lane</source>
+        <translation>Bahn löschen</translation>
+    </message>
+    <message>
+        <source>Delete relation</source>
+        <translation>Beziehung löschen</translation>
+    </message>
+    <message>
+        <source>Delete stage</source>
+        <translation>Phase löschen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Edit title</source>
+        <translation>Titel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Insert lane above</source>
+        <translation>Bahn darüber einfügen</translation>
+    </message>
+    <message>
+        <source>Insert lane below</source>
+        <translation>Bahn darunter einfügen</translation>
+    </message>
+    <message>
+        <source>Insert stage after</source>
+        <translation>Phase danach einfügen</translation>
+    </message>
+    <message>
+        <source>Insert stage before</source>
+        <translation>Phase davor einfügen</translation>
+    </message>
+    <message>
+        <source>Kind of relation</source>
+        <translation>Art der Beziehung</translation>
+    </message>
+    <message>
+        <source>Moment of truth</source>
+        <translation>Moment of Truth</translation>
+    </message>
+    <message>
+        <source>New card here</source>
+        <translation>Neue Karte hier</translation>
+    </message>
+    <message>
+        <source>New lane</source>
+        <translation>Neue Bahn</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>Neue Phase</translation>
+    </message>
+    <message>
+        <source>No rating</source>
+        <translation>Keine Bewertung</translation>
+    </message>
+    <message>
+        <source>Pain point</source>
+        <translation>Pain Point</translation>
+    </message>
+    <message>
+        <source>Paste here</source>
+        <translation>Hier einfügen</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Zoom to fit</source>
+        <translation>An Fenster anpassen</translation>
+    </message>
+</context>
+<context>
     <name>CommentsSection</name>
     <message>
         <source>Comments</source>

@@ -31,6 +31,7 @@ from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, RelationKind
 from cxstudio.model.errors import ModelError
 from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
+from cxstudio.ui.canvas.context_menu import build_context_menu
 from cxstudio.ui.canvas.editor import InlineTitleEditor
 from cxstudio.ui.canvas.items import CardItem, HeaderItem
 from cxstudio.ui.canvas.modes import IdleMode, MouseMode
@@ -312,6 +313,18 @@ class JourneyCanvas(QGraphicsView):
         if new_ids:
             self.select_ids(new_ids)
 
+    def paste_into(self, cell: tuple[str, str] | None) -> None:
+        """Paste the copied cards into a given cell (stage id, lane id), e.g. the one right-clicked."""
+        journey_id = self._document_journey()
+        if journey_id is None or cell is None:
+            return
+        if not CARD_CLIPBOARD:
+            self.message.emit(_tr("The clipboard holds no cards."))
+            return
+        new_ids = self.run(ops.paste_cards, CARD_CLIPBOARD.content, journey_id, *cell)
+        if new_ids:
+            self.select_ids(new_ids)
+
     def _paste_target(self) -> tuple[str | None, str | None]:
         """The cell under the mouse if it is over the canvas, else the cell of the last selected card."""
         scene = self.journey_scene
@@ -447,6 +460,9 @@ class JourneyCanvas(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._close_editor(commit=True)
         self.setFocus(Qt.FocusReason.MouseFocusReason)
+        if event.button() == Qt.MouseButton.RightButton and isinstance(self._mode, IdleMode):
+            event.ignore()  # Qt turns an unaccepted right press (release on Windows) into the context menu event
+            return
         self._mode.press(event)
         event.accept()
 
@@ -455,6 +471,9 @@ class JourneyCanvas(QGraphicsView):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.RightButton and isinstance(self._mode, IdleMode):
+            event.ignore()
+            return
         self._mode.release(event)
         event.accept()
 
@@ -478,6 +497,13 @@ class JourneyCanvas(QGraphicsView):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The right-click menu for the card, header, arrow or cell under the mouse."""
+        if not isinstance(self._mode, IdleMode):
+            self._mode.cancel()
+        self._close_editor(commit=True)
+        menu = build_context_menu(self, self.mapToScene(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
         event.accept()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:

@@ -1,0 +1,144 @@
+"""The canvas's right-click menu: the commands that fit the card, header, arrow or cell under the mouse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from cxstudio.editing import operations as ops
+from cxstudio.model.entities import Card, Lane, LaneKind, Relation, Stage
+from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
+from cxstudio.ui.canvas.items import CardItem, HeaderItem, RelationItem
+
+if TYPE_CHECKING:
+    from cxstudio.ui.canvas.view import JourneyCanvas
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CanvasMenu", text)
+
+
+def build_context_menu(view: JourneyCanvas, scene_pos: QPointF) -> QMenu:
+    """The menu for what lies at `scene_pos`; right-clicking an unselected element selects it first."""
+    menu = QMenu(view)
+    menu.setObjectName("canvasContextMenu")
+    item = view.journey_scene.element_at(scene_pos)
+    if isinstance(item, CardItem):
+        _card_menu(view, menu, item.element_id)
+    elif isinstance(item, HeaderItem) and item.selectable:
+        _header_menu(view, menu, item.element_id)
+    elif isinstance(item, RelationItem):
+        _relation_menu(view, menu, item.element_id)
+    else:
+        _cell_menu(view, menu, scene_pos)
+    return menu
+
+
+def _select_for_menu(view: JourneyCanvas, element_id: str) -> list[str]:
+    selected = view.selected_ids()
+    if element_id not in selected:
+        view.select_ids([element_id], ensure_visible=False)
+        selected = [element_id]
+    return selected
+
+
+def _card_menu(view: JourneyCanvas, menu: QMenu, card_id: str) -> None:
+    document = view.project.document
+    selected = _select_for_menu(view, card_id)
+    cards = [c for c in (document.find(i) for i in selected) if isinstance(c, Card)]
+    ids = [c.id for c in cards]
+    edit = menu.addAction(_tr("Edit title"), lambda: view.edit_card_title(card_id))
+    edit.setShortcut(QKeySequence("F2"))
+    ratings = menu.addMenu(_tr("Rating"))
+    ratings.setObjectName("ratingMenu")
+    current = {c.rating for c in cards}
+    none = ratings.addAction(_tr("No rating"), lambda: view.run(ops.edit_cards, ids, rating=None))
+    none.setCheckable(True)
+    none.setChecked(current == {None})
+    ratings.addSeparator()
+    for value in range(10, 0, -1):
+        action = ratings.addAction(str(value), lambda value=value: view.run(ops.edit_cards, ids, rating=value))
+        action.setCheckable(True)
+        action.setChecked(current == {value})
+    for field, label in (("moment_of_truth", _tr("Moment of truth")), ("pain_point", _tr("Pain point"))):
+        marked = all(getattr(c, field) for c in cards)
+        action = menu.addAction(label, lambda field=field, marked=marked: view.run(ops.edit_cards, ids, **{field: not marked}))
+        action.setCheckable(True)
+        action.setChecked(marked)
+    menu.addSeparator()
+    for text, keys, command in (
+        (_tr("Cut"), QKeySequence.StandardKey.Cut, view.cut_selection),
+        (_tr("Copy"), QKeySequence.StandardKey.Copy, view.copy_selection),
+        (_tr("Duplicate"), QKeySequence("Ctrl+D"), view.duplicate_selection),
+    ):
+        action = menu.addAction(text, command)
+        action.setShortcut(QKeySequence(keys))
+    menu.addSeparator()
+    delete = menu.addAction(
+        _tr("Delete card") if len(ids) == 1 else _tr("Delete %n cards").replace("%n", str(len(ids))), view.delete_selection
+    )
+    delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+
+
+def _header_menu(view: JourneyCanvas, menu: QMenu, element_id: str) -> None:
+    document = view.project.document
+    _select_for_menu(view, element_id)
+    element = document.find(element_id)
+    rename = menu.addAction(_tr("Rename"), lambda: view.edit_header_name(element_id))
+    rename.setShortcut(QKeySequence("F2"))
+    if isinstance(element, Stage):
+        position = [s.id for s in document.stages(element.journey_id)].index(element_id)
+        menu.addAction(_tr("Insert stage before"), lambda: _insert_stage(view, element.journey_id, position))
+        menu.addAction(_tr("Insert stage after"), lambda: _insert_stage(view, element.journey_id, position + 1))
+        menu.addSeparator()
+        menu.addAction(_tr("Delete stage"), view.delete_selection)
+    elif isinstance(element, Lane):
+        position = [lane.id for lane in document.lanes(element.journey_id)].index(element_id)
+        menu.addAction(_tr("Insert lane above"), lambda: _insert_lane(view, element.journey_id, position))
+        menu.addAction(_tr("Insert lane below"), lambda: _insert_lane(view, element.journey_id, position + 1))
+        menu.addSeparator()
+        menu.addAction(_tr("Delete lane"), view.delete_selection)
+
+
+def _insert_stage(view: JourneyCanvas, journey_id: str, index: int) -> None:
+    stage = view.run(ops.add_stage, journey_id, _tr("New stage"), index)
+    if stage is not None:
+        view.select_ids([stage.id])
+        view.edit_header_name(stage.id)
+
+
+def _insert_lane(view: JourneyCanvas, journey_id: str, index: int) -> None:
+    lane = view.run(ops.add_lane, journey_id, _tr("New lane"), LaneKind.CARDS.value, index)
+    if lane is not None:
+        view.select_ids([lane.id])
+        view.edit_header_name(lane.id)
+
+
+def _relation_menu(view: JourneyCanvas, menu: QMenu, relation_id: str) -> None:
+    from cxstudio.ui.canvas.view import relation_kind_labels
+
+    _select_for_menu(view, relation_id)
+    relation = view.project.document.find(relation_id)
+    kinds = menu.addMenu(_tr("Kind of relation"))
+    kinds.setObjectName("relationKindSubmenu")
+    for kind, label in relation_kind_labels():
+        action = kinds.addAction(label, lambda kind=kind: view.run(ops.edit_element, relation_id, kind=kind))
+        action.setCheckable(True)
+        action.setChecked(isinstance(relation, Relation) and relation.kind == kind)
+    menu.addSeparator()
+    delete = menu.addAction(_tr("Delete relation"), view.delete_selection)
+    delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+
+
+def _cell_menu(view: JourneyCanvas, menu: QMenu, scene_pos: QPointF) -> None:
+    cell = view.journey_scene.real_cell_at(scene_pos)
+    new_card = menu.addAction(_tr("New card here"), lambda: view.create_card_at(scene_pos))
+    new_card.setEnabled(cell is not None)
+    paste = menu.addAction(_tr("Paste here"), lambda: view.paste_into(cell))
+    paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+    paste.setEnabled(cell is not None and bool(CARD_CLIPBOARD))
+    menu.addSeparator()
+    menu.addAction(_tr("Zoom to fit"), view.zoom_to_fit).setShortcut(QKeySequence("Ctrl+0"))
