@@ -228,7 +228,7 @@ class TextBatch:
                     text.setTextTransform(1, 0, 0, -1, line.x, line.baseline)
                 else:
                     text.setTextOrigin(line.x, line.baseline)
-                text.textOut(line.text)
+                text.textLine(line.text)  # no advance width needed: each line sets its own origin
         self.canvas.drawText(text)
         self._groups = {}
 
