@@ -697,7 +697,7 @@ class LayoutPainter:
         heads.emit(c, stroke=True, fill=True)
         labelled = [route.label_line for route in routes if route.label_line is not None]
         if labelled:
-            # the canvas uses 86 % white; opaque white here, because transparency does not survive PDF forms
+            # opaque white, as on the canvas (transparency does not survive PDF forms)
             c.setFillColorRGB(1, 1, 1)
             for line in labelled:
                 c.rect(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3, stroke=0, fill=1)

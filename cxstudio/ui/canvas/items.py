@@ -739,7 +739,7 @@ class RelationLayerItem(QGraphicsItem):
             for line in self._labels:
                 box = QRectF(line.x - 2, line.baseline - line.size, line.width + 4, line.size * 1.3)
                 if exposed.intersects(box):
-                    painter.fillRect(box, QColor(255, 255, 255, 220))
+                    painter.fillRect(box, WHITE)  # opaque, as printed (PDF forms lose transparency)
                     draw_lines(painter, (line,), RELATION_COLOUR)
 
 
