@@ -557,10 +557,14 @@ class Document:
                 for entity_id, target_ids in zip(ids, values):
                     for target_id in target_ids:
                         by_target[target_id].add(entity_id)
-            else:
+            elif "None" in entity_type.FIELDS[entity_type.FIELD_INDEX[field_name]].type:
                 for entity_id, target_id in zip(ids, values):
                     if target_id is not None:
                         by_target[target_id].add(entity_id)
+            else:  # a required reference: no test per value; a None (refused by the checks) is dropped after
+                for entity_id, target_id in zip(ids, values):
+                    by_target[target_id].add(entity_id)
+                by_target.pop(None, None)  # type: ignore[call-overload]
         if issubclass(entity_type, Card):
             cells = self._cells
             index = entity_type.FIELD_INDEX
