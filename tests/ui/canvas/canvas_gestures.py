@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeyEvent, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -72,3 +72,13 @@ def drop_mime(canvas: JourneyCanvas, mime: QMimeData, x: float, y: float) -> tup
     drop = QDropEvent(point, actions, mime, Qt.MouseButton.LeftButton, NO_MODIFIER)
     QApplication.sendEvent(viewport, drop)
     return True, drop.isAccepted()
+
+
+def render_area(canvas: JourneyCanvas, area: QRectF, scale: float = 4.0) -> QImage:
+    """The scene's `area` rendered at `scale` pixels per point, on white."""
+    image = QImage(int(area.width() * scale), int(area.height() * scale), QImage.Format.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    canvas.journey_scene.render(painter, QRectF(image.rect()), area)
+    painter.end()
+    return image

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from canvas_gestures import render_area
 from conftest import Sample
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor
 
 from cxstudio.editing import operations as ops
 from cxstudio.layout import BADGE_BORDER_WIDTH, BADGE_COLOURS, CardBadge, JourneyLayout, place_icon
@@ -60,14 +61,6 @@ def _assert_all_items_match(canvas: JourneyCanvas) -> JourneyLayout:
     return layout
 
 
-def _render(canvas: JourneyCanvas, area: QRectF, scale: float) -> QImage:
-    """The scene's `area` rendered at `scale` pixels per point."""
-    image = QImage(int(area.width() * scale), int(area.height() * scale), QImage.Format.Format_ARGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    canvas.journey_scene.render(painter, QRectF(image.rect()), area)
-    painter.end()
-    return image
 
 
 def test_card_items_draw_the_layouts_badges_with_their_colours(canvas: JourneyCanvas, sample: Sample) -> None:
@@ -81,7 +74,7 @@ def test_card_items_draw_the_layouts_badges_with_their_colours(canvas: JourneyCa
 
     card = hotline.rect
     scale = 4.0
-    image = _render(canvas, QRectF(card.x, card.y, card.width, card.height), scale)
+    image = render_area(canvas, QRectF(card.x, card.y, card.width, card.height), scale)
 
     def pixel(x: float, y: float) -> QColor:
         return image.pixelColor(int((x - card.x) * scale), int((y - card.y) * scale))

@@ -6,24 +6,16 @@ from __future__ import annotations
 import gc
 
 import pytest
+from canvas_gestures import render_area
 from conftest import Sample
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor
 
 from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import link as ops_link
 from cxstudio.layout import RELATION_COLOUR
 from cxstudio.ui.canvas import JourneyCanvas
 from cxstudio.ui.canvas import scene as scene_module
-
-
-def _render(canvas: JourneyCanvas, area: QRectF, scale: float = 4.0) -> QImage:
-    image = QImage(int(area.width() * scale), int(area.height() * scale), QImage.Format.Format_ARGB32)
-    image.fill(0xFFFFFFFF)
-    painter = QPainter(image)
-    canvas.journey_scene.render(painter, QRectF(image.rect()), area)
-    painter.end()
-    return image
 
 
 def test_a_relayout_runs_without_cyclic_gc_and_restores_it(canvas: JourneyCanvas, sample: Sample,
@@ -65,7 +57,7 @@ def test_arrow_heads_are_made_when_first_drawn_and_drawn_at_the_route_tip(canvas
     xs = [x for x, _y in route.arrow]
     ys = [y for _x, y in route.arrow]
     area = QRectF(min(xs) - 1, min(ys) - 1, max(xs) - min(xs) + 2, max(ys) - min(ys) + 2)
-    image = _render(canvas, area)
+    image = render_area(canvas, area)
     head = layer._heads[0]
     assert head.polygon is not None
     assert [(p.x(), p.y()) for p in head.polygon] == list(route.arrow)
@@ -84,7 +76,7 @@ def test_badge_drawings_are_made_on_the_first_paint_of_a_changed_card(canvas: Jo
     item = scene.card_items[card_id]
     box = scene.layout.cards[card_id]
     assert item.box == box and item._badge_drawings is None  # a changed box: its drawings wait for a paint
-    _render(canvas, QRectF(box.rect.x, box.rect.y, box.rect.width, box.rect.height), 2.0)
+    render_area(canvas, QRectF(box.rect.x, box.rect.y, box.rect.width, box.rect.height), 2.0)
     drawings = item._badge_drawings
     assert drawings is not None and len(drawings) == len(box.badges)
     assert item.badge_drawings is drawings  # made once, kept until the box changes
