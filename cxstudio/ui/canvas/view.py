@@ -497,12 +497,23 @@ class JourneyCanvas(QGraphicsView):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        """The right-click menu for the card, header, arrow or cell under the mouse."""
+        """The right-click menu for the card, header, arrow or cell under the mouse.
+
+        From the keyboard (the menu key, Shift+F10) it opens on the last selected element, if visible.
+        """
         if not isinstance(self._mode, IdleMode):
             self._mode.cancel()
         self._close_editor(commit=True)
-        menu = build_context_menu(self, self.mapToScene(event.pos()))
-        menu.exec(event.globalPos())
+        view_pos, global_pos = event.pos(), event.globalPos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            item = next((self.journey_scene.items_by_id.get(i) for i in reversed(self.selected_ids())
+                         if i in self.journey_scene.items_by_id), None)
+            if item is not None:
+                centre = self.mapFromScene(item.sceneBoundingRect().center())
+                if self.viewport().rect().contains(centre):
+                    view_pos, global_pos = centre, self.viewport().mapToGlobal(centre)
+        menu = build_context_menu(self, self.mapToScene(view_pos))
+        menu.exec(global_pos)
         menu.deleteLater()
         event.accept()
 
@@ -559,6 +570,10 @@ class JourneyCanvas(QGraphicsView):
             self._select_neighbour(key, extend=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
         elif control and key == Qt.Key.Key_A:
             self.journey_scene.set_selection(self.journey_scene.all_card_ids())
+        elif key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            centre = self.viewport().rect().center()
+            self.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, centre,
+                                                    self.viewport().mapToGlobal(centre)))
         else:
             super().keyPressEvent(event)
             return

@@ -18,20 +18,23 @@ def _menu_entries(menu: QMenu) -> list[str]:
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 
 
-def right_click_and_choose(
-    canvas: JourneyCanvas, x: float, y: float, path: list[str], seen: list[list[str]] | None = None
-) -> None:
-    """Right-click the scene point, then choose the entry at the end of `path` (submenu names first).
+def _choose_when_open(path: list[str], seen: list[list[str]] | None, problems: list[str]) -> None:
+    """Once a menu pops up, choose the entry at the end of `path` (submenu names first), then close it.
 
-    The right-click is a real mouse event through the canvas's window; the entry is chosen by
-    triggering its action and closing the menu, as a click on it does. An empty path closes the
-    menu. `seen` receives the entries of every menu on the path.
+    The entry is chosen by triggering its action, as a click on it does. An empty path only closes the
+    menu. `seen` receives the entries of every menu on the path; what goes wrong lands in `problems`.
     """
+
+    attempts = [0]
 
     def choose() -> None:
         popup = QApplication.activePopupWidget()
         if not isinstance(popup, QMenu) or not popup.isVisible():
-            QTimer.singleShot(15, choose)
+            attempts[0] += 1
+            if attempts[0] < 60:  # give up after about a second: no menu opened
+                QTimer.singleShot(15, choose)
+            else:
+                problems.append("no menu opened")
             return
         menu = popup
         try:  # the menu closes whatever happens, so a failed look-up fails the test instead of hanging it
@@ -39,9 +42,8 @@ def right_click_and_choose(
                 if seen is not None:
                     seen.append(_menu_entries(menu))
                 action = next((a for a in menu.actions() if a.text() == text), None)
-                problems.extend([] if action is not None else [f"no entry {text!r} in {_menu_entries(menu)}"])
                 if action is None or not action.isEnabled():
-                    problems.append(f"{text} is disabled")
+                    problems.append(f"no enabled entry {text!r} in {_menu_entries(menu)}")
                     return
                 if depth < len(path) - 1:
                     menu = action.menu()
@@ -52,8 +54,15 @@ def right_click_and_choose(
         finally:
             popup.close()
 
-    problems: list[str] = []
     QTimer.singleShot(15, choose)
+
+
+def right_click_and_choose(
+    canvas: JourneyCanvas, x: float, y: float, path: list[str], seen: list[list[str]] | None = None
+) -> None:
+    """Right-click the scene point (a real mouse event through the window), then choose the entry at the end of `path`."""
+    problems: list[str] = []
+    _choose_when_open(path, seen, problems)
     # through the window, as the platform delivers it: Qt makes the context-menu event from the unaccepted press
     window = canvas.window()
     point = canvas.viewport().mapTo(window, viewport_point(canvas, x, y))
@@ -146,3 +155,21 @@ def test_the_menu_speaks_german(canvas: JourneyCanvas, sample: Sample, qapp: QAp
         assert seen[0] == ["Umbenennen", "Bahn darüber einfügen", "Bahn darunter einfügen", "Bahn löschen"]
     finally:
         translations.switch("en")
+
+
+def test_the_menu_key_opens_the_menu_of_the_selected_card(canvas: JourneyCanvas, sample: Sample) -> None:
+    layout = canvas.journey_scene.layout
+    click(canvas, *centre(layout.cards[sample.cards["store"]].rect))
+    problems: list[str] = []
+    seen: list[list[str]] = []
+    _choose_when_open(["Pain point"], seen, problems)
+    QTest.keyClick(canvas, Qt.Key.Key_Menu)
+    QCoreApplication.processEvents()
+    assert not problems, problems
+    assert seen and seen[0][0] == "Edit title", "the card's menu, not the cell's"
+    assert sample.card("store").pain_point
+    seen.clear()
+    _choose_when_open([], seen, problems)
+    QTest.keyClick(canvas, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # the other menu key
+    assert not problems, problems
+    assert seen and seen[0][0] == "Edit title"
