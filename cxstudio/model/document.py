@@ -550,7 +550,23 @@ class Document:
         """The index entries of every entity of one kind, added to empty indexes (what `_index` adds one by one)."""
         ids = list(members)
         records = members.values()
+        from_cells: tuple[str, ...] = ()
+        if issubclass(entity_type, Card):
+            cells = self._cells
+            index = entity_type.FIELD_INDEX
+            for entity_id, cell in zip(ids, map(itemgetter(index["stage_id"], index["lane_id"]), records)):
+                cells[cell].add(entity_id)
+            # a card's stage and lane referrers are the unions of its cells: one set operation per cell
+            stages, lanes = self._refs[("card", "stage_id")], self._refs[("card", "lane_id")]
+            for (stage_id, lane_id), card_ids in cells.items():
+                stages[stage_id] |= card_ids
+                lanes[lane_id] |= card_ids
+            stages.pop(None, None)  # type: ignore[call-overload]  # a missing cell part: refused by the checks
+            lanes.pop(None, None)  # type: ignore[call-overload]
+            from_cells = ("stage_id", "lane_id")
         for field_name, ref in entity_type.REFS.items():
+            if field_name in from_cells:
+                continue
             by_target = self._refs[(entity_type.KIND, field_name)]
             values = map(itemgetter(entity_type.FIELD_INDEX[field_name]), records)
             if ref.many:
@@ -565,11 +581,6 @@ class Document:
                 for entity_id, target_id in zip(ids, values):
                     by_target[target_id].add(entity_id)
                 by_target.pop(None, None)  # type: ignore[call-overload]
-        if issubclass(entity_type, Card):
-            cells = self._cells
-            index = entity_type.FIELD_INDEX
-            for entity_id, cell in zip(ids, map(itemgetter(index["stage_id"], index["lane_id"]), records)):
-                cells[cell].add(entity_id)
 
     # ------------------------------------------------------------------ raw storage
     def _insert(self, entity: Entity) -> None:
