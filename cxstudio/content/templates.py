@@ -34,9 +34,9 @@ from cxstudio.model.entities import (
     Touchpoint,
 )
 from cxstudio.model.errors import InvariantError, ModelError
+from cxstudio.resources import RESOURCES_DIR
 
 # The data files live in resources/ beside the cxstudio package (the repository layout).
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
 _KIND_DIRECTORIES = (("template", "templates"), ("example", "examples"))
 
 # Every id of a bundled document is derived from this namespace, the template name and the

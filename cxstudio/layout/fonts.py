@@ -9,7 +9,9 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-FONT_DIR: Path = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from cxstudio.resources import RESOURCES_DIR
+
+FONT_DIR: Path = RESOURCES_DIR / "fonts"
 FONT_FAMILY = "DejaVu Sans"
 FONT_FILES: dict[str, Path] = {
     "regular": FONT_DIR / "DejaVuSans.ttf",

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from cxstudio.resources import RESOURCES_DIR
+
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 SOURCE_ROOT = PACKAGE_DIR.parent
-TRANSLATIONS_DIR = SOURCE_ROOT / "resources" / "translations"
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 TS_FILE = TRANSLATIONS_DIR / "cxstudio_de.ts"
 QM_FILE = TRANSLATIONS_DIR / "cxstudio_de.qm"
 SUPPORTED_LANGUAGES = ("en", "de")

@@ -40,6 +40,7 @@ from cxstudio.editing.session import ChangeSet
 from cxstudio.model.entities import Card, CardKind, Journey, Lane, LaneKind, Stage
 from cxstudio.model.errors import ModelError
 from cxstudio.model.events import event_kind
+from cxstudio.resources import RESOURCES_DIR
 from cxstudio.ui import dialogs, files, labels
 from cxstudio.ui.bridge import SessionBridge
 from cxstudio.ui.panels.history import HistoryPanel
@@ -50,7 +51,7 @@ from cxstudio.ui.panels.project_data import ProjectDataPanel
 from cxstudio.ui.settings import EditorSettings
 
 PROJECT_SUFFIX = ".cxstudio"
-ICONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICONS_DIR = RESOURCES_DIR / "icons"
 
 
 def app_icon() -> QIcon:
