@@ -61,6 +61,14 @@ def _ref_values(entity: Entity, field_name: str, many: bool) -> tuple[str, ...]:
     return cast(tuple[str, ...], value) if many else (cast(str, value),)
 
 
+def _well_typed_ref_values(value: object, many: bool) -> tuple[str, ...]:
+    """The target ids in a reference value of the right type; a value of another type (reported by
+    `validate()`) has none, so checking a damaged record never fails on it."""
+    if many:
+        return tuple(v for v in value if isinstance(v, str)) if isinstance(value, tuple) else ()
+    return (value,) if isinstance(value, str) else ()
+
+
 class Document:
     """All entities of one project, indexed for the queries views need, guarded by invariants.
 
@@ -474,15 +482,15 @@ class Document:
             except InvariantError as exc:
                 problems.append(str(exc))
             for field_name, ref in entity.REFS.items():
-                for target_id in _ref_values(entity, field_name, ref.many):
+                for target_id in _well_typed_ref_values(getattr(entity, field_name), ref.many):
                     target = self._entities.get(target_id)
                     if target is None:
                         problems.append(f"{entity.KIND} {entity.id}: {field_name} points to missing {target_id}.")
                     elif target.KIND not in ref.targets:
                         problems.append(f"{entity.KIND} {entity.id}: {field_name} points to a {target.KIND}.")
             if isinstance(entity, Card):
-                stage = self._entities.get(entity.stage_id)
-                lane = self._entities.get(entity.lane_id)
+                stage = self._entities.get(entity.stage_id) if isinstance(entity.stage_id, str) else None
+                lane = self._entities.get(entity.lane_id) if isinstance(entity.lane_id, str) else None
                 for part in (stage, lane):
                     if part is not None and getattr(part, "journey_id", None) != entity.journey_id:
                         problems.append(f"Card {entity.id} sits in a {part.KIND} of another journey.")

@@ -162,3 +162,12 @@ def test_a_cycle_is_found_in_each_acyclic_kind(kind: str) -> None:
 )
 def test_canonical_uuid_columns(values: list[str], expected: bool) -> None:
     assert all_canonical_uuids(values) is expected
+
+
+@pytest.mark.parametrize("value", [-1, ["a"], {"a": 1}, 2.5, b"x", (1, 2), ("x", ["y"])])
+def test_wrong_types_in_reference_fields_are_reported_not_crashed_on(value: Any) -> None:
+    for kind, field in (("insight", "card_ids"), ("card", "stage_id"), ("relation", "source_id"), ("comment", "target_id")):
+        entity_type = ENTITY_BY_KIND[kind]
+        records = _corrupted(entity_type, 0, entity_type.FIELD_INDEX[field], value)
+        assert not DOCUMENT._kind_sound(entity_type, records), (kind, field)
+        assert DOCUMENT._record_problems(records), (kind, field)
