@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
@@ -760,25 +760,22 @@ class JourneyScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ overlays
     def show_drop_line(self, line: QLineF | None) -> None:
-        if line is None:
-            self._drop_line.hide()
-        else:
-            self._drop_line.setLine(line)
-            self._drop_line.show()
+        _show_overlay(self._drop_line, line, self._drop_line.setLine)
 
     def show_link_line(self, line: QLineF | None) -> None:
-        if line is None:
-            self._link_line.hide()
-        else:
-            self._link_line.setLine(line)
-            self._link_line.show()
+        _show_overlay(self._link_line, line, self._link_line.setLine)
 
     def show_rubber_band(self, rect: QRectF | None) -> None:
-        if rect is None:
-            self._rubber_band.hide()
-        else:
-            self._rubber_band.setRect(rect)
-            self._rubber_band.show()
+        _show_overlay(self._rubber_band, rect, self._rubber_band.setRect)
+
+
+def _show_overlay(item: QGraphicsItem, shape: Any, set_shape: Callable[[Any], None]) -> None:
+    """Show an overlay item with a new line or rectangle, or hide it (None)."""
+    if shape is None:
+        item.hide()
+    else:
+        set_shape(shape)
+        item.show()
 
 
 def chip_key(lane_key: str, stage_id: str, entity_id: str) -> str:
