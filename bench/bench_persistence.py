@@ -21,7 +21,8 @@ from cxstudio.editing.operations import move_cards, rename
 from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity
 from cxstudio.persistence import verified
-from cxstudio.persistence.project_file import ProjectFile, inspect_file
+from cxstudio.persistence.opening import inspect_file
+from cxstudio.persistence.project_file import ProjectFile
 from cxstudio.persistence.store import paused_garbage_collection, read_entities_from_bytes
 
 EDIT_BAR = 0.005  # one edit durable in the working copy, median on L (QUALITY.md)

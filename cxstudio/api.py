@@ -15,7 +15,8 @@ from cxstudio.persistence.errors import ProjectFileError  # light: no SQLAlchemy
 
 if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file is touched
     from cxstudio.persistence.lock import LockInfo
-    from cxstudio.persistence.project_file import Inspection, ProjectFile
+    from cxstudio.persistence.opening import Inspection
+    from cxstudio.persistence.project_file import ProjectFile
     from cxstudio.persistence.working_copy import RecoverableProject
 
 P = ParamSpec("P")
@@ -226,7 +227,7 @@ def check_file(path: str | os.PathLike[str], thorough: bool = True) -> Inspectio
     Raises ProjectFileError when the file is not a readable project at all; otherwise the result's
     `problems` lists every problem and `document` is the loaded document when it is sound.
     """
-    from cxstudio.persistence.project_file import inspect_file
+    from cxstudio.persistence.opening import inspect_file
 
     return inspect_file(path, thorough=thorough)
 

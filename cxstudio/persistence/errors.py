@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cxstudio.model.messages import DETAILS, UserMessageError
+from cxstudio.model.messages import DETAILS, UserMessageError, error_detail
 
 # code -> (English, German). Parameters are filled with str.format; every message is one sentence.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -181,3 +181,11 @@ def read_only_reason(code: str, language: str = "en", **params: Any) -> str:
     """The reason a project is read-only as a short clause in `language`."""
     english, german = READ_ONLY_REASONS[code]
     return (german if language == "de" else english).format(**params)
+
+
+def detail_of(exc: BaseException) -> str:
+    """The `{detail}` of a message: a translatable key where one fits, else the error's own short text."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not_utf8"
+    original = getattr(exc, "orig", None) or exc
+    return error_detail(original)
