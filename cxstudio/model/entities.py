@@ -22,6 +22,7 @@ from cxstudio.model.errors import InvariantError
 
 MAX_NAME_LENGTH = 2_000
 MAX_TEXT_LENGTH = 200_000
+MAX_PICTURE_BYTES = 16 * 1024 * 1024  # a picture (a persona's photo) of at most 16 MiB
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -225,7 +226,7 @@ class Entity(tuple):  # type: ignore[type-arg]
     __mul__ = __rmul__ = __add__
 
     def __repr__(self) -> str:
-        values = ", ".join(f"{name}={value!r}" for name, value in zip(self.FIELD_NAMES, self))
+        values = ", ".join(f"{name}={_brief_repr(value)}" for name, value in zip(self.FIELD_NAMES, self))
         return f"{type(self).__name__}({values})"
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -380,7 +381,7 @@ def _field_types(cls: type[Entity]) -> dict[str, str]:
 
 def _enum_error(entity: Entity, name: str, value: object, enum_type: type[StrEnum]) -> NoReturn:
     allowed = ", ".join(m.value for m in enum_type)
-    raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be one of {allowed}, not {value!r}.")
+    raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be one of {allowed}, not {_brief_repr(value)}.")
 
 
 def _empty_name_error(entity: Entity, name: str) -> NoReturn:
@@ -394,12 +395,28 @@ def _check_uuid(entity: Entity, name: str, value: object) -> None:
     if isinstance(value, str) and _UUID_TEXT.match(value):
         return
     if not isinstance(value, str):
-        raise InvariantError(f"{entity.KIND}: {name} must be a UUID string, not {value!r}.")
+        raise InvariantError(f"{entity.KIND}: {name} must be a UUID string, not {_brief_repr(value)}.")
     try:
         uuid.UUID(value)
     except ValueError:
-        raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a valid UUID.") from None
-    raise InvariantError(f"{entity.KIND}: {name} {value!r} is not a canonical lower-case UUID.")
+        raise InvariantError(f"{entity.KIND}: {name} {_brief_repr(value)} is not a valid UUID.") from None
+    raise InvariantError(f"{entity.KIND}: {name} {_brief_repr(value)} is not a canonical lower-case UUID.")
+
+
+SHOWN_IN_MESSAGES = 60  # characters of a name or value quoted in an error sentence
+
+
+def _brief(text: str) -> str:
+    """`text` cut for quoting in an error sentence (a value from a file may be megabytes long)."""
+    return text if len(text) <= SHOWN_IN_MESSAGES else text[: SHOWN_IN_MESSAGES - 1] + "…"
+
+
+def _brief_repr(value: object) -> str:
+    """repr(value), cut for quoting in an error sentence; huge values are not rendered in full first."""
+    if isinstance(value, (str, bytes, bytearray, tuple, list)) and len(value) > SHOWN_IN_MESSAGES:
+        value = value[:SHOWN_IN_MESSAGES]
+        return repr(value)[:SHOWN_IN_MESSAGES] + "…"
+    return _brief(repr(value))
 
 
 def _check_text(entity: Entity, name: str, value: str) -> None:
@@ -420,35 +437,38 @@ def _check_value(entity: Entity, name: str, value: object, kind: str) -> None:
     optional = "None" in kind
     if value is None:
         if not optional:
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must not be empty (None).")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must not be empty (None).")
         return
     if kind.startswith("tuple"):
         if not isinstance(value, tuple) or isinstance(value, Entity) or not all(isinstance(v, str) for v in value):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a tuple of strings.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be a tuple of strings.")
         for item in value:
             _check_text(entity, name, item)
         if len(set(value)) != len(value):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} lists an entry twice.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} lists an entry twice.")
         return
     if kind.startswith("bool"):
         if not isinstance(value, bool):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be true or false.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be true or false.")
         return
     if kind.startswith("int"):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a whole number, not {value!r}.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be a whole number, not {_brief_repr(value)}.")
         return
     if kind.startswith("float"):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be a finite number, not {value!r}.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be a finite number, not {_brief_repr(value)}.")
         return
     if kind.startswith("bytes"):
         if not isinstance(value, bytes):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be bytes.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be bytes.")
+        if len(value) > MAX_PICTURE_BYTES:
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} is {len(value):,} bytes large; "
+                                 f"the limit is {MAX_PICTURE_BYTES:,}.")
         return
     if kind.startswith("str"):
         if not isinstance(value, str):
-            raise InvariantError(f"{entity.KIND} '{entity.label}': {name} must be text, not {value!r}.")
+            raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} must be text, not {_brief_repr(value)}.")
         if name in entity.REFS:
             _check_uuid(entity, name, value)
         else:
@@ -462,12 +482,12 @@ def _check_date(entity: Entity, name: str, value: str | None, with_time: bool = 
     pattern = _ISO_DATETIME if with_time else _ISO_DATE
     if not pattern.match(value):
         shape = "YYYY-MM-DDTHH:MM" if with_time else "YYYY-MM-DD"
-        raise InvariantError(f"{entity.KIND} '{entity.label}': {name} {value!r} is not a date ({shape}).")
+        raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': {name} {_brief_repr(value)} is not a date ({shape}).")
 
 
 def _check_order(entity: Entity, order: int) -> None:
     if order < 0:
-        raise InvariantError(f"{entity.KIND} '{entity.label}': order must not be negative.")
+        raise InvariantError(f"{entity.KIND} '{_brief(entity.label)}': order must not be negative.")
 
 
 class Project(Entity):
@@ -971,7 +991,7 @@ def _quick_test(entity_type: type[Entity], name: str, kind: str) -> str | None:
     if kind.startswith("float"):
         return "_type(v) is _float_t and _isfinite(v)"
     if kind.startswith("bytes"):
-        return "_type(v) is _bytes_t"
+        return f"_type(v) is _bytes_t and _len(v) <= {MAX_PICTURE_BYTES}"
     if kind.startswith("str"):
         if name in entity_type.REFS:
             return "_type(v) is _str_t and _uuid(v)"
@@ -1030,7 +1050,7 @@ def _column_sound(entity_type: type[Entity], name: str, kind: str, column: Seque
     if kind.startswith("float"):
         return types <= {float} and all(map(math.isfinite, values))
     if kind.startswith("bytes"):
-        return types <= {bytes}
+        return types <= {bytes} and (not values or max(map(len, values)) <= MAX_PICTURE_BYTES)
     if not kind.startswith("str") or not types <= {str}:
         return False
     if name == "id" or name in entity_type.REFS:

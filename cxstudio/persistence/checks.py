@@ -10,8 +10,9 @@ from pathlib import Path
 
 from cxstudio.model.messages import error_detail
 from cxstudio.persistence import schema
-from cxstudio.persistence.errors import FILE_KINDS, ProjectFileError
-from cxstudio.persistence.schema import APPLICATION_ID, TABLES
+from cxstudio.persistence.errors import FILE_KINDS, ProjectFileError, size_text
+from cxstudio.persistence.schema import APPLICATION_ID
+from cxstudio.persistence.untrusted import MAX_FILE_SIZE
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -61,6 +62,10 @@ def check_path(path: Path) -> FileHeader:
     if not stat.S_ISREG(info.st_mode):  # reading a pipe could block forever
         english, german = FILE_KINDS["special"]
         raise ProjectFileError("not_sqlite", path=path, looks_like=english, looks_like_de=german)
+    if info.st_size > MAX_FILE_SIZE:  # refused before a byte is read
+        raise ProjectFileError("file_too_large", path=path, size=size_text(info.st_size),
+                               size_de=size_text(info.st_size, "de"), limit=size_text(MAX_FILE_SIZE),
+                               limit_de=size_text(MAX_FILE_SIZE, "de"))
     try:
         with path.open("rb") as handle:
             data = handle.read(HEADER_SIZE)
@@ -82,7 +87,31 @@ def check_path(path: Path) -> FileHeader:
         raise ProjectFileError("corrupt", path=path, detail="partial_page")
     if header.page_count is not None and size < header.page_count * header.page_size:
         raise ProjectFileError("corrupt", path=path, detail="shorter_than_header")
+    check_companions(path)
     return header
+
+
+COMPANION_SUFFIXES = ("-wal", "-journal")
+
+
+def check_companions(path: Path) -> None:
+    """Refuse a file that has a non-empty write-ahead log or rollback journal beside it.
+
+    Such a companion holds changes another program has not finished: reading the file without it would
+    show a state that never existed, and SQLite would later replay it over a file CX Studio wrote. An
+    empty companion is what a cleanly closed database may leave; anything else (also a pipe or a folder
+    under that name) is refused with a sentence naming it.
+    """
+    for suffix in COMPANION_SUFFIXES:
+        companion = path.with_name(path.name + suffix)
+        try:
+            info = companion.lstat()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            info = None
+        if info is None or not stat.S_ISREG(info.st_mode) or info.st_size > 0:
+            raise ProjectFileError("companion_file", path=path, companion=companion.name)
 
 
 def parse_header(data: bytes) -> FileHeader | None:
@@ -109,19 +138,15 @@ def _scalar(connection: sqlite3.Connection, sql: str) -> object:
     return row[0] if row else None
 
 
-def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = False) -> int:
-    """Checks 6-8 on an open copy: intact (quick_check or integrity_check), ours, not newer; returns its version."""
-    pragma = "integrity_check" if thorough else "quick_check"
+def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = False, schema_name: str = "main") -> int:
+    """Checks 6-8 on an open copy: ours, not newer, intact (quick_check or integrity_check); returns its version.
+
+    The header fields come first: checking the integrity of another application's database is work
+    for nothing (and its schema may ask for a lot of it).
+    """
     try:
-        rows = connection.execute(f"PRAGMA {pragma}(1)").fetchall()
-    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
-    if not rows or rows[0][0] != "ok":
-        detail = _shorten(str(rows[0][0])) if rows else "check_empty"
-        raise ProjectFileError("corrupt", path=path, detail=detail)
-    try:
-        application_id = _scalar(connection, "PRAGMA application_id")
-        version = _scalar(connection, "PRAGMA user_version")
+        application_id = _scalar(connection, f"PRAGMA {schema_name}.application_id")
+        version = _scalar(connection, f"PRAGMA {schema_name}.user_version")
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
     if application_id != signed_application_id():
@@ -130,34 +155,20 @@ def check_database(connection: sqlite3.Connection, path: Path, thorough: bool = 
         raise ProjectFileError("unknown_schema", path=path, found=version)
     if version > schema.SCHEMA_VERSION:
         raise ProjectFileError("newer_schema", path=path, found=version, supported=schema.SCHEMA_VERSION)
+    pragma = "integrity_check" if thorough else "quick_check"
+    try:
+        rows = connection.execute(f"PRAGMA {schema_name}.{pragma}(1)").fetchall()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise ProjectFileError("corrupt", path=path, detail=_sqlite_detail(exc)) from None
+    if not rows or rows[0][0] != "ok":
+        detail = _shorten(str(rows[0][0])) if rows else "check_empty"
+        raise ProjectFileError("corrupt", path=path, detail=detail)
     return version
 
 
 def signed_application_id() -> int:
     """APPLICATION_ID as SQLite reports it (a signed 32-bit integer)."""
     return APPLICATION_ID - (1 << 32) if APPLICATION_ID >= 1 << 31 else APPLICATION_ID
-
-
-def check_tables(connection: sqlite3.Connection) -> list[str]:
-    """Problems with the current schema's tables and columns (a file of our format that lacks some)."""
-    problems: list[str] = []
-    for kind, table in TABLES.items():
-        columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{kind}")')}
-        if not columns:
-            problems.append(f"The table {kind} is missing.")
-            continue
-        missing = [c.name for c in table.c if c.name not in columns]
-        if missing:
-            problems.append(f"The table {kind} lacks the column(s) {', '.join(missing)}.")
-    return problems
-
-
-def foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
-    """Rows whose declared foreign key points at a missing row, as sentences."""
-    problems = []
-    for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check").fetchall()[:1000]:
-        problems.append(f"A {table} row (rowid {rowid}) refers to a {parent} that does not exist.")
-    return problems
 
 
 def _sqlite_detail(exc: Exception) -> str:

@@ -32,6 +32,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The project file {path} is damaged or truncated and cannot be opened ({detail}).",
         "Die Projektdatei {path} ist beschädigt oder abgeschnitten und kann nicht geöffnet werden ({detail}).",
     ),
+    "file_too_large": (
+        "The file {path} is {size}, larger than the {limit} CX Studio opens, so it was not read.",
+        "Die Datei {path} ist {size_de} groß, größer als die {limit_de}, die CX Studio öffnet, und wurde daher "
+        "nicht gelesen.",
+    ),
+    "companion_file": (
+        "The project file {path} cannot be opened safely because {companion} beside it holds changes another "
+        "program has not finished writing; close that program (or remove {companion}) and try again.",
+        "Die Projektdatei {path} kann nicht sicher geöffnet werden, weil {companion} daneben Änderungen eines "
+        "anderen Programms enthält, die noch nicht fertig geschrieben sind; schließen Sie dieses Programm (oder "
+        "entfernen Sie {companion}) und versuchen Sie es erneut.",
+    ),
+    "too_much_work": (
+        "Reading the project file {path} was stopped after {seconds} seconds because it demands far more work "
+        "than a CX Studio project of its size, so it was not opened.",
+        "Das Lesen der Projektdatei {path} wurde nach {seconds} Sekunden abgebrochen, weil sie weit mehr Arbeit "
+        "verlangt als ein CX-Studio-Projekt dieser Größe, und sie wurde daher nicht geöffnet.",
+    ),
+    "value_too_big": (
+        "The project file {path} holds a value larger than CX Studio accepts (at most {limit} per picture), so "
+        "it was not opened.",
+        "Die Projektdatei {path} enthält einen Wert, der größer ist, als CX Studio annimmt (höchstens {limit_de} "
+        "pro Bild), und wurde daher nicht geöffnet.",
+    ),
     "foreign_database": (
         "The file {path} is an SQLite database of another application, not a CX Studio project.",
         "Die Datei {path} ist eine SQLite-Datenbank einer anderen Anwendung, kein CX-Studio-Projekt.",
@@ -128,6 +152,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die ungespeicherte Arbeit an {name} kann nicht mehr wiederhergestellt werden: ihre "
         "Wiederherstellungskopie wurde entfernt oder wird gerade benutzt.",
     ),
+    "target_not_a_file": (
+        "The project was not saved to {path} because that is not a regular file but a device, a pipe or a link "
+        "to nothing.",
+        "Das Projekt wurde nicht unter {path} gespeichert, weil dort keine gewöhnliche Datei liegt, sondern ein "
+        "Gerät, eine Pipe oder eine Verknüpfung ins Leere.",
+    ),
+    "save_beside_journal": (
+        "The project was not saved to {path} because the file {leftover} beside it holds an unfinished database "
+        "change that SQLite would apply over the saved project; move that file away or save under another name.",
+        "Das Projekt wurde nicht unter {path} gespeichert, weil die Datei {leftover} daneben eine unvollendete "
+        "Datenbankänderung enthält, die SQLite über das gespeicherte Projekt spielen würde; verschieben Sie diese "
+        "Datei oder speichern Sie unter einem anderen Namen.",
+    ),
 }
 
 # Reasons a project opens read-only, as (English, German) with parameters.
@@ -160,6 +197,7 @@ FILE_KINDS: dict[str, tuple[str, str]] = {
 
 # What was found wrong inside a file, for the `{detail}` of the corrupt message: key -> (English, German).
 FILE_DETAILS: dict[str, tuple[str, str]] = {
+    "interrupted": ("reading it was stopped", "das Lesen wurde abgebrochen"),
     "not_utf8": ("its text is not valid UTF-8", "ihr Text ist kein gültiges UTF-8"),
     "header_truncated": ("it ends inside the database header", "sie endet mitten im Datenbankkopf"),
     "header_invalid": ("the database header is invalid", "der Datenbankkopf ist ungültig"),
@@ -189,3 +227,12 @@ def detail_of(exc: BaseException) -> str:
         return "not_utf8"
     original = getattr(exc, "orig", None) or exc
     return error_detail(original)
+
+
+def size_text(size: int, language: str = "en") -> str:
+    """A byte count for a sentence: '1.5 GB' / '1,5 GB', '512 MB', '16 MB'."""
+    for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= factor:
+            value = f"{size / factor:.1f}".removesuffix(".0")
+            return f"{value.replace('.', ',') if language == 'de' else value} {unit}"
+    return f"{size} bytes" if language != "de" else f"{size} Byte"

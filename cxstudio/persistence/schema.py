@@ -105,14 +105,16 @@ def _decode_tuple(value: Any) -> Any:
         return value
     if value == "[]":
         return ()
+    if value[:2] == "[[":  # a list of strings never nests: refuse deep nesting before the parser recurses
+        return value
     try:  # json.loads without its wrapper (a third of the time); anything unusual takes the full path
         decoded, end = _scan_json(value, 0)
         if end != len(value):
             decoded = json.loads(value)
-    except (StopIteration, ValueError):
+    except (StopIteration, ValueError, RecursionError):
         try:
             decoded = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             return value
     if type(decoded) is list and _ONLY_TEXT(map(type, decoded)):  # JSON gives exact types, never subclasses
         return tuple(decoded)

@@ -18,6 +18,8 @@ from cxstudio.model.entities import ENTITY_TYPES, Entity
 from cxstudio.model.errors import InvariantError
 from cxstudio.model.events import Added, Changed, Removed
 from cxstudio.persistence.schema import CODECS, TABLES
+from cxstudio.persistence.untrusted import WorkLimitError, harden, inspect_schema
+from cxstudio.persistence.untrusted import work_seconds as untrusted_work_seconds
 
 
 def _raw_select(kind: str) -> Select[Any]:
@@ -54,20 +56,49 @@ def read_entities_from(driver: sqlite3.Connection, keep_going: Callable[[], bool
     return entities
 
 
-def read_entities_from_bytes(data: bytes) -> list[Entity] | None:
-    """Every entity of a database given as the bytes of its file (read in memory), or None when that fails.
+def readable_in_memory(data: bytes) -> bytes:
+    """The bytes of a database file as SQLite reads them in memory: a write-ahead-log header says rollback journal.
 
-    Opening uses the result only for bytes known to be sound (verified before) or that passed the
-    opening checks, which report any failure; so a failure here is not reported, only signalled by None.
+    An in-memory database cannot use a write-ahead log, so SQLite refuses bytes whose header asks for one.
+    Without a log beside the file (opening refuses a non-empty one) the file alone holds the whole
+    database, and bytes 18-19 set to 1 are exactly what switching it to a rollback journal writes.
     """
-    if not hasattr(sqlite3.Connection, "deserialize"):  # Python built without it: read the working copy
-        return None
-    connection = sqlite3.connect(":memory:")
+    if data[18:20] == b"\x02\x02":
+        return data[:18] + b"\x01\x01" + data[20:]
+    return data
+
+
+def connect_bytes(data: bytes, work_seconds: float) -> tuple[sqlite3.Connection, Callable[[], bool]]:
+    """A hardened in-memory connection holding a copy of the database `data` (see untrusted.harden)."""
+    connection = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
-        connection.deserialize(data)
+        work_ran_out = harden(connection, work_seconds)
+        connection.deserialize(readable_in_memory(data))
+    except BaseException:
+        connection.close()
+        raise
+    return connection, work_ran_out
+
+
+def read_entities_from_bytes(data: bytes, work_seconds: float | None = None) -> list[Entity] | None:
+    """Every entity of a database given as the bytes of its file (read in memory, the file's schema untrusted).
+
+    Returns None when its entity tables cannot be read without running the file's own code (one is a
+    view, a virtual table, computed, or missing: the opening checks describe that). Raises
+    `WorkLimitError` when reading takes more SQLite work than `work_seconds` allow, and sqlite3's
+    errors, UnicodeDecodeError or ValueError for content SQLite or the decoders cannot read.
+    """
+    seconds = work_seconds if work_seconds is not None else untrusted_work_seconds(len(data))
+    connection, work_ran_out = connect_bytes(data, seconds)
+    try:
+        if not inspect_schema(connection).readable:
+            return None
+        connection.execute("PRAGMA query_only = ON")
         return read_entities_from(connection)
-    except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError):
-        return None
+    except sqlite3.OperationalError:
+        if work_ran_out():
+            raise WorkLimitError(seconds) from None
+        raise
     finally:
         connection.close()
 

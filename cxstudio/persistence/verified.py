@@ -21,9 +21,14 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+# Raised whenever the checks grow: a digest remembered by weaker checks is not trusted by stronger ones.
+# 2: the file's schema holds exactly CX Studio's objects (no triggers, views, extra tables or columns).
+CHECKS_VERSION = 2
+
+
 def _program() -> str:
-    """Verification results hold for one program version and schema version only (rules may change)."""
-    return f"cxstudio {__version__} schema {schema.SCHEMA_VERSION}"
+    """Verification results hold for one program version, schema version and set of checks only."""
+    return f"cxstudio {__version__} schema {schema.SCHEMA_VERSION} checks {CHECKS_VERSION}"
 
 
 def _record_path() -> Path:

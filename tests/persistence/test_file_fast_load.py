@@ -241,12 +241,14 @@ def test_loading_from_the_files_bytes_gives_what_reading_the_file_gives(tmp_path
     finally:
         connection.close()
     assert from_bytes is not None and from_bytes == from_file
-    assert read_entities_from_bytes(b"SQLite format 3\x00" + bytes(4_000)) is None  # unreadable bytes: the checks report
-    assert read_entities_from_bytes(path.read_bytes()[:4096]) in (None, [])
+    with pytest.raises(sqlite3.DatabaseError):  # unreadable bytes: the opening checks word it for the user
+        read_entities_from_bytes(b"SQLite format 3\x00" + bytes(4_000))
+    with pytest.raises(sqlite3.DatabaseError):
+        read_entities_from_bytes(path.read_bytes()[:4096])
 
 
 def wal_mode_file(tmp_path: Path) -> Path:
-    """A sound project file whose header says write-ahead log (such bytes cannot be read in memory)."""
+    """A sound project file whose header says write-ahead log (SQLite refuses such bytes in memory as they are)."""
     path = saved(rich_document(), tmp_path / "wal.cxstudio")
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
@@ -255,13 +257,18 @@ def wal_mode_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_a_file_whose_bytes_cannot_be_read_in_memory_opens_from_its_working_copy(tmp_path: Path) -> None:
+def test_a_file_in_write_ahead_log_mode_without_a_log_beside_it_is_read_in_memory(tmp_path: Path) -> None:
     path = wal_mode_file(tmp_path)
-    assert read_entities_from_bytes(path.read_bytes()) is None
-    first = api.open_project(path)  # every check, then read from the working copy
+    connection = sqlite3.connect(":memory:")
+    with pytest.raises(sqlite3.DatabaseError):
+        connection.deserialize(path.read_bytes())
+        connection.execute("SELECT count(*) FROM card").fetchall()
+    connection.close()
+    assert read_entities_from_bytes(path.read_bytes()) is not None  # the header is read as a rollback journal's
+    first = api.open_project(path)  # every check
     assert_same_documents(rich_document_like(first.document), first.document)
     first.close()
-    second = api.open_project(path)  # now remembered as checked: the fast path, still from the working copy
+    second = api.open_project(path)  # now remembered as checked: the fast path
     assert second.document.same_content(first.document) and second.document.check_invariants() == []
     second.close()
     assert api.check_file(path, thorough=False).verified_before
