@@ -111,6 +111,14 @@ class OpenProject:
         """One sentence when opening took over a stale lock of a crashed editor, else None."""
         return self._file.lock_note(language) if self._file is not None else None
 
+    def opening_note(self, language: str = "en") -> str | None:
+        """What the user should hear once after opening, else None: a stale lock taken over, and parts of the
+        file that are not a CX Studio project's (triggers, views, extra tables; never run, never saved)."""
+        if self._file is None:
+            return None
+        notes = [note for note in (self._file.lock_note(language), self._file.foreign_note(language)) if note]
+        return " ".join(notes) or None
+
     @property
     def write_error(self) -> ProjectFileError | None:
         """The last write-through failure while the working copy is behind the document, else None."""
@@ -237,6 +245,19 @@ def find_recoverable() -> list[RecoverableProject]:
     from cxstudio.persistence.working_copy import find_recoverable as find
 
     return find()
+
+
+def clean_up_leftovers() -> None:
+    """At start-up: delete what killed editors left behind that holds no work (never unsaved work).
+
+    That is the temporary files of saves killed midway (`.NAME.<hex>.saving` beside the saved file,
+    removed by the exact path each save noted) and working copies of ended editors without unsaved
+    work. `find_recoverable()` only reads; call this before it.
+    """
+    from cxstudio.persistence.working_copy import remove_abandoned_copies, remove_interrupted_saves
+
+    remove_interrupted_saves()
+    remove_abandoned_copies()
 
 
 def recover(item: RecoverableProject) -> OpenProject:

@@ -78,11 +78,13 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _fill_clean_copy(connection: sqlite3.Connection) -> None:
+def _fill_clean_copy(connection: sqlite3.Connection, stored_columns: dict[str, list[str]]) -> None:
     """Make `main` (a new, empty file) a CX Studio database holding the rows of `src`'s known columns.
 
-    The file is being built, not yet edited, so it is written without a journal; it is synced and
-    switched to a write-ahead log (the working copy's mode) when complete.
+    A table whose stored columns are exactly CX Studio's, in order, is copied with `SELECT *`, which
+    lets SQLite move its records as they are (its transfer optimisation: a third of the time); any
+    other table by naming the known columns, so extra columns stay behind. The file is being built,
+    not edited, so it is written without a journal; `_finish_copy` makes it durable.
     """
     connection.execute("PRAGMA main.journal_mode = OFF")
     connection.execute("PRAGMA main.synchronous = OFF")
@@ -90,8 +92,12 @@ def _fill_clean_copy(connection: sqlite3.Connection) -> None:
     for statement in untrusted.schema_statements():
         connection.execute(statement)
     for kind, table in TABLES.items():
-        columns = ", ".join(_quoted(column.name) for column in table.c)
-        connection.execute(f"INSERT INTO main.{_quoted(kind)} ({columns}) SELECT {columns} FROM src.{_quoted(kind)}")
+        known = [column.name for column in table.c]
+        if stored_columns.get(kind) == known:
+            connection.execute(f"INSERT INTO main.{_quoted(kind)} SELECT * FROM src.{_quoted(kind)}")
+        else:
+            columns = ", ".join(map(_quoted, known))
+            connection.execute(f"INSERT INTO main.{_quoted(kind)} ({columns}) SELECT {columns} FROM src.{_quoted(kind)}")
     connection.execute(f"PRAGMA main.application_id = {APPLICATION_ID}")
     connection.execute(f"PRAGMA main.user_version = {schema.SCHEMA_VERSION}")
     connection.execute("COMMIT")
@@ -122,7 +128,7 @@ def check_bytes(data: bytes, source: Path, copy: Path | None, thorough: bool, se
             return inspection
         if copy is not None:
             untrusted.drop_executable_objects(connection, report, "src")  # in memory only: defence in depth
-            _fill_clean_copy(connection)
+            _fill_clean_copy(connection, report.columns)
         return inspection
     except ProjectFileError as exc:
         raise _reading_error(exc, source, seconds, work_ran_out()) from None
@@ -170,11 +176,13 @@ class _WorkingCopyWriter(threading.Thread):
         self.verified_before = False
         self.checked: Inspection | None = None
         self.failure: BaseException | None = None
+        self.verdict_known = threading.Event()  # set once `verified_before` is decided (or the thread failed)
 
     def run(self) -> None:
         try:
             self.digest = hashlib.sha256(self.data).hexdigest()
             self.verified_before = not self.thorough and verified.is_verified(self.digest)
+            self.verdict_known.set()
             if self.verified_before:
                 if self.copy is not None:
                     try:
@@ -193,6 +201,8 @@ class _WorkingCopyWriter(threading.Thread):
                                            detail=detail_of(exc)) from None
         except BaseException as exc:  # handed on unchanged to the opening thread
             self.failure = exc
+        finally:
+            self.verdict_known.set()
 
     def result(self) -> None:
         """Wait for the thread; raise what it failed with."""
@@ -245,6 +255,7 @@ def _read_and_check(source: Path, copy: Path | None, thorough: bool) -> Inspecti
     writer.start()
     preloaded: list[Entity] | None = None
     load_error: BaseException | None = None
+    built: tuple[Document | None, list[str]] | None = None
     try:
         if 1 <= header.user_version <= schema.SCHEMA_VERSION:
             try:
@@ -252,6 +263,8 @@ def _read_and_check(source: Path, copy: Path | None, thorough: bool) -> Inspecti
             except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError,
                     WorkLimitError) as exc:
                 load_error = exc
+        if preloaded is not None and writer.verdict_known.wait() and not writer.verified_before:
+            built = build_document(preloaded)  # while the other thread checks and copies: it is usually slower
     finally:
         writer.result()  # the file-level verdict (not a project, newer, damaged) comes first
     if writer.verified_before and not migrated_to:
@@ -269,7 +282,7 @@ def _read_and_check(source: Path, copy: Path | None, thorough: bool) -> Inspecti
         if load_error is not None:
             raise _reading_error(load_error, source, seconds, False)
         assert preloaded is not None
-        document, problems = build_document(preloaded)
+        document, problems = built if built is not None else build_document(preloaded)
         inspection.document = document
         inspection.problems = inspection.problems + problems
         if inspection.problems:

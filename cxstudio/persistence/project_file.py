@@ -6,8 +6,10 @@ import errno
 import hashlib
 import os
 import sqlite3
+import stat
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -16,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
 from cxstudio.persistence import checks, schema, verified
-from cxstudio.persistence.database import connect_raw, create_schema, working_copy_engine
+from cxstudio.persistence.database import create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, detail_of, read_only_reason
 from cxstudio.persistence.lock import (
     LockInfo,
@@ -36,14 +38,30 @@ from cxstudio.persistence.store import (
     write_change_set,
     write_document,
 )
+from cxstudio.persistence.untrusted import ForeignObject, foreign_note
 from cxstudio.persistence.working_copy import (
     RecoverableProject,
     WorkingCopy,
+    forget_save,
     fsync_directory,
     load_working_copy,
     owner_gone,
+    record_save,
+    remove_interrupted_saves,
     sync_file,
 )
+
+_OPEN_FOR_HASHING = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
+_HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class FileVersion:
+    """One version of a file by its content: the hex SHA-256 of its bytes and their number (None: not known)."""
+
+    size: int | None
+    digest: str
 
 
 def _is_disk_full(exc: BaseException) -> bool:
@@ -71,6 +89,8 @@ class ProjectFile:
         read_only_code: str | None = None,
         read_only_params: dict[str, str] | None = None,
         taken_over: LockInfo | None = None,
+        known: FileVersion | None = None,
+        engine: Engine | None = None,
     ) -> None:
         self.working = working
         self.path = path
@@ -78,14 +98,16 @@ class ProjectFile:
         self.read_only_code = read_only_code
         self.read_only_params = read_only_params or {}
         self.taken_over = taken_over
-        self.engine: Engine = working_copy_engine(working.database_path)
+        self.engine: Engine = engine if engine is not None else working_copy_engine(working.database_path)
         self.session: Session | None = None
         self.pending: list[ChangeSet] = []
         self.write_error: ProjectFileError | None = None
         self._unreported_error: ProjectFileError | None = None
         self.write_error_listeners: list[Callable[[ProjectFileError], None]] = []
         self.closed = False
-        self.fingerprint = file_fingerprint(path) if path is not None else None
+        self.foreign_objects: list[ForeignObject] = []  # left out of the working copy when the file was opened
+        # the content of the file as opened or last saved here; Save refuses to overwrite any other content
+        self.known = known if known is not None or path is None else file_version(path)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -93,7 +115,10 @@ class ProjectFile:
         """Check and open a project file: copy it to a working copy, migrate and load it there, lock the original."""
         source = Path(path).absolute()
         checks.check_path(source)  # fail before creating anything for a missing file
-        fingerprint = file_fingerprint(source)  # before copying: a change after this is noticed at Save
+        try:
+            size = source.stat().st_size  # a change during reading only makes Save ask, never overwrite
+        except OSError:
+            size = None
         try:
             working = WorkingCopy.new(source, unsaved=False)
         except OSError as exc:
@@ -105,9 +130,10 @@ class ProjectFile:
         except BaseException:
             working.remove()
             raise
+        known = FileVersion(size, inspection.digest) if inspection.digest else file_version(source)
         code, params, lock, taken_over = _decide_access(source, read_only)
-        project_file = cls(working, source, lock, code, params, taken_over)
-        project_file.fingerprint = fingerprint
+        project_file = cls(working, source, lock, code, params, taken_over, known)
+        project_file.foreign_objects = inspection.foreign_objects
         return project_file, inspection.document
 
     @classmethod
@@ -134,36 +160,40 @@ class ProjectFile:
         working = load_working_copy(item.folder)
         if working is None or not owner_gone(working.meta):  # removed, or another editor took it meanwhile
             raise ProjectFileError("recovery_gone", name=item.project_name)
-        database = working.database_path
-        connection = connect_raw(database)
-        try:
-            checks.check_database(connection, database)
-            migrate(connection, int(connection.execute("PRAGMA user_version").fetchone()[0]))
-        except (sqlite3.Error, UnicodeDecodeError):
-            raise ProjectFileError("recovery_gone", name=item.project_name) from None
-        finally:
-            connection.close()
-        try:
+        try:  # first the few bytes of metadata, while the space freed after a full disk is still there
             working.take_over()
             working.set_unsaved(True)
         except OSError as exc:
             raise ProjectFileError("working_copy_failed", folder=working.folder, detail=detail_of(exc)) from None
+        database = working.database_path
+        # One connection, kept for the project's life: checks and loading read the log as it is, and nothing
+        # is checkpointed into the database (which would need space) before the project is closed.
         engine = working_copy_engine(database)
         try:
+            raw = engine.raw_connection()
+            try:
+                connection = raw.driver_connection
+                checks.check_database(connection, database)  # type: ignore[arg-type]
+                migrate(connection, int(connection.execute("PRAGMA user_version").fetchone()[0]))  # type: ignore[union-attr]
+            finally:
+                raw.close()
             with engine.connect() as sa_connection:
                 entities = read_entities(sa_connection)
-        except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError) as exc:
-            raise ProjectFileError("corrupt", path=database, detail=detail_of(exc)) from None
-        finally:
+        except ProjectFileError:
             engine.dispose()
+            raise
+        except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError):
+            engine.dispose()
+            raise ProjectFileError("recovery_gone", name=item.project_name) from None
         document, problems = build_document(entities)
         if document is None:
+            engine.dispose()
             raise refuse_invalid(Inspection(database, schema.SCHEMA_VERSION, problems=problems))
         original = item.original_path
         if original is None:
-            return cls(working, None), document
+            return cls(working, None, engine=engine), document
         code, params, lock, taken_over = _decide_access(original, read_only=False)
-        return cls(working, original, lock, code, params, taken_over), document
+        return cls(working, original, lock, code, params, taken_over, engine=engine), document
 
     # ------------------------------------------------------------------ state
     @property
@@ -174,6 +204,10 @@ class ProjectFile:
         if self.read_only_code is None:
             return None
         return read_only_reason(self.read_only_code, language, **self.read_only_params)
+
+    def foreign_note(self, language: str = "en") -> str | None:
+        """A sentence about the foreign schema objects the opened file held (never run, never saved), else None."""
+        return foreign_note(self.foreign_objects, language)
 
     def lock_note(self, language: str = "en") -> str | None:
         """A sentence about a stale lock we took over on opening, else None."""
@@ -241,6 +275,11 @@ class ProjectFile:
         return error
 
     # ------------------------------------------------------------------ saving
+    def _refuse_read_only(self) -> None:
+        if self.read_only_code is not None:
+            reason_en = self.read_only_reason("en")
+            raise ProjectFileError("read_only", reason=reason_en, reason_de=self.read_only_reason("de"))
+
     def save(self, document: Document, overwrite: bool = False) -> None:
         """Write the project to its own file (atomic replace).
 
@@ -250,30 +289,30 @@ class ProjectFile:
         self._require_open()
         if self.path is None:
             raise ProjectFileError("no_path")
-        if self.read_only_code is not None:
-            reason_en = self.read_only_reason("en")
-            raise ProjectFileError("read_only", reason=reason_en, reason_de=self.read_only_reason("de"))
-        current = file_fingerprint(self.path)
-        if not overwrite and None not in (current, self.fingerprint) and current != self.fingerprint:
+        self._refuse_read_only()
+        if not overwrite and changed_since(self.path, self.known):
             raise ProjectFileError("changed_on_disk", path=self.path)
-        self._write_file(self.path, document)
+        self.known = self._write_file(self.path, document)
         self._mark_saved()
 
     def save_as(self, path: str | os.PathLike[str], document: Document) -> None:
         """Write the project to a new file, which becomes the project's file (locked, writable)."""
         self._require_open()
         target = Path(path).absolute()
-        if target == self.path and self.lock is not None:
-            self.save(document)
+        own_file = self.path is not None and _same_file(target, self.path)
+        if own_file and (self.lock is not None or self.read_only_code != "requested"):
+            self.save(document)  # its own file: a Save, refused the same way (e.g. another editor has it open)
             return
         outcome = acquire_lock(target)
         if outcome.lock is None:
             if outcome.holder is not None:
-                raise ProjectFileError("locked_target", path=target, holder=outcome.holder.holder,
-                                       holder_de=outcome.holder.holder_in("de"))
+                raise _locked_target(target, outcome.holder)
             raise ProjectFileError("save_folder_read_only", path=target)
         try:
-            self._write_file(target, document)
+            _refuse_if_held(target, skip=target)  # a link's target file may be open under its own name
+            if own_file and changed_since(target, self.known):
+                raise ProjectFileError("changed_on_disk", path=target)
+            version = self._write_file(target, document)
         except BaseException:
             outcome.lock.release()
             raise
@@ -281,7 +320,7 @@ class ProjectFile:
             self.lock.release()
         self.lock = outcome.lock
         self.path = target
-        self.fingerprint = file_fingerprint(target)
+        self.known = version
         self.read_only_code = None
         self.read_only_params = {}
         try:
@@ -291,14 +330,17 @@ class ProjectFile:
         self._mark_saved()
 
     def save_copy(self, path: str | os.PathLike[str], document: Document) -> None:
-        """Write the project to another file (e.g. a client copy) without switching to it."""
+        """Write the project to another file (e.g. a client copy) without switching to it.
+
+        A copy onto the project's own file is a Save (refused the same way when read-only or changed on disk);
+        a file another live editor has open is never overwritten.
+        """
         self._require_open()
         target = Path(path).absolute()
-        if target != self.path:
-            holder = read_lock(target)
-            if holder is not None and not holder.is_stale():
-                raise ProjectFileError("locked_target", path=target, holder=holder.holder,
-                                       holder_de=holder.holder_in("de"))
+        if self.path is not None and _same_file(target, self.path):
+            self.save(document)
+            return
+        _refuse_if_held(target)
         self._write_file(target, document)
 
     def _mark_saved(self) -> None:
@@ -307,13 +349,23 @@ class ProjectFile:
         if not self.pending:
             self._set_unsaved_quietly(False)
 
-    def _write_file(self, target: Path, document: Document) -> None:
-        """Snapshot the project into a temporary file beside `target`, sync it, then atomically replace `target`."""
-        if target.is_dir():
-            raise ProjectFileError("target_is_directory", path=target)
-        if not checks.folder_writable(target):
+    def _write_file(self, target: Path, document: Document) -> FileVersion:
+        """Snapshot the project into a temporary file beside `target`, sync it, then atomically replace `target`.
+
+        A symbolic link is kept: the file it names is replaced (its temporary file beside it). Each save is
+        noted in the data folder while it runs, so a killed save's temporary file is removed at the next start.
+        Returns the content written.
+        """
+        real = _save_target(target)
+        for name in dict.fromkeys((target, real)):
+            for suffix in ("-wal", "-journal"):
+                leftover = Path(f"{name}{suffix}")
+                if os.path.lexists(leftover):  # SQLite would replay it over the file written here
+                    raise ProjectFileError("save_beside_journal", path=target, leftover=leftover.name)
+        if not checks.folder_writable(real):
             raise ProjectFileError("save_folder_read_only", path=target)
-        temporary = _temporary_name(target)
+        temporary = _temporary_name(real)
+        record = record_save(temporary)
         try:
             if self.flush(report=False):
                 self._vacuum_into(temporary)
@@ -321,12 +373,10 @@ class ProjectFile:
                 self._write_from_memory(temporary, document)
             with temporary.open("rb") as handle:
                 sync_file(handle.fileno())
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-            os.replace(temporary, target)
-            fsync_directory(target.parent)
-            if target == self.path or self.path is None:
-                self.fingerprint = file_fingerprint(target)
-            verified.remember_verified(digest)  # the document obeys every rule, so the file is sound
+                version = _version_of(handle.fileno())
+            os.replace(temporary, real)
+            fsync_directory(real.parent)
+            verified.remember_verified(version.digest)  # the document obeys every rule, so the file is sound
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             for leftover in (temporary, Path(f"{temporary}-journal")):
                 try:
@@ -334,12 +384,15 @@ class ProjectFile:
                 except OSError:
                     pass
             if isinstance(exc, PermissionError):
-                if checks.folder_writable(target) and target.exists():  # e.g. Windows: another program has it open
+                if checks.folder_writable(real) and real.exists():  # e.g. Windows: another program has it open
                     raise ProjectFileError("save_target_in_use", path=target) from None
                 raise ProjectFileError("save_folder_read_only", path=target) from None
             if _is_disk_full(exc):
                 raise ProjectFileError("save_disk_full", path=target) from None
             raise ProjectFileError("save_failed", path=target, detail=detail_of(exc)) from None
+        finally:
+            forget_save(record)
+        return version
 
     def _vacuum_into(self, temporary: Path) -> None:
         raw = self.engine.raw_connection()
@@ -382,13 +435,104 @@ class ProjectFile:
         release_loaded_objects()
 
 
-def file_fingerprint(path: Path) -> tuple[int, int, int, int] | None:
-    """What identifies one version of a file without reading it: device, inode, size, modification time."""
+def _version_of(fd: int) -> FileVersion:
+    """The content of the open file `fd` from its start: size and SHA-256, read in chunks."""
+    hasher = hashlib.sha256()
+    size = 0
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, _HASH_CHUNK):
+        hasher.update(chunk)
+        size += len(chunk)
+    return FileVersion(size, hasher.hexdigest())
+
+
+def file_version(path: Path) -> FileVersion | None:
+    """The content of the regular file at `path` (a link is followed), None when there is no readable regular file.
+
+    Opened without blocking: a pipe or device put there is not read.
+    """
     try:
-        info = path.stat()
+        fd = os.open(path, _OPEN_FOR_HASHING)
     except OSError:
         return None
-    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return _version_of(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def changed_since(path: Path, known: FileVersion | None) -> bool:
+    """Whether the file at `path` no longer holds the content `known` (compared by SHA-256, never by date).
+
+    A file that is gone is no change (Save writes it anew); anything there that is not a readable regular file
+    (a pipe, a device, a link to nothing) is. Sizes are compared first, so only a same-size file is hashed.
+    """
+    if known is None or not os.path.lexists(path):
+        return False
+    try:
+        fd = os.open(path, _OPEN_FOR_HASHING)
+    except OSError:
+        return True
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (known.size is not None and info.st_size != known.size):
+            return True
+        return _version_of(fd).digest != known.digest
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names are one file (through links and hard links); by name when either cannot be looked at."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _save_target(target: Path) -> Path:
+    """The file a save to `target` replaces: `target`, or the file its symbolic link names (the link is kept).
+
+    Refused: a folder, and anything that is not a regular file (a device, a pipe, a link to nothing or a loop).
+    """
+    real = target
+    if target.is_symlink():
+        try:
+            real = target.resolve(strict=True)
+        except (OSError, RuntimeError):  # a link to nothing, or a loop of links
+            raise ProjectFileError("target_not_a_file", path=target) from None
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        return real
+    except OSError as exc:
+        raise ProjectFileError("save_failed", path=target, detail=detail_of(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ProjectFileError("target_is_directory", path=target)
+    if not stat.S_ISREG(info.st_mode):
+        raise ProjectFileError("target_not_a_file", path=target)
+    return real
+
+
+def _locked_target(target: Path, holder: LockInfo) -> ProjectFileError:
+    return ProjectFileError("locked_target", path=target, holder=holder.holder, holder_de=holder.holder_in("de"))
+
+
+def _refuse_if_held(target: Path, skip: Path | None = None) -> None:
+    """Refuse to write `target` while a live editor has it open, under its own name or (for a link) its file's."""
+    names = dict.fromkeys((target, Path(os.path.realpath(target))))
+    for name in names:
+        if name == skip:
+            continue
+        holder = read_lock(name)
+        if holder is not None and not holder.is_stale():
+            raise _locked_target(target, holder)
 
 
 def _folder_hint() -> Path:
@@ -399,19 +543,6 @@ def _folder_hint() -> Path:
 
 def _temporary_name(target: Path) -> Path:
     return target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.saving"
-
-
-def _remove_interrupted_saves(path: Path) -> None:
-    """Delete temporary files a killed editor left beside `path` mid-save (only the lock holder saves there)."""
-    for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.saving*"):
-        try:
-            leftover.unlink()
-        except OSError:
-            pass
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
 def _decide_access(
@@ -426,7 +557,7 @@ def _decide_access(
         return "folder_read_only", {}, None, None
     outcome = acquire_lock(path)
     if outcome.lock is not None:
-        _remove_interrupted_saves(path)
+        remove_interrupted_saves()  # the temporary files of this user's saves that were killed midway
         return None, {}, outcome.lock, outcome.taken_over
     if outcome.holder is not None and outcome.holder.pid <= 0:
         return "locked_unknown", {"lock": lock_path_for(path).name}, None, None

@@ -121,15 +121,15 @@ def expected_objects() -> frozenset[tuple[str, str, str]]:
     return frozenset((str(t), str(n), str(tb)) for t, n, tb in rows)
 
 
-# ForeignObject.kind -> (English, German) words for it
-FOREIGN_KINDS: dict[str, tuple[str, str]] = {
-    "trigger": ("a trigger", "ein Trigger"),
-    "view": ("a view", "eine Sicht (View)"),
-    "virtual table": ("a virtual table", "eine virtuelle Tabelle"),
-    "table": ("a table", "eine Tabelle"),
-    "index": ("an index", "ein Index"),
-    "column": ("a column", "eine Spalte"),
-    "other": ("an object", "ein Objekt"),
+# ForeignObject.kind -> (English, German nominative, German accusative) words for it
+FOREIGN_KINDS: dict[str, tuple[str, str, str]] = {
+    "trigger": ("a trigger", "ein Trigger", "einen Trigger"),
+    "view": ("a view", "eine Sicht (View)", "eine Sicht (View)"),
+    "virtual table": ("a virtual table", "eine virtuelle Tabelle", "eine virtuelle Tabelle"),
+    "table": ("a table", "eine Tabelle", "eine Tabelle"),
+    "index": ("an index", "ein Index", "einen Index"),
+    "column": ("a column", "eine Spalte", "eine Spalte"),
+    "other": ("an object", "ein Objekt", "ein Objekt"),
 }
 
 NAME_SHOWN = 60  # characters of a foreign object's name shown in a sentence
@@ -149,12 +149,12 @@ class ForeignObject:
 
     def describe(self, language: str = "en") -> str:
         """One sentence saying what was found and that it is ignored."""
-        english, german = FOREIGN_KINDS.get(self.kind, FOREIGN_KINDS["other"])
+        english, _nominative, accusative = FOREIGN_KINDS.get(self.kind, FOREIGN_KINDS["other"])
         name, table = _shown(self.name), _shown(self.table)
         if language == "de":
-            where = f" der Tabelle {table}" if self.table and self.table != self.name else ""
-            return (f"Die Datei enthält {german} „{name}“{where}, der nicht zu einem CX-Studio-Projekt gehört; "
-                    "CX Studio führt ihn nicht aus und übernimmt ihn in keine Datei.")
+            where = f" zur Tabelle {table}" if self.table and self.table != self.name else ""
+            return (f"Die Datei enthält {accusative} „{name}“{where}; so etwas gehört nicht zu einem "
+                    "CX-Studio-Projekt und wird weder ausgeführt noch kopiert.")
         where = f" on the table {table}" if self.table and self.table != self.name else ""
         return (f"The file holds {english} '{name}'{where} that is not part of a CX Studio project; "
                 "CX Studio neither runs nor copies it.")
@@ -167,6 +167,7 @@ class SchemaReport:
     foreign: list[ForeignObject] = field(default_factory=list)
     damaged: list[str] = field(default_factory=list)  # English sentences: an entity table that is no table
     missing: list[str] = field(default_factory=list)  # English sentences: tables or columns the file lacks
+    columns: dict[str, list[str]] = field(default_factory=dict)  # entity table -> its stored columns, in order
 
     @property
     def readable(self) -> bool:
@@ -213,6 +214,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
             continue
         columns = {str(row[1]): int(row[6]) for row in
                    connection.execute(f'PRAGMA {schema_name}.table_xinfo("{name}")').fetchall()}
+        report.columns[name] = list(columns)
         known = [c.name for c in table.c]
         lacking = [c for c in known if c not in columns]
         if lacking:
@@ -231,3 +233,25 @@ def drop_executable_objects(connection: sqlite3.Connection, report: SchemaReport
         if item.kind in ("trigger", "view"):
             quoted = item.name.replace('"', '""')
             connection.execute(f'DROP {item.kind.upper()} IF EXISTS {schema_name}."{quoted}"')
+
+
+def foreign_note(objects: list[ForeignObject], language: str = "en") -> str | None:
+    """One sentence for the editor when a file held foreign objects: what they were and that they are gone."""
+    if not objects:
+        return None
+    column = 1 if language == "de" else 0
+    counts: dict[str, int] = {}
+    for item in objects:
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+    plural = {"trigger": ("triggers", "Trigger"), "view": ("views", "Sichten"),
+              "virtual table": ("virtual tables", "virtuelle Tabellen"), "table": ("tables", "Tabellen"),
+              "index": ("indexes", "Indizes"), "column": ("columns", "Spalten"), "other": ("objects", "Objekte")}
+    parts = [FOREIGN_KINDS.get(kind, FOREIGN_KINDS["other"])[column] if count == 1
+             else f"{count} {plural.get(kind, plural['other'])[column]}" for kind, count in counts.items()]
+    listed = ", ".join(parts)
+    if language == "de":
+        return (f"Die Datei enthielt Teile, die nicht zu einem CX-Studio-Projekt gehören ({listed}); sie wurden "
+                "weder ausgeführt noch übernommen und fehlen in jeder Datei, die Sie jetzt speichern "
+                "(„cxstudio check“ nennt sie einzeln).")
+    return (f"The file held parts that do not belong to a CX Studio project ({listed}); they were neither run nor "
+            "taken over and are absent from every file you save now ('cxstudio check' lists them).")

@@ -82,7 +82,7 @@ def open_file(path: Path, language: str) -> OpenedFile:
         project = api.open_project(path)
     except Exception as error:
         raise _problem(error, language, path) from error
-    return OpenedFile(project, language, project.lock_note(language))
+    return OpenedFile(project, language, project.opening_note(language))
 
 
 def save(opened: OpenedFile, language: str, overwrite: bool = False) -> None:
