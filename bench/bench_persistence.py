@@ -29,6 +29,7 @@ EDIT_BAR = 0.005  # one edit durable in the working copy, median on L (QUALITY.m
 EDIT_RATIO_BAR = 1.5  # L/S ratio of the same edit
 SAVE_BAR = 0.300  # Save of L
 OPEN_RATIO_BAR = 2.0  # open (file -> document) against the raw sqlite3 floor
+FIRST_OPEN_RATIO_BAR = 3.0  # the first open of a file from elsewhere (issue 9)
 
 
 def write_reference_file(size: str, folder: Path) -> Path:
@@ -195,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     table.add("    within that: sqlite3 fetches every row (the floor's work)", fmt_seconds(fetched.median))
     table.add("  of which: Document.from_entities, no checks (model)", fmt_seconds(indexed.median))
     table.add("open L from elsewhere, first time (validates every row), median", fmt_seconds(opened_first.median))
-    table.add("  the same / floor (the floor validates nothing)", f"{first_ratio:.1f}x")
+    table.add("  the same / floor (the floor validates nothing)", f"{first_ratio:.1f}x", f"<= {FIRST_OPEN_RATIO_BAR:.0f}x",
+              ratio_verdict(opened_first.median, floor.median, FIRST_OPEN_RATIO_BAR)[1])
     table.add("cxstudio check L (integrity_check + every rule)", fmt_seconds(inspected.median))
     table.add("one edit durable in the working copy, L, median", fmt_seconds(edit_l.median),
               f"<= {fmt_seconds(EDIT_BAR)}", at_most(edit_l.median, EDIT_BAR))
@@ -209,16 +211,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     table.notes.append("The edit is a card move (stage and order of one card row) written through in one transaction to the "
                        "working copy (WAL, synchronous=FULL: one fsync), durable when the call returns; L and S "
                        "edits take turns.")
-    table.notes.append("Open = header check, the file read once: a second thread hashes it (SHA-256), writes it to the "
-                       "working copy and switches that to WAL, while this one loads the entities from the same bytes in "
-                       "memory; then the Document and the lock. A file whose exact bytes this installation saved or "
-                       "checked skips the rest; one from elsewhere also gets quick_check, the foreign-key check and "
-                       "every model rule (Document.check_invariants) on the working copy.")
+    table.notes.append("Open = header check, the file read once: a second thread hashes it (SHA-256); bytes this "
+                       "installation saved or checked are written to the working copy as they are and it is switched to "
+                       "WAL, while this thread loads the entities from the same bytes in a hardened in-memory "
+                       "connection; then the Document and the lock. Bytes from elsewhere (the file's schema untrusted) "
+                       "also get the schema inspection, quick_check and a working copy built from CX Studio's own "
+                       "schema (INSERT ... SELECT of the known columns) in the second thread, while this one checks "
+                       "every model rule (Document.check_invariants).")
     table.notes.append("The open bar (<= 2x the raw floor) is measured on the open of a file whose bytes this "
                        "installation wrote or checked, the common case (a project saved here and opened again). The first "
                        "open of bytes never seen before also validates all 16,504 records (types, ids, texts, enums, "
-                       "references, card cells, cycles) plus quick_check and the foreign-key check, work the raw floor "
-                       "does not do; its ratio is shown for information.")
+                       "references, card cells, cycles), inspects the schema, runs quick_check and builds a clean "
+                       "working copy, work the raw floor does not do; issue 9 asks <= 3x the floor for it.")
     table.notes.append("The floor, both opens and the parts of opening are timed in alternating batches (15 runs "
                        "each), so load from other processes affects them alike; the floor is unchanged: bare sqlite3 "
                        "reading every row of every entity table of the file.")

@@ -42,6 +42,9 @@ def run_editor(path: str | None) -> int:
                   "editor in a desktop session, or render a map to an image with "
                   "'cxstudio render FILE -o map.png'.", file=sys.stderr)
         return 1
+    from cxstudio import api
+
+    api.clean_up_leftovers()  # before the recovery offer: killed saves' temporary files, empty working copies
     from PySide6.QtWidgets import QApplication
 
     from cxstudio.ui.i18n import Translations, choose_language

@@ -7,10 +7,16 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+LOCK_SIZE_LIMIT = 64 * 1024  # a lock file is about 250 bytes; anything bigger is not one of ours
+FIELD_LIMIT = 200  # characters kept of a lock's user, host and time (they end up in messages)
+_READ_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
 
 
 def lock_path_for(project_path: Path) -> Path:
@@ -80,7 +86,7 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:  # exists, belongs to someone else
         return True
-    except OSError:
+    except (OSError, OverflowError):
         return False
     return True
 
@@ -126,28 +132,91 @@ class LockInfo:
 
     @classmethod
     def from_json(cls, text: str) -> LockInfo | None:
+        """The lock described by `text`, or None when it is not a lock file of ours (garbled, odd types, odd pid)."""
         try:
             data = json.loads(text)
-            return cls(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]),
-                       str(data.get("token", "")), str(data.get("boot", "")))
-        except (ValueError, KeyError, TypeError):
+            if not isinstance(data, dict):
+                return None
+            pid = data["pid"]
+            if isinstance(pid, bool) or not isinstance(pid, int) or not 0 < pid < 2**31:
+                return None
+            fields = [data["user"], data["host"], data["since"], data.get("token", ""), data.get("boot", "")]
+            if not all(isinstance(value, str) for value in fields):
+                return None
+            user, host, since, token, boot = (_printable(value) for value in fields)
+            return cls(user, host, pid, since, token, boot)
+        except (ValueError, KeyError, TypeError, RecursionError):  # deep nesting makes json recurse
             return None
+
+
+def _printable(text: str) -> str:
+    """A field of a stranger's lock file as it may appear in a one-sentence message: no control characters, short."""
+    return "".join(ch for ch in text[: FIELD_LIMIT * 4] if ch.isprintable())[:FIELD_LIMIT]
 
 
 UNKNOWN_HOLDER = LockInfo("", "", 0, "")  # a lock file we cannot read: respected, never judged stale
 
 
-def read_lock(project_path: Path) -> LockInfo | None:
-    """The lock on a project, if any (an unreadable or garbled lock file counts as held by an unknown user)."""
-    path = lock_path_for(project_path)
+class _NotALockFileError(Exception):
+    """The lock file's name is taken by something we do not read: a link, a pipe, a device, a folder, a big file."""
+
+
+def _small_regular(info: os.stat_result) -> bool:
+    return stat.S_ISREG(info.st_mode) and info.st_size <= LOCK_SIZE_LIMIT
+
+
+def _read_lock_file(path: Path) -> tuple[bytes, os.stat_result] | None:
+    """The bytes of a lock file and its identity; None when there is none, _NotALockFileError when it is no small file.
+
+    Nothing is followed or waited for: the name is looked at without following links, opened with
+    O_NOFOLLOW and O_NONBLOCK (a FIFO or device swapped in meanwhile neither blocks nor is read), checked
+    again on the open descriptor, and read with a cap.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        if not _small_regular(os.lstat(path)):
+            raise _NotALockFileError
+        fd = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         return None
+    except OSError:  # ELOOP (a link), EACCES, ENXIO, ...
+        raise _NotALockFileError from None
+    try:
+        info = os.fstat(fd)
+        if not _small_regular(info):
+            raise _NotALockFileError
+        chunks: list[bytes] = []
+        size = 0
+        while size <= LOCK_SIZE_LIMIT:
+            chunk = os.read(fd, LOCK_SIZE_LIMIT + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
     except OSError:
+        raise _NotALockFileError from None
+    finally:
+        os.close(fd)
+    if size > LOCK_SIZE_LIMIT:
+        raise _NotALockFileError
+    return b"".join(chunks), info
+
+
+def _parse(data: bytes) -> LockInfo:
+    try:
+        info = LockInfo.from_json(data.decode("utf-8"))
+    except UnicodeDecodeError:
         return UNKNOWN_HOLDER
-    info = LockInfo.from_json(text)
     return UNKNOWN_HOLDER if info is None else info
+
+
+def read_lock(project_path: Path) -> LockInfo | None:
+    """The lock on a project, if any; a lock file that is garbled, unreadable, not a small regular file (a link, a
+    pipe, a device, a folder) or too big counts as held by an unknown user, and is never followed or waited for."""
+    try:
+        found = _read_lock_file(lock_path_for(project_path))
+    except _NotALockFileError:
+        return UNKNOWN_HOLDER
+    return None if found is None else _parse(found[0])
 
 
 @dataclass(slots=True)
@@ -184,20 +253,37 @@ class ProjectLock:
         return lock_path_for(self.project_path)
 
     def release(self) -> None:
-        current = read_lock(self.project_path)
-        if current is not None and current.token == self.info.token:
-            try:
+        """Remove the lock file if it is still ours: a small regular file with our token (never a link to one)."""
+        try:
+            found = _read_lock_file(self.path)
+        except _NotALockFileError:
+            return
+        if found is None or _parse(found[0]).token != self.info.token:
+            return
+        try:
+            now = os.lstat(self.path)
+            if (now.st_dev, now.st_ino) == (found[1].st_dev, found[1].st_ino):  # still the file we just read
                 self.path.unlink()
-            except OSError:
-                pass
+        except OSError:
+            pass
 
 
 def _write_exclusive(path: Path, info: LockInfo) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    """Create the lock file (never through a link: O_EXCL fails on any existing name); no half-written lock stays."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_CLOEXEC", 0), 0o644)
     try:
-        os.write(fd, info.to_json().encode("utf-8"))
-    finally:
+        data = info.to_json().encode("utf-8")
+        while data:
+            data = data[os.write(fd, data):]
+    except BaseException:
         os.close(fd)
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        raise
+    os.close(fd)
 
 
 def acquire_lock(project_path: Path) -> LockOutcome:

@@ -1,4 +1,4 @@
-"""Schema migrations: ordered, hand-written SQL steps keyed by PRAGMA user_version, run on working copies only."""
+"""Schema migrations: ordered, hand-written SQL steps keyed by PRAGMA user_version, run on in-memory copies only."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def migrate(
     Returns the versions reached, one step per transaction.
 
     Each step runs with its user_version bump in one transaction, so an interrupted migration leaves the
-    (working-copy) database at the last completed version. The caller never passes the user's original file.
+    (in-memory) database at the last completed version. The caller never passes the user's original file.
     """
     if target_version is None:
         target_version = schema.SCHEMA_VERSION

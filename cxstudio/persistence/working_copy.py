@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import sqlite3
+import stat
+import struct
 import sys
 import uuid
 from dataclasses import dataclass
@@ -169,18 +172,115 @@ def _read_meta(folder: Path) -> WorkingCopyMeta | None:
 
 
 def _project_name(database: Path) -> str | None:
-    """The project's name from a dead editor's working copy (read-write: a hot journal gets rolled back)."""
+    """The project's name in a dead editor's working copy, read without writing a byte into the data folder.
+
+    SQLite cannot read a WAL database read-only without creating its -shm file (and a read-write
+    connection checkpoints the log into the database on closing, which after a crash on a full disk
+    eats the space recovery needs), so the database and its log are read into memory here, the log's
+    committed frames applied as SQLite would, and the image opened in memory.
+    """
+    image = database_image(database)
+    if image is None:
+        return None
     try:
-        connection = sqlite3.connect(database)
+        connection = sqlite3.connect(":memory:")
     except sqlite3.Error:
         return None
     try:
+        connection.deserialize(image)
         row = connection.execute("SELECT name FROM project LIMIT 1").fetchone()
         return str(row[0]) if row else None
-    except (sqlite3.Error, UnicodeDecodeError):
+    except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError):
         return None
     finally:
         connection.close()
+
+
+WAL_MAGIC = (0x377F0682, 0x377F0683)  # checksums in little- or big-endian words
+WAL_HEADER_SIZE = 32
+WAL_FRAME_HEADER_SIZE = 24
+
+
+def _wal_checksum(data: bytes, big_endian: bool, s0: int, s1: int) -> tuple[int, int]:
+    """SQLite's WAL checksum of `data` (a multiple of 8 bytes), continuing from (s0, s1)."""
+    words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def _apply_wal(image: bytearray, wal: bytes) -> bytearray:
+    """`image` with the committed transactions of the write-ahead log `wal` applied (an invalid log applies nothing)."""
+    if len(wal) < WAL_HEADER_SIZE:
+        return image
+    magic, _version, page_size, _sequence, salt1, salt2, check0, check1 = struct.unpack(">8I", wal[:32])
+    if magic not in WAL_MAGIC or page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+        return image
+    big_endian = magic & 1 == 1
+    if _wal_checksum(wal[:24], big_endian, 0, 0) != (check0, check1):
+        return image
+    s0, s1 = check0, check1
+    pending: list[tuple[int, int]] = []  # (page number, offset of its data) since the last commit
+    committed: dict[int, int] = {}
+    size_in_pages: int | None = None
+    offset = WAL_HEADER_SIZE
+    frame_size = WAL_FRAME_HEADER_SIZE + page_size
+    while offset + frame_size <= len(wal):
+        page, commit_size, frame_salt1, frame_salt2, frame0, frame1 = struct.unpack(
+            ">6I", wal[offset:offset + WAL_FRAME_HEADER_SIZE])
+        if (frame_salt1, frame_salt2) != (salt1, salt2) or page == 0:
+            break  # a frame of an earlier generation of the log: the valid log ends here
+        s0, s1 = _wal_checksum(wal[offset:offset + 8], big_endian, s0, s1)
+        data_start = offset + WAL_FRAME_HEADER_SIZE
+        s0, s1 = _wal_checksum(wal[data_start:data_start + page_size], big_endian, s0, s1)
+        if (s0, s1) != (frame0, frame1):
+            break  # torn or garbage: nothing from here on was committed
+        pending.append((page, data_start))
+        if commit_size:
+            committed.update(pending)
+            pending.clear()
+            size_in_pages = commit_size
+        offset += frame_size
+    if size_in_pages is None:
+        return image
+    if len(image) < size_in_pages * page_size:
+        image.extend(bytes(size_in_pages * page_size - len(image)))
+    del image[size_in_pages * page_size:]
+    for page, data_start in committed.items():
+        if page <= size_in_pages:
+            image[(page - 1) * page_size:page * page_size] = wal[data_start:data_start + page_size]
+    return image
+
+
+def database_image(database: Path) -> bytes | None:
+    """The content of an SQLite database with its write-ahead log applied, as a rollback-journal image; read only."""
+    try:
+        image = bytearray(database.read_bytes())
+    except OSError:
+        return None
+    try:
+        wal = Path(f"{database}-wal").read_bytes()
+    except FileNotFoundError:
+        wal = b""
+    except OSError:
+        return None
+    image = _apply_wal(image, wal)
+    if len(image) < 100:
+        return None
+    image[18:20] = b"\x01\x01"  # the read and write versions say WAL (2); an image in memory has no log
+    return bytes(image)
+
+
+def last_edit_of(database: Path) -> dt.datetime:
+    """When the working copy was last written: its log takes the edits between checkpoints."""
+    times = []
+    for path in (database, Path(f"{database}-wal")):
+        try:
+            times.append(path.stat().st_mtime)
+        except OSError:
+            pass
+    return dt.datetime.fromtimestamp(max(times, default=0.0))
 
 
 def owner_gone(meta: WorkingCopyMeta) -> bool:
@@ -191,35 +291,56 @@ def owner_gone(meta: WorkingCopyMeta) -> bool:
 def find_recoverable() -> list[RecoverableProject]:
     """Working copies whose editor is gone and that hold unsaved work, newest first.
 
-    Copies of dead editors without unsaved work are removed on the way (there is nothing to recover).
-    Copies whose owner still runs (another open editor) are left alone.
+    Only reads: nothing in the data folder is written, checkpointed or removed (see
+    `remove_abandoned_copies` for the clean-up at start-up). Copies whose owner still runs (another
+    open editor) are left out.
     """
     root = working_copies_dir()
     if not root.is_dir():
         return []
     found: list[RecoverableProject] = []
     for folder in sorted(root.iterdir()):
-        if not folder.is_dir():
+        if folder.is_symlink() or not folder.is_dir():
             continue
         meta = _read_meta(folder)
         database = folder / DATABASE_NAME
-        if meta is None:
-            if not database.exists():
-                shutil.rmtree(folder, ignore_errors=True)  # a folder whose creation was interrupted
-            continue
-        if not owner_gone(meta):
-            continue
-        if not meta.unsaved or not database.exists():
-            shutil.rmtree(folder, ignore_errors=True)
+        if meta is None or not owner_gone(meta) or not meta.unsaved or not database.is_file():
             continue
         name = _project_name(database)
         if name is None:
             continue  # unreadable: leave it for a human rather than deleting work
-        last_edit = dt.datetime.fromtimestamp(database.stat().st_mtime)
         original = Path(meta.original_path) if meta.original_path else None
-        found.append(RecoverableProject(folder, name, original, last_edit))
+        found.append(RecoverableProject(folder, name, original, last_edit_of(database)))
     found.sort(key=lambda item: item.last_edit, reverse=True)
     return found
+
+
+INCOMPLETE_FOLDER_AGE = 3600.0  # seconds: a folder without metadata this old is no editor starting up
+
+
+def remove_abandoned_copies() -> None:
+    """Delete working copies nothing can be recovered from: their editor is gone and they hold no unsaved work, or
+    their creation was interrupted (no metadata, no database, an hour old); for the start of the editor."""
+    root = working_copies_dir()
+    try:
+        folders = sorted(root.iterdir())
+    except OSError:
+        return
+    for folder in folders:
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        meta = _read_meta(folder)
+        database = folder / DATABASE_NAME
+        if meta is None:
+            try:
+                old = dt.datetime.now().timestamp() - folder.stat().st_mtime > INCOMPLETE_FOLDER_AGE
+            except OSError:
+                continue
+            if old and not database.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+            continue
+        if owner_gone(meta) and (not meta.unsaved or not database.exists()):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def load_working_copy(folder: Path) -> WorkingCopy | None:
@@ -227,3 +348,116 @@ def load_working_copy(folder: Path) -> WorkingCopy | None:
     if meta is None or not (folder / DATABASE_NAME).exists():
         return None
     return WorkingCopy(folder, meta)
+
+
+# ---------------------------------------------------------------------- saves in progress
+SAVES_DIR_NAME = "saves-in-progress"
+SAVING_PATTERN = re.compile(r"\.(.+)\.[0-9a-f]{8}\.saving")  # .NAME.<hex>.saving, beside the file being saved
+RECORD_SIZE_LIMIT = 64 * 1024
+
+
+def saves_dir() -> Path:
+    """Where each save in progress is noted (pid, host, boot, temporary path) until it ends."""
+    return data_dir() / SAVES_DIR_NAME
+
+
+def record_save(temporary: Path) -> Path | None:
+    """Note durably, before writing it, that this process writes the temporary file `temporary`; returns the note.
+
+    A save killed midway leaves a temporary file as big as the project beside the user's file; the note lets
+    the next start remove exactly that file. None when the note cannot be written (the save goes on regardless).
+    """
+    folder = saves_dir()
+    name = uuid.uuid4().hex
+    record = folder / f"{name}.json"
+    staging = folder / f"{name}.tmp"
+    text = json.dumps({"format": 1, "pid": os.getpid(), "host": host_name(), "boot": boot_id(),
+                       "temporary": str(temporary)}, ensure_ascii=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with staging.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            sync_file(handle.fileno())
+        os.replace(staging, record)
+        fsync_directory(folder)
+    except OSError:
+        try:
+            staging.unlink()
+        except OSError:
+            pass
+        return None
+    return record
+
+
+def forget_save(record: Path | None) -> None:
+    """Remove the note of a save that has ended (its temporary file is renamed into place or deleted)."""
+    if record is not None:
+        try:
+            record.unlink()
+        except OSError:
+            pass
+
+
+def _read_record(record: Path) -> dict[str, Any] | None:
+    try:
+        if record.is_symlink() or not record.is_file() or record.stat().st_size > RECORD_SIZE_LIMIT:
+            return None
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    pid, host, boot, temporary = data.get("pid"), data.get("host"), data.get("boot", ""), data.get("temporary")
+    if not isinstance(pid, int) or not all(isinstance(value, str) for value in (host, boot, temporary)):
+        return None
+    return data
+
+
+def _remove_file(path: Path) -> bool:
+    """Delete `path` if it is a regular file (never a folder; a link is not followed); True when it is gone."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+        path.unlink()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def remove_interrupted_saves() -> None:
+    """Delete the temporary files of saves whose process has ended (killed midway), then their notes.
+
+    Only the exact recorded path is deleted, and only while its name still has the form `.NAME.<hex>.saving`
+    (plus SQLite's `-journal` of it); saves of running processes and of other hosts are left alone.
+    """
+    folder = saves_dir()
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    now = dt.datetime.now().timestamp()
+    for entry in entries:
+        if entry.suffix == ".tmp":  # a note whose writing was interrupted: nothing was saved yet
+            try:
+                if now - entry.lstat().st_mtime > INCOMPLETE_FOLDER_AGE:
+                    entry.unlink()
+            except OSError:
+                pass
+            continue
+        if entry.suffix != ".json":
+            continue
+        data = _read_record(entry)
+        if data is None:  # garbled: it cannot name a file, so it guards nothing
+            forget_save(entry)
+            continue
+        if not process_gone(data["host"], data["boot"], data["pid"]):
+            continue
+        temporary = Path(data["temporary"])
+        gone = True
+        if temporary.is_absolute() and SAVING_PATTERN.fullmatch(temporary.name):
+            gone = _remove_file(temporary) and _remove_file(Path(f"{temporary}-journal"))
+        if gone:
+            forget_save(entry)
