@@ -18,6 +18,15 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1  # the command ran and found a problem (bad file, failed check, ...)
 EXIT_USAGE = 2  # the command line itself was wrong
 
+# What a project file holds is untrusted (issue 9): names, ids and paths are shown escaped (see
+# cxstudio.safetext) and bounded. A value in a line of text output is at most VALUE_LIMIT
+# characters, a problem sentence of `check` at most LINE_LIMIT, any failure sentence at most
+# SENTENCE_LIMIT; `check` prints at most CHECK_LINES lines of problems unless given --all.
+VALUE_LIMIT = 200
+LINE_LIMIT = 300
+SENTENCE_LIMIT = 500
+CHECK_LINES = 20
+
 
 class UsageError(Exception):
     """A bad command line; its message is one sentence for stderr."""
@@ -91,6 +100,8 @@ def _add_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
     check = commands.add_parser("check", help="run every check on a project file; exit 0 only when it is sound")
     check.add_argument("file", help="a .cxstudio file")
+    check.add_argument("--all", action="store_true",
+                       help=f"list every problem, one per line (default: grouped by cause, at most {CHECK_LINES} lines)")
     check.add_argument("--lang", choices=("de", "en"), help=lang_help)
 
     upgrade = commands.add_parser("upgrade", help="rewrite a project file in the current file format")
@@ -100,12 +111,47 @@ def _add_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def _say(text: str) -> None:
-    print(text)
+    """Print a line of output; terminal-unsafe characters in it are shown as escapes, so it stays one line."""
+    from cxstudio.safetext import escape
+
+    print(escape(text))
 
 
-def _fail(text: str) -> int:
-    print(f"cxstudio: {text}", file=sys.stderr)
+def _fail(text: str, language: str = "en") -> int:
+    """Print one failure sentence to stderr, escaped and bounded whatever it quotes; returns exit code 1."""
+    _complain(text, language)
     return EXIT_PROBLEM
+
+
+def _complain(text: str, language: str = "en") -> None:
+    """Print `text` as one line to stderr after 'cxstudio: ', escaped and at most SENTENCE_LIMIT characters."""
+    from cxstudio.safetext import bounded
+
+    print(f"cxstudio: {bounded(text, SENTENCE_LIMIT, language, keep='middle')}", file=sys.stderr)
+
+
+def _shown(value: object, language: str, path: bool = False) -> str:
+    """A name, title or path from a file for a line of text output: escaped and at most VALUE_LIMIT characters."""
+    from cxstudio.safetext import bounded
+
+    return bounded(str(value), VALUE_LIMIT, language, keep="middle" if path else "start")
+
+
+def _foreign(inspection: object, language: str) -> list[str]:
+    """One sentence per object of the file's schema that is not CX Studio's (ignored), in `language` where offered."""
+    in_language = getattr(inspection, "foreign_in", None)
+    found = in_language(language) if callable(in_language) else getattr(inspection, "foreign", None)
+    return [str(sentence) for sentence in found or ()]
+
+
+def _objects_ignored(count: int, language: str) -> str:
+    """'2 objects that are not part of a CX Studio project' in `language`."""
+    if language == "de":
+        number = f"{count:,}".replace(",", ".")
+        return ("1 Objekt, das nicht zu einem CX-Studio-Projekt gehört" if count == 1
+                else f"{number} Objekte, die nicht zu einem CX-Studio-Projekt gehören")
+    return ("1 object that is not part of a CX Studio project" if count == 1
+            else f"{count:,} objects that are not part of a CX Studio project")
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -129,7 +175,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
             project = api.create(args.template, language=args.lang or _template_language(args.template, language),
                                  name=args.name)
         except UnknownTemplateError as exc:
-            print(f"cxstudio: {exc}", file=sys.stderr)
+            _complain(str(exc), language)
             return EXIT_USAGE
         except ModelError as exc:  # a damaged template file or a refused --name
             return _fail(str(exc))
@@ -182,25 +228,37 @@ def _cmd_info(args: argparse.Namespace) -> int:
          "cards": len(document.cards(j.id))}
         for j in document.journeys()
     ]
+    foreign: list[str] = _foreign(inspection, language)
     if args.json:
-        print(json.dumps({
+        from cxstudio.safetext import escape_json
+
+        # Every name comes out exactly (JSON escapes decode to the same text); escape_json also writes
+        # C1, bidi and other format characters as \u escapes, which json.dumps leaves raw, so the JSON
+        # cannot repaint or reorder a terminal it is printed on. ensure_ascii would do that too but
+        # would also turn every umlaut into an escape.
+        print(escape_json(json.dumps({
             "path": str(inspection.path), "format_version": inspection.version,
             "current_format_version": SCHEMA_VERSION, "project": document.project.name,
             "language": document.project.language, "counts": counts, "journeys": journeys,
-        }, ensure_ascii=False, indent=2))
+            "foreign": foreign,
+        }, ensure_ascii=False, indent=2)))
         return EXIT_OK
     german = language == "de"
-    _say(f"{'Datei' if german else 'File'}: {inspection.path}")
+    _say(f"{'Datei' if german else 'File'}: {_shown(inspection.path, language, path=True)}")
     _say(f"{'Dateiformat' if german else 'File format'}: {inspection.version}"
          + (f" ({'aktuell' if german else 'current'}: {SCHEMA_VERSION})" if inspection.version != SCHEMA_VERSION else ""))
-    _say(f"{'Projekt' if german else 'Project'}: {document.project.name}")
+    _say(f"{'Projekt' if german else 'Project'}: {_shown(document.project.name, language)}")
     _say(("Elemente" if german else "Elements") + ": " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
     _say(("Customer Journeys" if german else "Journeys") + f": {len(journeys)}")
     for journey in journeys:
+        name = _shown(journey["name"], language)
         if german:
-            _say(f"  {journey['name']}: {journey['stages']} Phasen, {journey['lanes']} Bahnen, {journey['cards']} Karten")
+            _say(f"  {name}: {journey['stages']} Phasen, {journey['lanes']} Bahnen, {journey['cards']} Karten")
         else:
-            _say(f"  {journey['name']}: {journey['stages']} stages, {journey['lanes']} lanes, {journey['cards']} cards")
+            _say(f"  {name}: {journey['stages']} stages, {journey['lanes']} lanes, {journey['cards']} cards")
+    if foreign:
+        _say(f"Ignoriert: {_objects_ignored(len(foreign), language)} (siehe cxstudio check)" if german
+             else f"Ignored: {_objects_ignored(len(foreign), language)} (see cxstudio check)")
     return EXIT_OK
 
 
@@ -222,20 +280,85 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         inspection = api.check_file(args.file, thorough=True)
     except ProjectFileError as exc:
-        return _fail(exc.message(language))
-    if inspection.problems or inspection.document is None:
-        count = len(inspection.problems)
-        print(f"cxstudio: {inspection.path}: "
-              + (f"{count} Problem(e) gefunden:" if german else f"{count} problem(s) found:"), file=sys.stderr)
-        for problem in inspection.problems:
-            print(f"  - {problem}", file=sys.stderr)
-        return EXIT_PROBLEM
-    elements = len(inspection.document)
-    if german:
-        _say(f"{inspection.path}: in Ordnung (Dateiformat {inspection.version}, {elements} Elemente).")
-    else:
-        _say(f"{inspection.path}: sound (file format {inspection.version}, {elements} elements).")
-    return EXIT_OK
+        return _fail(exc.message(language), language)
+    problems = list(inspection.problems)
+    foreign: list[str] = _foreign(inspection, language)
+    if not problems and inspection.document is not None and not foreign:
+        elements = len(inspection.document)
+        if german:
+            _say(f"{_shown(inspection.path, language, path=True)}: in Ordnung (Dateiformat {inspection.version}, "
+                 f"{elements} Elemente).")
+        else:
+            _say(f"{_shown(inspection.path, language, path=True)}: sound (file format {inspection.version}, "
+                 f"{elements} elements).")
+        return EXIT_OK
+    path = _shown(inspection.path, language, path=True)
+    sections: list[tuple[str, list[str]]] = []
+    if problems or inspection.document is None:
+        count = len(problems)
+        sections.append((f"cxstudio: {path}: " + (f"{count} Problem(e) gefunden:" if german
+                                                  else f"{count} problem(s) found:"), problems))
+    if foreign:
+        objects = _objects_ignored(len(foreign), language)
+        if sections:
+            heading = f"außerdem ignoriert CX Studio {objects}:" if german else f"CX Studio also ignores {objects}:"
+        else:
+            heading = (f"das Projekt selbst ist in Ordnung, aber CX Studio ignoriert {objects}:" if german
+                       else f"the project itself is sound, but CX Studio ignores {objects}:")
+        sections.append((f"cxstudio: {path}: {heading}", foreign))
+    for line in check_report(sections, language, every=args.all, file=args.file):
+        print(line, file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def check_report(sections: list[tuple[str, list[str]]], language: str, every: bool = False,
+                 file: str = "FILE", max_lines: int = CHECK_LINES) -> list[str]:
+    """The lines `check` prints: per section its heading, then its problems grouped by cause, or `every` one.
+
+    Grouped, at most `max_lines` lines of problems are printed (a group whose examples do not fit
+    shows its summary alone), then one line saying how many problems are not shown and that
+    `--all` lists them. With `every`, each sentence is one line. Every line is escaped and at most
+    LINE_LIMIT characters (plus its indent), whatever the file holds.
+    """
+    from cxstudio.model.problems import group_problems
+    from cxstudio.safetext import bounded
+
+    def line(text: str) -> str:
+        return bounded(text, LINE_LIMIT, language, keep="middle")
+
+    lines: list[str] = []
+    if every:
+        for heading, sentences in sections:
+            lines.append(heading)
+            lines.extend(f"  - {line(sentence)}" for sentence in sentences)
+        return lines
+    used = hidden = 0
+    for heading, sentences in sections:
+        shown: list[str] = []
+        for group in group_problems(sentences, language):
+            block = [f"  - {line(group.summary)}", *(f"      {line(example)}" for example in group.examples)]
+            if used + len(block) > max_lines:
+                block = block[:1]
+            if used + len(block) > max_lines:
+                hidden += group.count
+                continue
+            shown.extend(block)
+            used += len(block)
+        if shown or not sentences:  # a section none of whose groups fit is only counted in `hidden`
+            lines.append(heading)
+            lines.extend(shown)
+    if hidden:
+        import shlex
+
+        command = bounded(f"cxstudio check {shlex.quote(file)} --all", LINE_LIMIT, language, keep="middle")
+        number = f"{hidden:,}".replace(",", ".") if language == "de" else f"{hidden:,}"
+        if language == "de":
+            what = "weiteres Problem" if hidden == 1 else "weitere Probleme"
+            lines.append(f"  … {number} {what} nicht gezeigt; '{command}' zeigt jedes Problem.")
+        else:
+            what = "more problem" if hidden == 1 else "more problems"
+            lines.append(f"  … {number} {what} not shown; '{command}' lists every problem.")
+    return lines
 
 
 def _cmd_upgrade(args: argparse.Namespace) -> int:
@@ -417,8 +540,7 @@ def _cmd_templates(args: argparse.Namespace) -> int:
     try:
         templates = list_templates()
     except ModelError as exc:  # a damaged template file in the installation
-        print(f"cxstudio: {exc}", file=sys.stderr)
-        return EXIT_PROBLEM
+        return _fail(str(exc))
     for info in templates:
         if args.lang and info.language != args.lang:
             continue
@@ -471,14 +593,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     known = set(_HANDLERS) | {"-h", "--help", "--version"}
     if not arguments or (arguments[0] not in known and not arguments[0].startswith("-")):
         if arguments and _looks_like_command(arguments[0]):
-            print(f"cxstudio: '{arguments[0]}' is neither a command nor a project file. See 'cxstudio --help'.",
-                  file=sys.stderr)
+            _complain(f"'{arguments[0]}' is neither a command nor a project file. See 'cxstudio --help'.")
             return EXIT_USAGE
         arguments.insert(0, "edit")
     try:
         args = parser.parse_args(arguments)
     except UsageError as exc:
-        print(f"cxstudio: {exc}", file=sys.stderr)
+        _complain(str(exc))
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version exit through argparse
         return int(exc.code or 0)
@@ -495,8 +616,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if os.environ.get("CXSTUDIO_DEBUG"):
             raise
-        print(f"cxstudio: internal error ({type(exc).__name__}: {exc}); please report it "
-              "(run with CXSTUDIO_DEBUG=1 for details).", file=sys.stderr)
+        _complain(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                  "(run with CXSTUDIO_DEBUG=1 for details).")
         return EXIT_PROBLEM
 
 

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import errno
 import os
+import string
 from typing import Any, ClassVar
+
+from cxstudio.safetext import bounded
+
+# Every parameter shown in a sentence is escaped and cut to at most PARAMETER_LIMIT characters (an id
+# or a name from a hostile file may be megabytes long), and shorter still if the sentence would be
+# longer than SENTENCE_LIMIT; paths and quoted sentences are shortened in the middle, where they
+# say the least (a path's end is the file name, a problem sentence ends with what is wrong).
+PARAMETER_LIMIT = 150
+SENTENCE_LIMIT = 400
+_MIN_PARAMETER_LIMIT = 48
+PATH_PARAMETERS = frozenset({"path", "folder", "lock", "source", "target", "output"})
+SENTENCE_PARAMETERS = frozenset({"first"})
 
 # Details that fill a message's `{detail}`: key -> (English, German). Operating-system errors are keyed
 # by their errno name, SQLite's standard error texts by themselves; anything else is shown as it is.
@@ -76,7 +89,11 @@ class UserMessageError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, language: str = "en") -> str:
-        """The sentence for the user in `language` ('de' for German, anything else English)."""
+        """The sentence for the user in `language` ('de' for German, anything else English).
+
+        Text parameters are shown escaped and bounded (see `PARAMETER_LIMIT`), so the sentence is one
+        line of fewer than `SENTENCE_LIMIT` characters whatever a file or path holds.
+        """
         column = 1 if language == "de" else 0
         params = dict(self.params)
         reason = params.get("reason")
@@ -85,10 +102,32 @@ class UserMessageError(Exception):
         detail = params.get("detail")
         if isinstance(detail, str) and detail in self.DETAILS:
             params["detail"] = self.DETAILS[detail][column]
-        return self.MESSAGES[self.code][column].format(**params)
+        template = self.MESSAGES[self.code][column]
+        limit = PARAMETER_LIMIT
+        while True:
+            sentence = template.format(**_bounded_params(template, params, limit, language))
+            if len(sentence) < SENTENCE_LIMIT or limit <= _MIN_PARAMETER_LIMIT:
+                return sentence
+            limit = max(_MIN_PARAMETER_LIMIT, limit * 2 // 3)
 
     def __str__(self) -> str:
         return self.message("en")
+
+
+def _bounded_params(template: str, params: dict[str, Any], limit: int, language: str) -> dict[str, Any]:
+    """The parameters a sentence shows, text ones escaped and cut to `limit` characters (numbers stay numbers)."""
+    shown = dict(params)
+    for _literal, name, _spec, _conversion in string.Formatter().parse(template):
+        if not name or name not in params:
+            continue
+        value = params[name]
+        if value is None or isinstance(value, (int, float)):
+            continue  # numbers keep their format specs ({count:,}, {scale:.0%})
+        text = os.fspath(value) if isinstance(value, os.PathLike) else value
+        text = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+        middle = name in PATH_PARAMETERS or name in SENTENCE_PARAMETERS or isinstance(value, os.PathLike)
+        shown[name] = bounded(text, limit, language, keep="middle" if middle else "start")
+    return shown
 
 
 def language_from_environment(explicit: str | None = None) -> str:

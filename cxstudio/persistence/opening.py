@@ -228,8 +228,9 @@ def read_into_copy(source: Path, copy: Path | None, thorough: bool, for_editing:
 
 def _read_bytes(source: Path) -> bytes:
     try:
-        with source.open("rb") as handle:  # at most the size limit, whatever the file claims meanwhile
-            data = handle.read(untrusted.MAX_FILE_SIZE + 1)
+        with source.open("rb") as handle:  # the size it has now, at most the limit, whatever it claimed before
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(size, untrusted.MAX_FILE_SIZE + 1))  # read(n) reserves n bytes up front
     except PermissionError:
         raise ProjectFileError("unreadable", path=source) from None
     except OSError as exc:
