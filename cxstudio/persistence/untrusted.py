@@ -250,8 +250,5 @@ def foreign_note(objects: list[ForeignObject], language: str = "en") -> str | No
              else f"{count} {plural.get(kind, plural['other'])[column]}" for kind, count in counts.items()]
     listed = ", ".join(parts)
     if language == "de":
-        return (f"Die Datei enthielt Teile, die nicht zu einem CX-Studio-Projekt gehören ({listed}); sie wurden "
-                "weder ausgeführt noch übernommen und fehlen in jeder Datei, die Sie jetzt speichern "
-                "(„cxstudio check“ nennt sie einzeln).")
-    return (f"The file held parts that do not belong to a CX Studio project ({listed}); they were neither run nor "
-            "taken over and are absent from every file you save now ('cxstudio check' lists them).")
+        return f"Fremde Teile der Datei ({listed}) wurden nicht ausgeführt und werden nicht mitgespeichert."
+    return f"Foreign parts of the file ({listed}) were not run and will not be saved."
