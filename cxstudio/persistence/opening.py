@@ -47,6 +47,7 @@ class Inspection:
     problems_before_loading: bool = False  # the tables themselves are wrong: nothing was loaded
     digest: str = ""  # the hex SHA-256 of exactly the bytes read
     foreign_objects: list[ForeignObject] = field(default_factory=list)  # ignored: never run, never copied
+    copy_refused: str = ""  # why CX Studio's schema refused a row of the file (the model says it better)
 
     @property
     def sound(self) -> bool:
@@ -128,7 +129,11 @@ def check_bytes(data: bytes, source: Path, copy: Path | None, thorough: bool, se
             return inspection
         if copy is not None:
             untrusted.drop_executable_objects(connection, report, "src")  # in memory only: defence in depth
-            _fill_clean_copy(connection, report.columns)
+            try:
+                _fill_clean_copy(connection, report.columns)
+            except sqlite3.IntegrityError as exc:  # a value the model refuses too, with a better sentence
+                connection.execute("ROLLBACK")
+                inspection.copy_refused = detail_of(exc)
         return inspection
     except ProjectFileError as exc:
         raise _reading_error(exc, source, seconds, work_ran_out()) from None
@@ -288,6 +293,8 @@ def _read_and_check(source: Path, copy: Path | None, thorough: bool) -> Inspecti
         inspection.problems = inspection.problems + problems
         if inspection.problems:
             inspection.document = None
+        elif inspection.copy_refused:  # the model found nothing, yet the schema's constraints refused a row
+            raise ProjectFileError("corrupt", path=source, detail=inspection.copy_refused)
     if inspection.sound and not migrated_to:
         verified.remember_verified(writer.digest)
     return inspection

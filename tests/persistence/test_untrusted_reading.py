@@ -223,3 +223,16 @@ def test_the_opening_note_counts_what_was_left_out_in_both_languages() -> None:
     assert "(2 triggers, a table)" in (foreign_note(objects, "en") or "")
     assert "(2 Trigger, eine Tabelle)" in (foreign_note(objects, "de") or "")
     assert foreign_note([], "en") is None
+
+
+def test_a_row_the_schema_refuses_is_reported_by_the_model_not_as_damage(example: Path, tmp_path: Path) -> None:
+    columns = ", ".join(f'"{c.name}"' for c in schema.TABLES["channel"].c)
+    path = variant(example, tmp_path, f"""
+        CREATE TABLE channel_copy AS SELECT * FROM channel; DROP TABLE channel;
+        CREATE TABLE channel ({columns});
+        INSERT INTO channel SELECT * FROM channel_copy; INSERT INTO channel SELECT * FROM channel_copy LIMIT 1;
+        DROP TABLE channel_copy;
+    """)  # no primary key any more, so one id is stored twice
+    with pytest.raises(ProjectFileError) as caught:
+        api.open_project(path)
+    assert caught.value.code == "invalid_content" and "twice" in str(caught.value)
