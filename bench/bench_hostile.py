@@ -14,7 +14,7 @@ from pathlib import Path
 from common import Table, print_tables
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "persistence"))
-from hostile_files import VARIANTS, make_variant, save_worked_example  # noqa: E402
+from hostile_files import VARIANTS, make_variant, save_worked_example
 
 SECONDS_BAR = 10.0  # a clean exit within 10 s (QUALITY.md, bars added on 2026-12-02)
 RSS_BAR_MB = 500.0  # and 500 MB of resident memory
