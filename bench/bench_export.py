@@ -12,6 +12,7 @@ from common import Probe, Table, at_most, fmt_seconds, measure_interleaved, prin
 from generate import ProjectSpec, generate
 
 from cxstudio.export import fonts
+from cxstudio.export.options import ExportOptions
 from cxstudio.export.poster import PosterPlan, export_poster, plan_poster
 from cxstudio.export.report import export_report
 from cxstudio.export.tiles import export_tiles, plan_tiles
@@ -70,16 +71,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     cards = len(document.cards(journey_id))
     poster_pdf, floor_pdf, tiles_pdf = folder / "poster.pdf", folder / "floor.pdf", folder / "tiles.pdf"
 
-    cold, result = time_once(lambda: export_poster(document, journey_id, poster_pdf, paper="A0"))
+    a0 = ExportOptions(journey_id=journey_id, paper="A0")
+    a4_tiles = a0.replace(sheet="A4", scale="fit")
+    cold, result = time_once(lambda: export_poster(document, plan_poster(document, a0), poster_pdf))
     plan = result.plan  # type: ignore[attr-defined]
-    tile_plan = plan_tiles(document, journey_id, sheet="A4", paper="A0", scale="fit")
+    tile_plan = plan_tiles(document, a4_tiles)
     samples = measure_interleaved({
         "floor": Probe(lambda i: bare_reportlab_floor(plan, floor_pdf)),
-        "poster": Probe(lambda i: export_poster(document, journey_id, poster_pdf, paper="A0")),
-        "poster_preplanned": Probe(lambda i: export_poster(document, journey_id, poster_pdf, plan=plan)),
-        "plan": Probe(lambda i: plan_poster(document, journey_id, paper="A0")),
-        "tiles": Probe(lambda i: export_tiles(document, journey_id, tiles_pdf, sheet="A4", paper="A0",
-                                              scale="fit")),
+        "poster": Probe(lambda i: export_poster(document, plan_poster(document, a0), poster_pdf)),
+        "poster_preplanned": Probe(lambda i: export_poster(document, plan, poster_pdf)),
+        "plan": Probe(lambda i: plan_poster(document, a0)),
+        "tiles": Probe(lambda i: export_tiles(document, plan_tiles(document, a4_tiles), tiles_pdf)),
     }, repeat=args.repeat, warmup=1, rounds=min(args.repeat, 3))
 
     poster_table = Table(f"A0 poster and tiled A4 print of one {cards:,}-card journey")

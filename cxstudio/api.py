@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from cxstudio.editing.session import ChangeSet, Session
+from cxstudio.editing.session import ChangeSet, Origin, Session
+from cxstudio.editing.steps import StepName
 from cxstudio.model.defaults import default_channels
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Project
@@ -18,6 +19,13 @@ if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file i
     from cxstudio.persistence.opening import Inspection
     from cxstudio.persistence.project_file import ProjectFile
     from cxstudio.persistence.working_copy import RecoverableProject
+
+# Re-exported for the editor, which edits through this module and never imports the session machinery
+# or persistence itself (an import-linter contract): change sets and origins it receives, step names it shows.
+__all__ = [
+    "ChangeSet", "OpenProject", "Origin", "ProjectFileError", "Session", "StepName", "check_file", "clean_up_leftovers",
+    "create", "discard_recoverable", "empty_document", "find_recoverable", "open_project", "recover",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -183,7 +191,7 @@ def empty_document(name: str = "Untitled project", language: str = "en") -> Docu
     """A document with only the project record and the default channels in `language`."""
     document = Document(Project(name=name, language=language))
     session = Session(document)
-    with session.transaction("New project"):
+    with session.transaction(StepName("new_project")):
         for channel in default_channels(language):
             document.add(channel)
     session.detach()
@@ -206,7 +214,7 @@ def create(
         document = build_document(template, language)
         if name:
             session = Session(document)
-            with session.transaction("Name project"):
+            with session.transaction(StepName("name_project")):
                 document.update(document.project.id, name=name)
             session.detach()
     if not with_working_copy:

@@ -490,23 +490,23 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace, document: Document, output: Path, language: str) -> int:
     from cxstudio.export import poster, report, tiles
+    from cxstudio.export.options import ExportOptions
     from cxstudio.export.paper import MM
 
     german = language == "de"
     if args.report:
-        journey_ids = None if args.journey is None else [poster.find_journey(document, args.journey).id]
-        result = report.export_report(document, output, paper=args.paper or "A4", view=args.view,
-                                      journey_ids=journey_ids)
+        journey_ids = None if args.journey is None else (poster.find_journey(document, args.journey).id,)
+        result = report.export_report(document, output, ExportOptions(paper=args.paper, view=args.view,
+                                                                      journey_ids=journey_ids))
         _say(f"{output}: " + (f"Bericht mit {result.pages} Seiten geschrieben." if german
                               else f"report of {result.pages} pages written."))
         return EXIT_OK
     journey = poster.find_journey(document, args.journey)
+    options = ExportOptions(journey_id=journey.id, view=args.view, paper=args.paper, orientation=args.orientation,
+                            scale=args.scale, min_text_pt=args.min_text)
     if args.tile:
-        scale = args.scale if args.scale is not None else None
-        plan = tiles.plan_tiles(document, journey.id, view=args.view, sheet=args.tile, overlap_mm=args.overlap,
-                                paper=args.paper or "auto", orientation=args.orientation, scale=scale,
-                                min_text_pt=args.min_text)
-        tiles.export_tiles(document, journey.id, output, plan=plan)
+        plan = tiles.plan_tiles(document, options.replace(sheet=args.tile, overlap_mm=args.overlap))
+        tiles.export_tiles(document, plan, output)
         sheets, empty = len(plan.printed), len(plan.empty_sheets)
         if german:
             _say(f"{output}: {sheets} Blätter {plan.paper} ({plan.rows} x {plan.cols}, {empty} leere übersprungen) "
@@ -515,9 +515,8 @@ def _run_export(args: argparse.Namespace, document: Document, output: Path, lang
             _say(f"{output}: {sheets} {plan.paper} sheets ({plan.rows} x {plan.cols}, {empty} empty skipped) and an "
                  f"assembly page written; scale {plan.poster.scale:.0%}.")
         return EXIT_OK
-    plan_ = poster.plan_poster(document, journey.id, view=args.view, paper=args.paper or "A0",
-                               orientation=args.orientation, scale=args.scale or "fit", min_text_pt=args.min_text)
-    poster.export_poster(document, journey.id, output, plan=plan_)
+    plan_ = poster.plan_poster(document, options.replace(scale=args.scale or None))
+    poster.export_poster(document, plan_, output)
     size = f"{plan_.page_width / MM:.0f} x {plan_.page_height / MM:.0f} mm"
     if german:
         _say(f"{output}: Poster {plan_.paper} ({size}) geschrieben; Maßstab {plan_.scale:.0%}, "

@@ -1,5 +1,5 @@
-"""Editing: transactions, change sets, undo/redo history and the named user operations."""
+"""Editing: transactions, change sets, undo/redo history (session), named user operations, step names, card placement.
 
-from cxstudio.editing.session import ChangeSet, Origin, Session
-
-__all__ = ["ChangeSet", "Origin", "Session"]
+The package re-exports nothing: the editor imports `cxstudio.api` and `cxstudio.editing.operations`, never
+`cxstudio.editing.session` (an import-linter contract), and a re-export here would be a way around that.
+"""

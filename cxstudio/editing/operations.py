@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
+from cxstudio.editing import steps
 from cxstudio.editing.session import Session, field_merge_key
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
@@ -43,15 +44,18 @@ def _clamp(index: int | None, size: int) -> int:
 # ---------------------------------------------------------------------- generic elements
 def add_element(session: Session, entity: T, label: str | None = None) -> T:
     """Add any entity (persona, channel, department, touchpoint, metric, insight, action, comment ...)."""
-    with session.transaction(label or f"Add {entity.KIND}"):
+    with session.transaction(label or steps.add(entity)):
         if "order" in entity.field_names() and not isinstance(entity, (Stage, Lane, Card)):
             entity = cast(T, entity.replace(order=session.document.count(type(entity))))
         session.document.add(entity)
     return entity
 
 
-def edit_element(session: Session, entity_id: str, label: str | None = None, **fields: Any) -> Entity:
-    """Change fields of any element; consecutive edits of one text field merge into one undo step."""
+def edit_element(session: Session, entity_id: str, *, step_name: str | None = None, **fields: Any) -> Entity:
+    """Change fields of any element; consecutive edits of one text field merge into one undo step.
+
+    Every field is a keyword, also a relation's `label`; `step_name` overrides the undo step's name.
+    """
     doc = session.document
     current = doc.get(entity_id)
     merge_key = None
@@ -59,7 +63,7 @@ def edit_element(session: Session, entity_id: str, label: str | None = None, **f
         (field_name, value), = fields.items()
         if isinstance(value, str) and isinstance(getattr(current, field_name, None), str) and field_name not in current.REFS:
             merge_key = field_merge_key(entity_id, field_name)
-    step_name = label or f"Edit {current.KIND} {', '.join(sorted(fields)).replace('_', ' ')}"
+    step_name = step_name or steps.edit(current, fields)
     with session.transaction(step_name, merge_key=merge_key):
         return doc.update(entity_id, **fields)
 
@@ -81,7 +85,7 @@ def delete_elements(session: Session, entity_ids: Iterable[str], label: str | No
             cells.add((entity.stage_id, entity.lane_id))
         elif "order" in entity.field_names():
             ordered_kinds.add(type(entity))  # journeys, personas, channels, departments, catalogue
-    step_name = label or (f"Delete {doc.get(ids[0]).KIND}" if len(ids) == 1 else f"Delete {len(ids)} elements")
+    step_name = label or steps.delete([doc.get(i) for i in ids])
     with session.transaction(step_name):
         for entity_id in ids:
             if entity_id in doc:
@@ -118,8 +122,9 @@ def add_journey(
 ) -> Journey:
     """A new journey with the given stages and lanes, as one undo step."""
     doc = session.document
-    with session.transaction(f"Add journey {name}"):
-        journey = doc.add(Journey(name=name, persona_id=persona_id, order=doc.count(Journey), **fields))
+    journey = Journey(name=name, persona_id=persona_id, order=doc.count(Journey), **fields)
+    with session.transaction(steps.add(journey)):
+        journey = doc.add(journey)
         for position, stage_name in enumerate(stages):
             doc.add(Stage(journey_id=journey.id, name=stage_name, order=position))
         for position, spec in enumerate(lanes):
@@ -131,8 +136,9 @@ def add_stage(session: Session, journey_id: str, name: str, index: int | None = 
     doc = session.document
     siblings = doc.stages(journey_id)
     position = _clamp(index, len(siblings))
-    with session.transaction(f"Add stage {name}"):
-        stage = doc.add(Stage(journey_id=journey_id, name=name, order=len(siblings), **fields))
+    stage = Stage(journey_id=journey_id, name=name, order=len(siblings), **fields)
+    with session.transaction(steps.add(stage)):
+        stage = doc.add(stage)
         _renumber(doc, siblings[:position] + [stage] + siblings[position:])
     return doc.get(stage.id, Stage)
 
@@ -144,8 +150,9 @@ def add_lane(
     doc = session.document
     siblings = doc.lanes(journey_id)
     position = _clamp(index, len(siblings))
-    with session.transaction(f"Add lane {name}"):
-        lane = doc.add(Lane(journey_id=journey_id, name=name, kind=kind, line_below=line_below, order=len(siblings)))
+    lane = Lane(journey_id=journey_id, name=name, kind=kind, line_below=line_below, order=len(siblings))
+    with session.transaction(steps.add(lane)):
+        lane = doc.add(lane)
         _renumber(doc, siblings[:position] + [lane] + siblings[position:])
     return doc.get(lane.id, Lane)
 
@@ -155,31 +162,31 @@ def rename(session: Session, entity_id: str, name: str) -> Entity:
     return edit_element(session, entity_id, name=name)
 
 
-def _move_in_siblings(session: Session, item_id: str, siblings: list[Ordered], index: int, label: str) -> None:
+def _move_in_siblings(session: Session, item_id: str, siblings: list[Ordered], index: int) -> None:
     current = [s for s in siblings if s.id != item_id]
     item = next(s for s in siblings if s.id == item_id)
     position = _clamp(index, len(current))
     reordered = current[:position] + [item] + current[position:]
     if [s.id for s in reordered] == [s.id for s in siblings]:
         return
-    with session.transaction(label):
+    with session.transaction(steps.move(item)):
         _renumber(session.document, reordered)
 
 
 def move_stage(session: Session, stage_id: str, index: int) -> None:
     """Put a stage at position `index` among its journey's stages (0 = first)."""
     stage = session.document.get(stage_id, Stage)
-    _move_in_siblings(session, stage_id, session.document.stages(stage.journey_id), index, f"Move stage {stage.name}")
+    _move_in_siblings(session, stage_id, session.document.stages(stage.journey_id), index)
 
 
 def move_lane(session: Session, lane_id: str, index: int) -> None:
     lane = session.document.get(lane_id, Lane)
-    _move_in_siblings(session, lane_id, session.document.lanes(lane.journey_id), index, f"Move lane {lane.name}")
+    _move_in_siblings(session, lane_id, session.document.lanes(lane.journey_id), index)
 
 
 def move_journey(session: Session, journey_id: str, index: int) -> None:
     journey = session.document.get(journey_id, Journey)
-    _move_in_siblings(session, journey_id, session.document.journeys(), index, f"Move journey {journey.name}")  # type: ignore[arg-type]
+    _move_in_siblings(session, journey.id, session.document.journeys(), index)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------- cards
@@ -197,11 +204,10 @@ def add_card(
     stage = doc.get(stage_id, Stage)
     siblings = doc.cards_in_cell(stage_id, lane_id)
     position = _clamp(index, len(siblings))
-    with session.transaction("Add card"):
-        card = doc.add(
-            Card(journey_id=stage.journey_id, stage_id=stage_id, lane_id=lane_id, title=title, kind=kind,
-                 order=len(siblings), **fields)
-        )
+    card = Card(journey_id=stage.journey_id, stage_id=stage_id, lane_id=lane_id, title=title, kind=kind,
+                order=len(siblings), **fields)
+    with session.transaction(steps.add(card)):
+        card = doc.add(card)
         _renumber(doc, siblings[:position] + [card] + siblings[position:])
     return doc.get(card.id, Card)
 
@@ -218,7 +224,7 @@ def edit_cards(session: Session, card_ids: Sequence[str], **fields: Any) -> list
         raise InvariantError("Use move_cards to move a card to another cell or position.")
     doc = session.document
     ids = [i for i in dict.fromkeys(card_ids) if isinstance(doc.find(i), Card)]
-    with session.transaction(f"Edit card {', '.join(sorted(fields)).replace('_', ' ')}"):
+    with session.transaction(steps.edit_many([doc.get(i) for i in ids], fields)):
         return [cast(Card, doc.update(card_id, **fields)) for card_id in ids]
 
 
@@ -253,8 +259,7 @@ def move_cards(session: Session, card_ids: Sequence[str], stage_id: str, lane_id
     source_cells = {(c.stage_id, c.lane_id) for c in moving} - {(stage_id, lane_id)}
     if [c.id for c in new_order] == [c.id for c in target] and not source_cells:
         return
-    label = "Move card" if len(moving) == 1 else f"Move {len(moving)} cards"
-    with session.transaction(label):
+    with session.transaction(steps.move_cards(moving)):
         for position, card in enumerate(new_order):
             current = doc.get(card.id, Card)
             changes: dict[str, Any] = {}
@@ -270,6 +275,25 @@ def move_cards(session: Session, card_ids: Sequence[str], stage_id: str, lane_id
             _renumber(doc, doc.cards_in_cell(cell_stage, cell_lane))
 
 
+def move_cards_to_stage(session: Session, card_ids: Sequence[str], stage_id: str) -> None:
+    """Move cards to another stage of their journey, each staying in its own lane, as one undo step.
+
+    This is the drop of a swimlane view, whose lanes are derived from each card's channel or department:
+    there only the stage can change. Cards already in the stage stay where they are; the moved ones go
+    to the end of their cell, keeping their relative order.
+    """
+    doc = session.document
+    moving = [card for card in (doc.get(i, Card) for i in dict.fromkeys(card_ids)) if card.stage_id != stage_id]
+    if not moving:
+        return
+    by_lane: dict[str, list[str]] = {}
+    for card in moving:
+        by_lane.setdefault(card.lane_id, []).append(card.id)
+    with session.transaction(steps.move_cards(moving)):
+        for lane_id, ids in by_lane.items():
+            move_cards(session, ids, stage_id, lane_id, None)
+
+
 def duplicate_cards(session: Session, card_ids: Sequence[str]) -> list[str]:
     """Copies of the cards (new ids) right after each original; returns the new ids in the same order."""
     doc = session.document
@@ -277,7 +301,7 @@ def duplicate_cards(session: Session, card_ids: Sequence[str]) -> list[str]:
     new_ids: dict[str, str] = {}
     if not originals:
         return []
-    with session.transaction("Duplicate card" if len(originals) == 1 else f"Duplicate {len(originals)} cards"):
+    with session.transaction(steps.duplicate(originals)):
         for original in originals:
             cell = doc.cards_in_cell(original.stage_id, original.lane_id)
             position = next(i for i, c in enumerate(cell) if c.id == original.id) + 1
@@ -287,18 +311,25 @@ def duplicate_cards(session: Session, card_ids: Sequence[str]) -> list[str]:
     return [new_ids[i] for i in dict.fromkeys(card_ids) if i in new_ids]
 
 
+def cut_cards(session: Session, card_ids: Sequence[str]) -> int:
+    """Delete cards just copied to a clipboard (`copy_cards`) as one undo step named a cut; returns how many."""
+    doc = session.document
+    cards = [card for card in (doc.find(i) for i in dict.fromkeys(card_ids)) if isinstance(card, Card)]
+    return delete_elements(session, [card.id for card in cards], label=steps.cut(cards)) if cards else 0
+
+
 # ---------------------------------------------------------------------- relations
 def link(
     session: Session, source_id: str, target_id: str, kind: str = RelationKind.LEADS_TO.value, label: str = ""
 ) -> Relation:
     """Draw a relation (arrow) from one card or catalogue touchpoint to another."""
-    with session.transaction(f"Link ({kind.replace('_', ' ')})"):
+    with session.transaction(steps.link(session.document.find(source_id), kind)):
         return session.document.add(Relation(source_id=source_id, target_id=target_id, kind=kind, label=label))
 
 
 def unlink(session: Session, relation_id: str) -> None:
     session.document.get(relation_id, Relation)
-    delete_elements(session, [relation_id], label="Remove relation")
+    delete_elements(session, [relation_id], label=steps.unlink())
 
 
 # ---------------------------------------------------------------------- clipboard
@@ -362,7 +393,7 @@ def paste_cards(
     base_stage = next((i for i, s in enumerate(stages) if s.id == stage_id), 0)
     base_lane = next((i for i, ln in enumerate(lanes) if ln.id == lane_id), 0)
     mapping: dict[str, str] = {}
-    with session.transaction("Paste card" if len(clipboard.cards) == 1 else f"Paste {len(clipboard.cards)} cards"):
+    with session.transaction(steps.paste([item.card for item in clipboard.cards])):
         for item in clipboard.cards:
             stage = stages[min(base_stage + item.stage_offset, len(stages) - 1)]
             lane = lanes[min(base_lane + item.lane_offset, len(lanes) - 1)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cxstudio.model.document import Document
-from cxstudio.model.events import Changed, Event, event_entity_id
+from cxstudio.model.events import Event, event_entity_id
 
 
 class Origin(StrEnum):
@@ -134,7 +134,8 @@ class Session:
             and self._clean_index != len(self._undo)
         )
         if mergeable and top is not None:
-            self._undo[-1] = ChangeSet(top.name, top.events + change_set.events, top.merge_key)
+            # the newer name: typing a title letter by letter is named by the title it ends with
+            self._undo[-1] = ChangeSet(change_set.name, top.events + change_set.events, top.merge_key)
         else:
             self._undo.append(change_set)
         self._redo.clear()
@@ -233,11 +234,3 @@ def field_merge_key(entity_id: str, field_name: str) -> tuple[str, str]:
     """The merge key for consecutive edits of one text field."""
     return ("edit-text", entity_id + "." + field_name)
 
-
-def changed_fields(change_set: ChangeSet) -> dict[str, set[str]]:
-    """Entity id -> names of fields a change set changed (for views refreshing only what changed)."""
-    result: dict[str, set[str]] = {}
-    for event in change_set.events:
-        if isinstance(event, Changed):
-            result.setdefault(event.id, set()).add(event.field)
-    return result

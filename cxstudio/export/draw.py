@@ -7,20 +7,15 @@ top-left, y down); one transform maps them onto the page, and text is un-flipped
 
 from __future__ import annotations
 
-import colorsys
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from cxstudio.export import fonts
 from cxstudio.export.errors import ExportError
-from cxstudio.layout.fonts import default_measurer
-from cxstudio.layout.geometry import Rect, TextLine
-from cxstudio.layout.icons import place_icon
-from cxstudio.layout.journey import (
+from cxstudio.layout import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
     BLUEPRINT_LINE_COLOURS,
@@ -35,38 +30,36 @@ from cxstudio.layout.journey import (
     INK,
     LANE_HEADER_FILL,
     MARKER_TEXT_COLOUR,
-    MOMENT_OF_TRUTH_COLOUR,
     MUTED_INK,
     NEUTRAL_LINE,
     ODD_ROW_FILL,
-    PAIN_POINT_COLOUR,
     RELATION_COLOUR,
     STAGE_HEADER_BAR,
     STAGE_HEADER_FILL,
     CardBadge,
     CardBox,
+    CardStyle,
     JourneyLayout,
     LayoutSettings,
     Marker,
     ViewKind,
+    card_style,
     layout_journey,
     rating_colour,
 )
+from cxstudio.layout import style as palette
+from cxstudio.layout.fonts import default_measurer
+from cxstudio.layout.geometry import Rect, TextLine
+from cxstudio.layout.icons import place_icon
+from cxstudio.layout.style import rgb
 from cxstudio.model.document import Document
 
-# The map's colours come from the layout (shared with the canvas), so the print looks like the screen.
-PAIN_POINT_OUTLINE = PAIN_POINT_COLOUR
-MOMENT_OF_TRUTH_OUTLINE = MOMENT_OF_TRUTH_COLOUR
-# Qt's dash patterns in units of the pen width: DashLine 4-2, DashDotLine 4-2-1-2
-BLUEPRINT_LINE_DASHES: dict[str, tuple[float, ...]] = {
-    "interaction": (),
-    "visibility": (4.0, 2.0),
-    "internal_interaction": (4.0, 2.0, 1.0, 2.0),
-}
-BLUEPRINT_LINE_WIDTH = 2.0
-CARD_RADIUS = 4.0
-CURVE_POINT_RADIUS = 7.0
-CURVE_LABEL_SIZE = 7.5
+# Every colour, line width and corner radius comes from the layout's style (shared with the canvas): print = screen.
+BLUEPRINT_LINE_DASHES = palette.BLUEPRINT_LINE_DASHES
+BLUEPRINT_LINE_WIDTH = palette.BLUEPRINT_LINE_WIDTH
+CARD_RADIUS = palette.CARD_RADIUS
+CURVE_POINT_RADIUS = palette.CURVE_POINT_RADIUS
+CURVE_LABEL_SIZE = palette.CURVE_LABEL_SIZE
 MAP_PAD = 8.0  # layout points of white around the grid when only the map (not the layout's title) is drawn
 
 _VIEW_NAMES: dict[str, ViewKind] = {
@@ -113,12 +106,6 @@ def map_region(layout: JourneyLayout) -> Rect:
             left, right = min(left, line.x - 2), max(right, line.x + line.width + 2)
             top, bottom = min(top, line.baseline - line.size), max(bottom, line.baseline + 0.3 * line.size)
     return Rect(left - MAP_PAD, top - MAP_PAD, right - left + 2 * MAP_PAD, bottom - top + 2 * MAP_PAD)
-
-
-@lru_cache(maxsize=512)
-def rgb(colour: str) -> tuple[float, float, float]:
-    """(r, g, b) in 0-1 from '#rrggbb'."""
-    return (int(colour[1:3], 16) / 255, int(colour[3:5], 16) / 255, int(colour[5:7], 16) / 255)
 
 
 def _visible(rect: Rect, region: Rect | None) -> bool:
@@ -432,7 +419,7 @@ class LayoutPainter:
             else:
                 continue
             c.rect(row.x, row.y, row.width, row.height, stroke=0, fill=1)
-        c.setLineWidth(1.0)
+        c.setLineWidth(palette.GRID_LINE_WIDTH)
         c.setStrokeColorRGB(*rgb(GRID_LINE))
         for row in layout.lane_rows.values():
             if _visible(row, region):
@@ -444,7 +431,7 @@ class LayoutPainter:
     def _headers(self, region: Rect | None, text: TextBatch) -> None:
         c = self.canvas
         layout = self.layout
-        c.setLineWidth(1.0)
+        c.setLineWidth(palette.GRID_LINE_WIDTH)
         c.setStrokeColorRGB(*rgb(GRID_LINE))
         for headers, fill in ((layout.stage_headers, STAGE_HEADER_FILL), (layout.lane_headers, LANE_HEADER_FILL)):
             c.setFillColorRGB(*rgb(fill))
@@ -456,7 +443,8 @@ class LayoutPainter:
         for header in layout.stage_headers:
             if _visible(header.rect, region):
                 r = header.rect
-                c.rect(r.x, r.bottom - 3, r.width, 3, stroke=0, fill=1)
+                bar = palette.STAGE_HEADER_BAR_HEIGHT
+                c.rect(r.x, r.bottom - bar, r.width, bar, stroke=0, fill=1)
         for headers in (layout.stage_headers, layout.lane_headers):
             for header in headers:
                 if _visible(header.rect, region):
@@ -471,18 +459,16 @@ class LayoutPainter:
         badges: list[CardBadge] = []
         drawn = 0
         boxes = self._boxes_in(region)
+        styles: list[CardStyle] = []
         for box in boxes:
             r = box.rect
-            if box.pain_point:
-                pen = (PAIN_POINT_OUTLINE, 1.8, box.colour)
-            elif box.moment_of_truth:
-                pen = (MOMENT_OF_TRUTH_OUTLINE, 1.8, box.colour)
-            else:
-                pen = (darker(box.colour, 135), 1.0, box.colour)
+            style = card_style(box.colour, box.text_colour, box.pain_point, box.moment_of_truth)
+            styles.append(style)
+            pen = (style.outline, style.outline_width, style.fill)
             path = outlines.get(pen)
             if path is None:
                 path = outlines[pen] = PathOps()
-            path.rounded_rect(r.x, r.y, r.width, r.height, CARD_RADIUS)
+            path.rounded_rect(r.x, r.y, r.width, r.height, style.radius)
             markers.extend(box.markers)
             badges.extend(box.badges)
             drawn += 1
@@ -497,15 +483,13 @@ class LayoutPainter:
             path.emit(c, stroke=True, fill=True)
         self._markers(markers, text)
         self._badges(badges, text)
-        for box in boxes:
-            colour = box.text_colour
-            muted = blend(colour, box.colour, 0.72)
+        for box, style in zip(boxes, styles):
             if box.kind_line is not None:
-                text.add(box.kind_line, muted)
+                text.add(box.kind_line, style.muted)
             for line in box.title_lines:
-                text.add(line, colour)
+                text.add(line, style.text)
             for line in box.text_lines:
-                text.add(line, colour)
+                text.add(line, style.text)
 
     def _badges(self, badges: list[CardBadge], text: TextBatch) -> None:
         """Channel and department pills of cards: one path per kind, their names, and each icon as a placed form.
@@ -557,9 +541,10 @@ class LayoutPainter:
             path = paths.get(chip.kind)
             if path is None:
                 path = paths[chip.kind] = PathOps()
-            path.rounded_rect(r.x + 0.5, r.y + 0.5, r.width - 1, r.height - 1, CHIP_RADIUS)
+            inset = palette.CHIP_BORDER_WIDTH / 2
+            path.rounded_rect(r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset, CHIP_RADIUS)
             text.add(chip.line, CHIP_COLOURS.get(chip.kind, CHIP_COLOURS["channel"])[2])
-        c.setLineWidth(1.0)
+        c.setLineWidth(palette.CHIP_BORDER_WIDTH)
         for kind, path in paths.items():
             fill, border, _text = CHIP_COLOURS.get(kind, CHIP_COLOURS["channel"])
             c.setStrokeColorRGB(*rgb(border))
@@ -595,12 +580,12 @@ class LayoutPainter:
                 path = by_fill[marker.fill] = PathOps()
             path.circle(cx, cy, m.width / 2)
             if marker.kind == "moment_of_truth":
-                stars.polyline(star_points(cx, cy, m.width * 0.38), close=True)
+                stars.polyline(marker.star(), close=True)
             else:
                 text.add(marker.label, MARKER_TEXT_COLOUR)
-        c.setLineWidth(0.8)
+        c.setLineWidth(palette.MARKER_OUTLINE_WIDTH)
         for fill, path in by_fill.items():
-            c.setStrokeColorRGB(*rgb(darker(fill, 125)))
+            c.setStrokeColorRGB(*rgb(palette.marker_outline(fill)))
             c.setFillColorRGB(*rgb(fill))
             path.emit(c, stroke=True, fill=True)
         c.setFillColorRGB(1, 1, 1)
@@ -613,7 +598,7 @@ class LayoutPainter:
             if not _visible(curve.rect, region):
                 continue
             plot = curve.rect
-            c.setLineWidth(0.8)
+            c.setLineWidth(palette.CURVE_GUIDE_WIDTH)
             c.setStrokeColorRGB(*rgb(NEUTRAL_LINE))
             c.setDash([3.2, 1.6], 0)
             c.line(plot.x, curve.neutral_y, plot.right, curve.neutral_y)
@@ -625,7 +610,7 @@ class LayoutPainter:
                 text.add(line, MUTED_INK)
             if not curve.points:
                 continue
-            c.setLineWidth(2.2)
+            c.setLineWidth(palette.CURVE_WIDTH)
             c.setLineJoin(1)
             c.setStrokeColorRGB(*rgb(CURVE_COLOUR))
             path = c.beginPath()
@@ -634,7 +619,7 @@ class LayoutPainter:
                 path.lineTo(point.x, point.y)
             c.drawPath(path, stroke=1, fill=0)
             c.setLineJoin(0)
-            c.setLineWidth(1.2)
+            c.setLineWidth(palette.CURVE_POINT_OUTLINE_WIDTH)
             c.setStrokeColorRGB(1, 1, 1)
             for point in curve.points:
                 c.setFillColorRGB(*rgb(rating_colour(point.rating)))
@@ -679,7 +664,7 @@ class LayoutPainter:
         c.setFillColorRGB(*colour)
         c.setLineCap(1)
         c.setLineJoin(1)
-        c.setLineWidth(1.3)
+        c.setLineWidth(palette.RELATION_WIDTH)
         for dashed in (False, True):
             path = PathOps()
             for route in routes:
@@ -687,10 +672,10 @@ class LayoutPainter:
                     path.polyline(route.points)
             if path:
                 if dashed:
-                    c.setDash([4 * 1.3, 2 * 1.3], 0)
+                    c.setDash([d * palette.RELATION_WIDTH for d in palette.RELATION_DASH], 0)
                 path.emit(c, stroke=True, fill=False)
                 c.setDash()
-        c.setLineWidth(1.0)
+        c.setLineWidth(palette.RELATION_HEAD_OUTLINE_WIDTH)
         heads = PathOps()
         for route in routes:
             heads.polyline(route.arrow, close=True)
@@ -705,31 +690,3 @@ class LayoutPainter:
                 text.add(line, RELATION_COLOUR)
         c.setLineCap(0)
         c.setLineJoin(0)
-
-
-@lru_cache(maxsize=512)
-def darker(colour: str, factor: int) -> str:
-    """Qt's QColor.darker(factor): the HSV value divided by factor/100, hue and saturation kept."""
-    red, green, blue = rgb(colour)
-    hue, saturation, value = colorsys.rgb_to_hsv(red, green, blue)
-    red, green, blue = colorsys.hsv_to_rgb(hue, saturation, value * 100 / factor)
-    return "#{:02x}{:02x}{:02x}".format(*(round(channel * 255) for channel in (red, green, blue)))
-
-
-@lru_cache(maxsize=1024)
-def blend(colour: str, background: str, alpha: float) -> str:
-    """`colour` drawn with `alpha` over `background`, as one opaque colour."""
-    front, back = rgb(colour), rgb(background)
-    mixed = (f * alpha + b * (1 - alpha) for f, b in zip(front, back))
-    return "#{:02x}{:02x}{:02x}".format(*(round(channel * 255) for channel in mixed))
-
-
-def star_points(cx: float, cy: float, outer: float) -> list[tuple[float, float]]:
-    """The five-pointed star the canvas draws in a moment-of-truth marker (y downwards)."""
-    inner = outer * 0.45
-    points = []
-    for index in range(10):
-        radius = outer if index % 2 == 0 else inner
-        angle = -math.pi / 2 + index * math.pi / 5
-        points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
-    return points

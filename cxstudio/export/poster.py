@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from cxstudio.export import fonts
 from cxstudio.export.draw import LayoutPainter, layout_for_print, map_region, parse_view
 from cxstudio.export.errors import ExportError
+from cxstudio.export.options import AUTO_PAPER, DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.paper import (
     MAX_PAGE_PT,
@@ -33,7 +34,6 @@ from cxstudio.layout.journey import JourneyLayout, ViewKind
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 
-AUTO_PAPER = "auto"  # a page sized to the map at the chosen scale
 MAX_FIT_SCALE = 6.0  # 'fit' never magnifies more than this: a tiny map stays a map, not a few giant boxes
 MIN_TITLE_WIDTH = 420.0  # points: a page sized to a tiny map is at least this wide, so the title block fits
 
@@ -288,25 +288,23 @@ class _Planner:
 
 def plan_poster(
     doc: Document,
-    journey_id: str | None = None,
+    options: ExportOptions = DEFAULT_OPTIONS,
     *,
-    view: ViewKind | str = ViewKind.MAP,
-    paper: str = "A0",
-    orientation: str = Orientation.AUTO,
-    scale: str | float | None = "fit",
-    min_text_pt: float | None = None,
-    language: str | None = None,
-    date: _dt.date | None = None,
     allow_oversize: bool = False,
     layout: JourneyLayout | None = None,
 ) -> PosterPlan:
-    """Plan a poster without drawing it: page size, orientation, scale and where title and map go.
+    """Plan a poster of `options.journey_id` without drawing it: page size, orientation, scale and where title and map go.
 
-    `paper`: A0-A4, letter, tabloid, roll610/roll914/roll1067 (any rollNNN; width fixed, length fitted),
-    a custom 'WxHmm', or 'auto' (the page follows the map). `scale`: 'fit' or a number (1.0 = 100 %).
-    `min_text_pt` asks for a scale at which the cards' body text prints at least this large (it
-    overrides `scale`). `orientation`: auto picks the one that prints the map larger.
+    `options.paper`: A0 (None), A1-A4, letter, tabloid, roll610/roll914/roll1067 (any rollNNN; width
+    fixed, length fitted), a custom 'WxHmm', or 'auto' (the page follows the map). `options.scale`:
+    'fit' (None) or a number (1.0 = 100 %). `options.min_text_pt` asks for a scale at which the
+    cards' body text prints at least this large (it overrides the scale). `options.orientation`:
+    auto picks the one that prints the map larger. `layout`: an existing layout of the journey.
     """
+    journey_id, view, paper, orientation, scale, min_text_pt, language, date = (
+        options.journey_id, options.view, options.paper or "A0", options.orientation, options.scale,
+        options.min_text_pt, options.language, options.date,
+    )
     journey = find_journey(doc, journey_id)
     view_kind = parse_view(view)
     orientation = check_orientation(orientation)
@@ -353,29 +351,17 @@ def set_metadata(canvas: Any, doc: Document, plan: PosterPlan, subject: str) -> 
 
 def export_poster(
     doc: Document,
-    journey_id: str | None,
+    plan: PosterPlan,
     out_path: str | os.PathLike[str],
     *,
-    view: ViewKind | str = ViewKind.MAP,
-    paper: str = "A0",
-    orientation: str = Orientation.AUTO,
-    scale: str | float | None = "fit",
-    min_text_pt: float | None = None,
-    language: str | None = None,
-    date: _dt.date | None = None,
     progress: Progress | None = None,
-    plan: PosterPlan | None = None,
 ) -> PosterResult:
-    """Write a one-page vector poster of a journey; returns the plan it followed.
+    """Write the one-page vector poster `plan` (from `plan_poster`) describes.
 
     `progress(done, total)` is called while cards are drawn; returning False cancels
     (ExportCancelledError) and leaves no file behind. Raises ExportError with a code and
-    `message(language)` for unknown journeys, papers, scales, unwritable paths and pages beyond the
-    PDF limit.
+    `message(language)` for paths that cannot be written.
     """
-    if plan is None:
-        plan = plan_poster(doc, journey_id, view=view, paper=paper, orientation=orientation, scale=scale,
-                           min_text_pt=min_text_pt, language=language, date=date)
     fonts.register_fonts()
     reporter = ProgressReporter(progress, total=len(plan.layout.cards) + 1)
     with atomic_output(out_path) as temp:

@@ -37,6 +37,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from cxstudio.export import fonts
 from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_slices
 from cxstudio.export.errors import ExportError
+from cxstudio.export.options import DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.texts import format_date, format_number, word
 from cxstudio.layout.fonts import default_measurer
@@ -667,19 +668,19 @@ _REPORT_PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": letter}
 def export_report(
     doc: Document,
     out_path: str | os.PathLike[str],
+    options: ExportOptions = DEFAULT_OPTIONS,
     *,
-    language: str | None = None,
-    paper: str = "A4",
-    view: ViewKind | str = ViewKind.MAP,
-    journey_ids: Sequence[str] | None = None,
-    date: _dt.date | None = None,
     progress: Progress | None = None,
 ) -> ReportResult:
-    """Write the client report of `doc` (all journeys, or `journey_ids`) to `out_path` as one PDF.
+    """Write the client report of `doc` (all journeys, or `options.journey_ids`) to `out_path` as one PDF.
 
-    `progress(done, total)` is called as sections are built and pages are laid out; returning False
-    cancels (ExportCancelledError) and leaves no file behind.
+    Reads the options' language, paper (A4 or letter; None: A4), view and date. `progress(done, total)`
+    is called as sections are built and pages are laid out; returning False cancels
+    (ExportCancelledError) and leaves no file behind.
     """
+    language, paper, view, journey_ids, date = (
+        options.language, options.paper or "A4", options.view, options.journey_ids, options.date,
+    )
     language = language or doc.project.language
     page_size = _REPORT_PAPERS.get(paper.strip().lower())
     if page_size is None:

@@ -8,7 +8,6 @@ count without drawing (for a live preview).
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
 import os
 from dataclasses import dataclass, field
@@ -19,18 +18,17 @@ from reportlab.pdfgen.canvas import Canvas
 from cxstudio.export import fonts
 from cxstudio.export.draw import INK, MUTED_INK, TextBatch, rgb
 from cxstudio.export.errors import ExportError
+from cxstudio.export.options import AUTO_PAPER, DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.paper import MM, Orientation, check_orientation, parse_tile_paper
-from cxstudio.export.poster import AUTO_PAPER, PosterPlan, draw_poster_page, plan_poster, set_metadata
+from cxstudio.export.poster import PosterPlan, draw_poster_page, plan_poster, set_metadata
 from cxstudio.export.texts import format_date, word
 from cxstudio.layout.fonts import default_measurer
 from cxstudio.layout.geometry import Rect, TextLine
-from cxstudio.layout.journey import ViewKind
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 
 SHEET_MARGIN = 12 * MM  # room for crop marks and the sheet label; office printers need about 5 mm
-DEFAULT_OVERLAP_MM = 10.0
 MARK_LENGTH = 6 * MM
 MARK_GAP = 1.5 * MM
 MARK_COLOUR = "#000000"
@@ -132,33 +130,27 @@ def _layout_sheets(poster: PosterPlan, areas: list[Rect], content_w: float, cont
 
 def plan_tiles(
     doc: Document,
-    journey_id: str | None = None,
+    options: ExportOptions = DEFAULT_OPTIONS,
     *,
-    view: ViewKind | str = ViewKind.MAP,
-    sheet: str = "A4",
-    sheet_orientation: str = Orientation.AUTO,
-    overlap_mm: float = DEFAULT_OVERLAP_MM,
-    paper: str = AUTO_PAPER,
-    orientation: str = Orientation.AUTO,
-    scale: str | float | None = None,
-    min_text_pt: float | None = None,
-    language: str | None = None,
-    date: _dt.date | None = None,
     poster: PosterPlan | None = None,
 ) -> TilePlan:
-    """Plan a tiled print without drawing: the poster (as `plan_poster` with `paper`, `orientation`, `scale`;
-    by default a page sized to the map at 100 %) cut into `sheet` pages with `overlap_mm` overlap.
+    """Plan a tiled print without drawing: the poster (as `plan_poster` with the options' paper, orientation and
+    scale; by default a page sized to the map at 100 %) cut into `options.sheet` pages with `options.overlap_mm`
+    overlap.
 
     The poster itself may be larger than the PDF page limit; only the sheets are real pages.
-    `sheet_orientation` auto picks the orientation that needs fewer sheets.
+    `options.sheet_orientation` auto picks the orientation that needs fewer sheets. `poster`: an
+    existing plan of the poster to cut.
     """
-    tile_paper = parse_tile_paper(sheet)
-    sheet_orientation = check_orientation(sheet_orientation)
+    tile_paper = parse_tile_paper(options.sheet)
+    sheet_orientation = check_orientation(options.sheet_orientation)
+    overlap_mm = options.overlap_mm
     if poster is None:
-        if scale is None and min_text_pt is None:
+        paper = options.paper or AUTO_PAPER
+        scale = options.scale
+        if scale is None and options.min_text_pt is None:
             scale = 1.0 if paper.strip().lower() == AUTO_PAPER else "fit"
-        poster = plan_poster(doc, journey_id, view=view, paper=paper, orientation=orientation, scale=scale,
-                             min_text_pt=min_text_pt, language=language, date=date, allow_oversize=True)
+        poster = plan_poster(doc, options.replace(paper=paper, scale=scale), allow_oversize=True)
     candidates = [sheet_orientation] if sheet_orientation != Orientation.AUTO else [Orientation.PORTRAIT,
                                                                                      Orientation.LANDSCAPE]
     areas = poster.drawn_areas()
@@ -375,31 +367,17 @@ class _TileWriter:
 
 def export_tiles(
     doc: Document,
-    journey_id: str | None,
+    plan: TilePlan,
     out_path: str | os.PathLike[str],
     *,
-    view: ViewKind | str = ViewKind.MAP,
-    sheet: str = "A4",
-    sheet_orientation: str = Orientation.AUTO,
-    overlap_mm: float = DEFAULT_OVERLAP_MM,
-    paper: str = AUTO_PAPER,
-    orientation: str = Orientation.AUTO,
-    scale: str | float | None = None,
-    min_text_pt: float | None = None,
-    language: str | None = None,
-    date: _dt.date | None = None,
     progress: Progress | None = None,
-    plan: TilePlan | None = None,
 ) -> TileResult:
-    """Write a tiled print: the assembly page, then one page per non-empty sheet, row by row.
+    """Write the tiled print `plan` (from `plan_tiles`) describes: the assembly page, then one page per non-empty
+    sheet, row by row.
 
     Page labels read 'Assembly plan' (German 'Montageplan'), 'R1C1', 'R1C2', ... `progress(done, total)`
     returning False cancels and leaves no file behind.
     """
-    if plan is None:
-        plan = plan_tiles(doc, journey_id, view=view, sheet=sheet, sheet_orientation=sheet_orientation,
-                          overlap_mm=overlap_mm, paper=paper, orientation=orientation, scale=scale,
-                          min_text_pt=min_text_pt, language=language, date=date)
     fonts.register_fonts()
     printed = plan.printed
     reporter = ProgressReporter(progress, total=len(plan.poster.layout.cards) + len(printed) + 2)

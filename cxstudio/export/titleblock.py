@@ -8,19 +8,19 @@ from typing import Any
 
 from cxstudio.export.draw import INK, MUTED_INK, TextBatch, rgb
 from cxstudio.export.texts import format_date, word
+from cxstudio.layout import JourneyLayout
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.layout.geometry import Rect, TextLine
-from cxstudio.layout.journey import (
+from cxstudio.layout.labels import label
+from cxstudio.layout.style import (
     KIND_COLOURS,
     MARKER_TEXT_COLOUR,
     MOMENT_OF_TRUTH_COLOUR,
     MOMENT_OF_TRUTH_SYMBOL,
     PAIN_POINT_COLOUR,
     PAIN_POINT_SYMBOL,
-    JourneyLayout,
     rating_colour,
 )
-from cxstudio.layout.labels import label
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey, Persona
 

@@ -1,4 +1,9 @@
-"""Pure geometry of journey views: stage columns, lane rows, card rectangles, curve points."""
+"""Pure geometry of journey views: stage columns, lane rows, card rectangles, curve points.
+
+Modules: `settings` (views, sizes), `style` (the one look of screen and print), `rows` (lanes of a
+view), `content` (card contents), `chips`, `curves`, `routing` (arrows, segment index), `boxes`
+(result types), `result` (JourneyLayout and hit testing), `journey` (`layout_journey`'s phases).
+"""
 
 # Public names. Differences from notes/layout_contract.md (the contract's names all exist):
 # - Rect, TextLine and CurvePoint are immutable named tuples (built ~4x faster than frozen
@@ -17,6 +22,18 @@
 # - LayoutSettings.cell_columns (default 1) puts several cards side by side per cell, row by row:
 #   wider, lower maps for posters. `track_width` is one card column, `column_width` a stage.
 #   `best_cell_columns(doc, journey_id, aspect_ratio, ...)` picks the count that prints largest on a paper.
+from cxstudio.layout.boxes import (
+    BlueprintLineGeom,
+    CardBadge,
+    CardBox,
+    ChipBox,
+    CurvePoint,
+    EmotionCurve,
+    HeaderBox,
+    Marker,
+    RelationRoute,
+    star_points,
+)
 from cxstudio.layout.fonts import (
     ELLIPSIS,
     FONT_DIR,
@@ -31,10 +48,15 @@ from cxstudio.layout.fonts import (
 )
 from cxstudio.layout.geometry import Point, Rect, TextLine
 from cxstudio.layout.icons import DEPARTMENT_ICON, ICONS, IconShape, has_icon, place_icon
-from cxstudio.layout.journey import (
+from cxstudio.layout.journey import best_cell_columns, layout_journey
+from cxstudio.layout.labels import label
+from cxstudio.layout.result import CURVE_HIT, RELATION_HIT, JourneyLayout
+from cxstudio.layout.routing import SegmentIndex, arrow_head, merged_segments
+from cxstudio.layout.rows import effective_channel_and_department, is_touchpoint_card
+from cxstudio.layout.settings import BLUEPRINT_LANE_KINDS, DEFAULT_SETTINGS, LayoutSettings, ViewKind
+from cxstudio.layout.style import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
-    BLUEPRINT_LANE_KINDS,
     BLUEPRINT_LINE_COLOURS,
     BLUEPRINT_LINE_FALLBACK,
     CHIP_COLOURS,
@@ -42,7 +64,6 @@ from cxstudio.layout.journey import (
     CURVE_COLOUR,
     CURVE_FRAME,
     CURVE_ROW_FILL,
-    DEFAULT_SETTINGS,
     GRID_LINE,
     INK,
     KIND_COLOURS,
@@ -56,28 +77,15 @@ from cxstudio.layout.journey import (
     RELATION_COLOUR,
     STAGE_HEADER_BAR,
     STAGE_HEADER_FILL,
-    BlueprintLineGeom,
-    CardBadge,
-    CardBox,
-    ChipBox,
-    CurvePoint,
-    EmotionCurve,
-    HeaderBox,
-    JourneyLayout,
-    LayoutSettings,
-    Marker,
-    RelationRoute,
-    ViewKind,
-    best_cell_columns,
-    effective_channel_and_department,
-    is_touchpoint_card,
-    layout_journey,
+    CardStyle,
+    card_style,
     rating_colour,
     readable_text_colour,
 )
-from cxstudio.layout.labels import label
 
 __all__ = ["INK", "MUTED_INK", "GRID_LINE", "STAGE_HEADER_FILL", "STAGE_HEADER_BAR", "LANE_HEADER_FILL", "ODD_ROW_FILL", "CURVE_ROW_FILL", "RELATION_COLOUR", "CURVE_COLOUR", "CURVE_FRAME", "NEUTRAL_LINE", "BLUEPRINT_LINE_COLOURS", "BLUEPRINT_LINE_FALLBACK", "MOMENT_OF_TRUTH_COLOUR", "PAIN_POINT_COLOUR",
+    "CURVE_HIT", "RELATION_HIT", "CardStyle", "SegmentIndex", "arrow_head", "card_style", "merged_segments",
+    "star_points",
     "BADGE_BORDER_WIDTH",
     "BADGE_COLOURS",
     "BLUEPRINT_LANE_KINDS",

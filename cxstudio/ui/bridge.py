@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from cxstudio.editing.session import ChangeSet, Origin, Session
+from cxstudio.api import ChangeSet, Origin, Session
 
 
 class SessionBridge(QObject):

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from cxstudio import api
+from cxstudio.api import ProjectFileError
 from cxstudio.model.errors import ModelError
 from cxstudio.model.messages import detail_text, error_detail
-from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.ui.dialogs import RecoveryEntry
+
+if TYPE_CHECKING:
+    from cxstudio.content.templates import TemplateInfo
 
 
 class FileError(Exception):
@@ -57,7 +61,7 @@ class OpenedFile:
         return self.project.read_only_reason_in(self.language) if self.project.read_only else None
 
 
-def templates() -> list[Any]:
+def templates() -> list[TemplateInfo]:
     """The bundled templates and examples (name, language, description, kind)."""
     from cxstudio.content.templates import list_templates
 
@@ -133,9 +137,10 @@ def close(opened: OpenedFile) -> None:
         pass  # a lock or copy that cannot be removed is cleaned up by the next start's recovery scan
 
 
-def format_time(moment: Any) -> str:
+def format_time(moment: dt.datetime | None) -> str:
+    """A moment in the UI locale's short format (now, when unknown)."""
     when = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second) \
-        if hasattr(moment, "year") else QDateTime.currentDateTime()
+        if moment is not None else QDateTime.currentDateTime()
     return QLocale().toString(when, QLocale.FormatType.ShortFormat)
 
 

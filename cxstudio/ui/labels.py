@@ -1,8 +1,13 @@
-"""Display names of the model's kinds, enum values and fields in the UI language."""
+"""Display names of the model's kinds, enum values and fields, and undo-step names, in the UI language."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
+
+from cxstudio.editing.steps import STEP_PARAMS, StepName
 
 
 def card_kinds() -> dict[str, str]:
@@ -191,54 +196,80 @@ def view_kinds() -> dict[str, str]:
     }
 
 
-def _fields_text(fields: str) -> str:
-    names = field_labels()
-    return ", ".join(names.get(part.strip().replace(" ", "_"), part.strip()) for part in fields.split(","))
+def step_kinds() -> dict[str, str]:
+    """Kinds of elements as an undo step's sentence names them (lower case in English)."""
+    return {
+        "project": QCoreApplication.translate("UndoSteps", "project"),
+        "channel": QCoreApplication.translate("UndoSteps", "channel"),
+        "department": QCoreApplication.translate("UndoSteps", "department"),
+        "persona": QCoreApplication.translate("UndoSteps", "persona"),
+        "touchpoint": QCoreApplication.translate("UndoSteps", "touchpoint"),
+        "journey": QCoreApplication.translate("UndoSteps", "journey"),
+        "stage": QCoreApplication.translate("UndoSteps", "stage"),
+        "lane": QCoreApplication.translate("UndoSteps", "lane"),
+        "card": QCoreApplication.translate("UndoSteps", "card"),
+        "relation": QCoreApplication.translate("UndoSteps", "relation"),
+        "metric": QCoreApplication.translate("UndoSteps", "metric"),
+        "insight": QCoreApplication.translate("UndoSteps", "insight"),
+        "action": QCoreApplication.translate("UndoSteps", "action"),
+        "comment": QCoreApplication.translate("UndoSteps", "comment"),
+    }
+
+
+def step_texts() -> dict[str, str]:
+    """Every undo step's sentence by its key (`cxstudio.editing.steps.STEP_TEXTS`), numbered as STEP_PARAMS orders them."""
+    return {
+        "add": QCoreApplication.translate("UndoSteps", "Add %1"),
+        "add_named": QCoreApplication.translate("UndoSteps", "Add %1 “%2”"),
+        "edit": QCoreApplication.translate("UndoSteps", "Edit %1: %2"),
+        "edit_named": QCoreApplication.translate("UndoSteps", "Edit %1 “%2”: %3"),
+        "edit_many": QCoreApplication.translate("UndoSteps", "Edit %1 cards: %2"),
+        "rename": QCoreApplication.translate("UndoSteps", "Rename %1"),
+        "rename_named": QCoreApplication.translate("UndoSteps", "Rename %1 “%2”"),
+        "delete": QCoreApplication.translate("UndoSteps", "Delete %1"),
+        "delete_named": QCoreApplication.translate("UndoSteps", "Delete %1 “%2”"),
+        "delete_many": QCoreApplication.translate("UndoSteps", "Delete %1 elements"),
+        "move": QCoreApplication.translate("UndoSteps", "Move %1"),
+        "move_named": QCoreApplication.translate("UndoSteps", "Move %1 “%2”"),
+        "move_many": QCoreApplication.translate("UndoSteps", "Move %1 cards"),
+        "duplicate": QCoreApplication.translate("UndoSteps", "Duplicate card"),
+        "duplicate_named": QCoreApplication.translate("UndoSteps", "Duplicate card “%1”"),
+        "duplicate_many": QCoreApplication.translate("UndoSteps", "Duplicate %1 cards"),
+        "paste": QCoreApplication.translate("UndoSteps", "Paste card"),
+        "paste_named": QCoreApplication.translate("UndoSteps", "Paste card “%1”"),
+        "paste_many": QCoreApplication.translate("UndoSteps", "Paste %1 cards"),
+        "cut": QCoreApplication.translate("UndoSteps", "Cut card"),
+        "cut_named": QCoreApplication.translate("UndoSteps", "Cut card “%1”"),
+        "cut_many": QCoreApplication.translate("UndoSteps", "Cut %1 cards"),
+        "link": QCoreApplication.translate("UndoSteps", "Link (%1)"),
+        "link_named": QCoreApplication.translate("UndoSteps", "Link “%1” (%2)"),
+        "unlink": QCoreApplication.translate("UndoSteps", "Remove relation"),
+        "new_project": QCoreApplication.translate("UndoSteps", "New project"),
+        "name_project": QCoreApplication.translate("UndoSteps", "Name project"),
+    }
+
+
+def _step_value(param: str, value: Any) -> str:
+    if param == "kind":
+        return step_kinds().get(value, str(value))
+    if param == "fields":
+        names = field_labels()
+        return ", ".join(names.get(name, name.replace("_", " ")) for name in value)
+    if param == "relation":
+        return relation_kinds().get(value, str(value).replace("_", " "))
+    return str(value)
 
 
 def undo_step(name: str) -> str:
-    """An undo step's name (recorded in English by the editing core) in the UI language."""
-    kinds = entity_kinds()
-    words = name.split(" ", 2)
-    count = words[1] if len(words) > 1 and words[1].isdigit() else None
-    if name.startswith("Edit ") and len(words) == 3 and words[1] in kinds:
-        return QCoreApplication.translate("Labels", "Edit %1: %2").replace("%1", kinds[words[1]]).replace("%2", _fields_text(words[2]))
-    simple = {
-        "Add card": QCoreApplication.translate("Labels", "Add card"),
-        "Move card": QCoreApplication.translate("Labels", "Move card"),
-        "Duplicate card": QCoreApplication.translate("Labels", "Duplicate card"),
-        "Paste card": QCoreApplication.translate("Labels", "Paste card"),
-        "Remove relation": QCoreApplication.translate("Labels", "Remove relation"),
-        "New project": QCoreApplication.translate("Labels", "New project"),
-        "Name project": QCoreApplication.translate("Labels", "Name project"),
-    }
-    if name in simple:
-        return simple[name]
-    if count is not None and len(words) == 3:
-        counted = {
-            "Move": QCoreApplication.translate("Labels", "Move %1 cards"),
-            "Duplicate": QCoreApplication.translate("Labels", "Duplicate %1 cards"),
-            "Paste": QCoreApplication.translate("Labels", "Paste %1 cards"),
-            "Delete": QCoreApplication.translate("Labels", "Delete %1 elements"),
-        }
-        if words[0] in counted:
-            return counted[words[0]].replace("%1", count)
-    if len(words) >= 2 and words[0] in ("Add", "Delete", "Move") and words[1] in kinds:
-        kind = kinds[words[1]]
-        if len(words) == 3:
-            named = {
-                "Add": QCoreApplication.translate("Labels", "Add %1 “%2”"),
-                "Delete": QCoreApplication.translate("Labels", "Delete %1 “%2”"),
-                "Move": QCoreApplication.translate("Labels", "Move %1 “%2”"),
-            }
-            return named[words[0]].replace("%1", kind).replace("%2", words[2])
-        plain = {
-            "Add": QCoreApplication.translate("Labels", "Add %1"),
-            "Delete": QCoreApplication.translate("Labels", "Delete %1"),
-            "Move": QCoreApplication.translate("Labels", "Move %1"),
-        }
-        return plain[words[0]].replace("%1", kind)
-    if name.startswith("Link (") and name.endswith(")"):
-        kind = name[len("Link ("):-1].replace(" ", "_")
-        return QCoreApplication.translate("Labels", "Link (%1)").replace("%1", relation_kinds().get(kind, kind))
-    return name
+    """An undo step's name in the UI language: its message key looked up, its parameters filled in.
+
+    A name that is no `StepName` (one a script chose) is shown as it is.
+    """
+    if not isinstance(name, StepName):
+        return name
+    template = step_texts().get(name.key)
+    if template is None:
+        return str(name)
+    values = [_step_value(param, name.params[param]) for param in STEP_PARAMS[name.key]]
+    # one pass, so that a name containing "%2" is not filled in again
+    return re.sub(r"%(\d)", lambda match: values[int(match.group(1)) - 1], template)

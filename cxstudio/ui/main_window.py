@@ -1,9 +1,10 @@
-"""The editor's main window: menus, toolbar, journey tabs, the canvas, dockable panels, files and status bar."""
+"""The editor's main window: the chrome (menus, toolbar, docks, status bar) that puts the canvas, panels and commands together."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -11,6 +12,7 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
+    QDragMoveEvent,
     QDropEvent,
     QIcon,
     QKeySequence,
@@ -19,39 +21,41 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDockWidget,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from cxstudio.editing import operations
-from cxstudio.editing.session import ChangeSet
-from cxstudio.model.entities import Card, CardKind, Journey, Lane, LaneKind, Stage
-from cxstudio.model.errors import ModelError
+from cxstudio.api import ChangeSet, OpenProject
+from cxstudio.layout import ViewKind
+from cxstudio.model.entities import CardKind
 from cxstudio.model.events import event_kind
 from cxstudio.resources import RESOURCES_DIR
 from cxstudio.ui import dialogs, files, labels
-from cxstudio.ui.bridge import SessionBridge
+from cxstudio.ui.edit_commands import EditCommands
+from cxstudio.ui.i18n import Translations, choose_language
+from cxstudio.ui.journey_tabs import JourneyTabs
 from cxstudio.ui.panels.history import HistoryPanel
 from cxstudio.ui.panels.inspector import InspectorPanel
 from cxstudio.ui.panels.outline import OutlinePanel
 from cxstudio.ui.panels.palette import PalettePanel
 from cxstudio.ui.panels.project_data import ProjectDataPanel
+from cxstudio.ui.project_controller import PROJECT_SUFFIX, ProjectController
+from cxstudio.ui.selection import SelectionModel, bind_inspector, bind_outline
 from cxstudio.ui.settings import EditorSettings
 
-PROJECT_SUFFIX = ".cxstudio"
+if TYPE_CHECKING:
+    from cxstudio.ui.bridge import SessionBridge
+    from cxstudio.ui.canvas import JourneyCanvas
+
 ICONS_DIR = RESOURCES_DIR / "icons"
+__all__ = ["PROJECT_SUFFIX", "MainWindow", "app_icon", "reopen_in_language"]
 
 
 def app_icon() -> QIcon:
@@ -59,7 +63,12 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    """One project per window: the journey map canvas in the centre, panels around it, files in the menus."""
+    """One project per window: the journey map canvas in the centre, panels around it, files in the menus.
+
+    The project and its file belong to `files` (a ProjectController); the current journey and the
+    selection to `selection` (a SelectionModel), which the canvas, journey tabs, outline, inspector
+    and status bar watch. Every edit the window makes goes through `files.run`.
+    """
 
     projectChanged = Signal()
     languageChosen = Signal(str)  # the user picked another UI language in the preferences ("" = the system's)
@@ -71,12 +80,14 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.settings = settings or EditorSettings()
         self.language = language
-        self.opened: files.OpenedFile | None = None
-        self.bridge: SessionBridge | None = None
-        self.canvas: Any = None
-        self._journey_ids: list[str] = []
-        self._syncing_selection = False
-        self._selection: list[str] = []
+        self.selection = SelectionModel(self)
+        self.selection.selectionChanged.connect(lambda _ids: self._update_status())
+        self.selection.journeyChanged.connect(lambda _journey_id: self._update_status())
+        self.files = ProjectController(self, self.settings, language, self._flush_typing)
+        self.files.message.connect(self.show_message)
+        self.files.saved.connect(self._after_save)
+        self.files.projectChanged.connect(self._show_project)
+        self.canvas: JourneyCanvas | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_central()
@@ -94,34 +105,13 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.banner = QFrame()
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setStyleSheet("#readOnlyBanner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }"
-                                  "#readOnlyBanner QLabel { color: #5c4400; }")
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(10, 6, 10, 6)
-        self.banner_label = QLabel()
-        self.banner_label.setObjectName("readOnlyBannerText")
-        self.banner_label.setWordWrap(True)
-        banner_save_as = QPushButton(self.tr("Save As…"))
-        banner_save_as.clicked.connect(self.save_as)
-        banner_row.addWidget(self.banner_label, 1)
-        banner_row.addWidget(banner_save_as)
-        self.banner.hide()
+        self.banner = self.files.banner
+        self.banner_label = self.banner.label
         column.addWidget(self.banner)
 
         tab_row = QHBoxLayout()
         tab_row.setContentsMargins(4, 2, 4, 0)
-        self.journey_tabs = QTabBar()
-        self.journey_tabs.setObjectName("journeyTabs")
-        self.journey_tabs.setMovable(True)
-        self.journey_tabs.setExpanding(False)
-        self.journey_tabs.setDocumentMode(True)
-        self.journey_tabs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.journey_tabs.currentChanged.connect(self._journey_tab_changed)
-        self.journey_tabs.tabMoved.connect(self._journey_tab_moved)
-        self.journey_tabs.tabBarDoubleClicked.connect(lambda index: self.rename_journey())
-        self.journey_tabs.customContextMenuRequested.connect(self._journey_tab_menu)
+        self.journey_tabs = JourneyTabs(self.selection, self.files)
         add_journey = QToolButton()
         add_journey.setObjectName("addJourneyButton")
         add_journey.setText("+")
@@ -182,9 +172,10 @@ class MainWindow(QMainWindow):
 
     def _build_panels(self) -> None:
         self.palette = PalettePanel()
-        self.palette.insertRequested.connect(self.insert_from_palette)
         self.outline = OutlinePanel()
-        self.outline.selectionChanged.connect(self._outline_selection)
+        self.edits = EditCommands(self.selection, self.files, self.outline, lambda: self.canvas, self)
+        self.edits.message.connect(self.show_message)
+        self.palette.insertRequested.connect(self.edits.insert_from_palette)
         self.outline.message.connect(self.show_message)
         self.inspector = InspectorPanel()
         self.inspector.message.connect(self.show_message)
@@ -192,6 +183,8 @@ class MainWindow(QMainWindow):
         self.project_data = ProjectDataPanel()
         self.project_data.elementChosen.connect(lambda entity_id: self.inspector.show_element(entity_id))
         self.project_data.message.connect(self.show_message)
+        bind_outline(self.selection, self.outline)
+        bind_inspector(self.selection, self.inspector)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette, left)
         self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline, left)
@@ -203,7 +196,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.palette_dock, self.inspector_dock], [220, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock, self.history_dock], [560, 200], Qt.Orientation.Vertical)
 
-    def _action(self, name: str, text: str, slot: Any, shortcuts: Any = None, tip: str = "") -> QAction:
+    def _action(self, name: str, text: str, slot: Callable[[], object],
+                shortcuts: QKeySequence.StandardKey | Sequence[str] | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcuts is not None:
@@ -217,7 +211,10 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _run_command(self, slot: Any) -> None:
+    def _flush_typing(self) -> None:
+        self.inspector.flush()
+
+    def _run_command(self, slot: Callable[[], object]) -> None:
         """Every command first commits typing the inspector held back, so it acts on what the user sees."""
         self.inspector.flush()
         slot()
@@ -238,22 +235,22 @@ class MainWindow(QMainWindow):
         self.act_preferences = a("actionPreferences", self.tr("&Preferences…"), self.preferences, ["Ctrl+,"])
         self.act_quit = a("actionQuit", self.tr("&Quit"), self.close, ["Ctrl+Q"])
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.act_undo = a("actionUndo", self.tr("&Undo"), self.undo, ["Ctrl+Z"])
-        self.act_redo = a("actionRedo", self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
-        self.act_cut = a("actionCut", self.tr("Cu&t"), lambda: self._canvas_call("cut_selection"), ["Ctrl+X"])
-        self.act_copy = a("actionCopy", self.tr("&Copy"), lambda: self._canvas_call("copy_selection"), ["Ctrl+C"])
-        self.act_paste = a("actionPaste", self.tr("&Paste"), lambda: self._canvas_call("paste"), ["Ctrl+V"])
+        self.act_undo = a("actionUndo", self.tr("&Undo"), self.edits.undo, ["Ctrl+Z"])
+        self.act_redo = a("actionRedo", self.tr("&Redo"), self.edits.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.act_cut = a("actionCut", self.tr("Cu&t"), self.edits.on_canvas(lambda c: c.cut_selection()), ["Ctrl+X"])
+        self.act_copy = a("actionCopy", self.tr("&Copy"), self.edits.on_canvas(lambda c: c.copy_selection()), ["Ctrl+C"])
+        self.act_paste = a("actionPaste", self.tr("&Paste"), self.edits.on_canvas(lambda c: c.paste()), ["Ctrl+V"])
         self.act_duplicate = a("actionDuplicate", self.tr("D&uplicate"),
-                               lambda: self._canvas_call("duplicate_selection"), ["Ctrl+D"])
-        self.act_delete = a("actionDelete", self.tr("&Delete"), self.delete_selection, ["Del"])
-        self.act_edit_title = a("actionEditTitle", self.tr("Edit &Title"), self.edit_title, ["F2"])
-        self.act_zoom_in = a("actionZoomIn", self.tr("Zoom &In"), lambda: self._canvas_call("zoom_in"),
+                               self.edits.on_canvas(lambda c: c.duplicate_selection()), ["Ctrl+D"])
+        self.act_delete = a("actionDelete", self.tr("&Delete"), self.edits.delete_selection, ["Del"])
+        self.act_edit_title = a("actionEditTitle", self.tr("Edit &Title"), self.edits.edit_title, ["F2"])
+        self.act_zoom_in = a("actionZoomIn", self.tr("Zoom &In"), self.edits.on_canvas(lambda c: c.zoom_in()),
                              ["Ctrl++", "Ctrl+="])
-        self.act_zoom_out = a("actionZoomOut", self.tr("Zoom &Out"), lambda: self._canvas_call("zoom_out"),
+        self.act_zoom_out = a("actionZoomOut", self.tr("Zoom &Out"), self.edits.on_canvas(lambda c: c.zoom_out()),
                               ["Ctrl+-"])
-        self.act_zoom_fit = a("actionZoomFit", self.tr("&Fit to Window"), lambda: self._canvas_call("zoom_to_fit"),
+        self.act_zoom_fit = a("actionZoomFit", self.tr("&Fit to Window"), self.edits.on_canvas(lambda c: c.zoom_to_fit()),
                               ["Ctrl+0"])
-        self.act_zoom_reset = a("actionZoomReset", self.tr("&Actual Size"), lambda: self._canvas_call("reset_zoom"),
+        self.act_zoom_reset = a("actionZoomReset", self.tr("&Actual Size"), self.edits.on_canvas(lambda c: c.reset_zoom()),
                                 ["Ctrl+1"])
         self.view_group = QActionGroup(self)
         self.view_actions: dict[str, QAction] = {}
@@ -270,18 +267,19 @@ class MainWindow(QMainWindow):
                                      lambda: self.focus_panel("inspector"), ["Ctrl+Shift+I"])
         self.act_focus_palette = a("actionFocusPalette", self.tr("Go to Pa&lette"),
                                    lambda: self.focus_panel("palette"), ["Ctrl+Shift+P"])
-        self.act_insert_card = a("actionInsertCard", self.tr("&Card"), lambda: self.insert_card(CardKind.STEP.value),
+        self.act_insert_card = a("actionInsertCard", self.tr("&Card"), lambda: self.edits.insert_card(CardKind.STEP.value),
                                  ["Ctrl+Return"])
-        self.act_insert_stage = a("actionInsertStage", self.tr("&Stage"), self.insert_stage, ["Ctrl+Shift+Return"])
+        self.act_insert_stage = a("actionInsertStage", self.tr("&Stage"), self.edits.insert_stage, ["Ctrl+Shift+Return"])
         self.act_new_journey = a("actionNewJourney", self.tr("&New Journey"), self.new_journey, ["Ctrl+T"])
-        self.act_rename_journey = a("actionRenameJourney", self.tr("&Rename Journey…"), self.rename_journey)
+        self.act_rename_journey = a("actionRenameJourney", self.tr("&Rename Journey…"),
+                                    self.journey_tabs.rename_journey)
         self.act_delete_journey = a("actionDeleteJourney", self.tr("&Delete Journey"), self.delete_journey)
         self.act_journey_left = a("actionJourneyLeft", self.tr("Move Journey &Left"), lambda: self.move_journey(-1))
         self.act_journey_right = a("actionJourneyRight", self.tr("Move Journey Ri&ght"), lambda: self.move_journey(1))
-        self.act_next_journey = a("actionNextJourney", self.tr("&Next Journey"), lambda: self.step_journey(1),
+        self.act_next_journey = a("actionNextJourney", self.tr("&Next Journey"), lambda: self.journey_tabs.step_journey(1),
                                   ["Ctrl+PgDown"])
         self.act_previous_journey = a("actionPreviousJourney", self.tr("Pre&vious Journey"),
-                                      lambda: self.step_journey(-1), ["Ctrl+PgUp"])
+                                      lambda: self.journey_tabs.step_journey(-1), ["Ctrl+PgUp"])
         self.act_journey_properties = a("actionJourneyProperties", self.tr("Journey &Properties"),
                                         self.show_journey_properties)
         self.act_project_properties = a("actionProjectProperties", self.tr("Pro&ject Properties"),
@@ -295,8 +293,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.setObjectName("recentMenu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
+        self.files.recent_menu = self.recent_menu
+        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        self.files.fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
@@ -332,13 +331,13 @@ class MainWindow(QMainWindow):
         for kind, text in labels.card_kinds().items():
             action = kinds_menu.addAction(text)
             action.setObjectName(f"actionInsertCard_{kind}")
-            action.triggered.connect(lambda _checked=False, k=kind: self.insert_card(k))
+            action.triggered.connect(lambda _checked=False, k=kind: self.edits.insert_card(k))
         insert_menu.addAction(self.act_insert_stage)
         lanes_menu = insert_menu.addMenu(self.tr("&Lane"))
         for kind, text in labels.lane_kinds().items():
             action = lanes_menu.addAction(text)
             action.setObjectName(f"actionInsertLane_{kind}")
-            action.triggered.connect(lambda _checked=False, k=kind: self.insert_lane(k))
+            action.triggered.connect(lambda _checked=False, k=kind: self.edits.insert_lane(k))
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
         journey_menu.addActions([self.act_new_journey, self.act_rename_journey, self.act_delete_journey])
@@ -351,7 +350,31 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.act_about, self.act_about_qt])
-        self._journey_menu = journey_menu
+        self.journey_tabs.menu_actions = (self.act_new_journey, self.act_rename_journey, self.act_delete_journey,
+                                          self.act_journey_properties)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.act_new, self.act_open, self.act_save])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_undo, self.act_redo])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_insert_card, self.act_insert_stage, self.act_delete])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_zoom_fit])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionStatus")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomStatus")
+        bar.addPermanentWidget(self.selection_label)
+        bar.addPermanentWidget(self.zoom_label)
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Main toolbar"))
@@ -388,35 +411,26 @@ class MainWindow(QMainWindow):
     def save_window_state(self) -> None:
         self.settings.save_window(self.saveGeometry(), self.saveState())
 
-    # ================================================================== project in the window
+    # ================================================================== the project in the window
     @property
-    def project(self) -> Any:
-        return self.opened.project if self.opened is not None else None
+    def project(self) -> OpenProject | None:
+        return self.files.project
+
+    @property
+    def opened(self) -> files.OpenedFile | None:
+        return self.files.opened
 
     def _show_project(self) -> None:
-        """Put the opened project (or none) into every part of the window."""
-        opened = self.opened
+        """Put the open project (or none) into every part of the window."""
+        project = self.files.project
         if self.canvas is not None:
+            self.selection.disconnect(self.canvas)
             self.canvas.setParent(None)
             self.canvas.deleteLater()
             self.canvas = None
-        if self.bridge is not None:
-            self.bridge.disconnect_session()
-            self.bridge.deleteLater()
-            self.bridge = None
-        self._selection = []
-        project = opened.project if opened is not None else None
-        if project is not None:
-            self.bridge = SessionBridge(project.session, self)
-            self.bridge.changed.connect(self._on_changed)
-            self.bridge.cleanChanged.connect(lambda _clean: self._update_title())
-            project.on_write_error(self._on_write_error)
-            self.canvas = self._make_canvas(project, self.bridge)
-            self.canvas_host.layout().addWidget(self.canvas)
-            self.stack.setCurrentWidget(self.canvas_host)
-        else:
-            self.stack.setCurrentWidget(self.start_page)
-        self.tab_row.setVisible(project is not None)
+        bridge = self.files.bridge
+        if project is not None and bridge is not None:
+            bridge.changed.connect(self._on_changed)
         self.inspector.set_project(project)
         self.outline.set_project(project)
         self.history.set_session(
@@ -424,10 +438,15 @@ class MainWindow(QMainWindow):
             go_to=(lambda index: files.go_to_step(project, index)) if project is not None else None,
         )
         self.project_data.set_project(project)
-        self._rebuild_journey_tabs()
-        self.inspector.show_element(self.current_journey_id())
-        self._update_banner()
-        self._update_title()
+        self.selection.reset(project.document if project is not None else None)
+        if project is not None and bridge is not None:
+            self.canvas = self._make_canvas(project, bridge)
+            self.canvas_host.layout().addWidget(self.canvas)
+            self.stack.setCurrentWidget(self.canvas_host)
+        else:
+            self.stack.setCurrentWidget(self.start_page)
+        self.tab_row.setVisible(project is not None)
+        self.journey_tabs.rebuild()
         self._update_actions()
         self._update_status()
         if self.canvas is not None:
@@ -435,36 +454,15 @@ class MainWindow(QMainWindow):
             self._check_view_action()
         self.projectChanged.emit()
 
-    def _make_canvas(self, project: Any, bridge: SessionBridge) -> Any:
+    def _make_canvas(self, project: OpenProject, bridge: SessionBridge) -> JourneyCanvas:
         from cxstudio.ui.canvas import JourneyCanvas
 
-        canvas = JourneyCanvas(project, bridge)
+        canvas = JourneyCanvas(project, bridge, selection=self.selection)
         canvas.setObjectName("journeyCanvas")
         canvas.language = self.language  # its project-file messages in the UI's language, not the locale's
-        canvas.selectionChanged.connect(self._canvas_selection)
         canvas.zoomChanged.connect(lambda _factor: self._update_status())
-        message = getattr(canvas, "message", None)
-        if message is not None:
-            message.connect(self.show_message)
+        canvas.message.connect(self.show_message)
         return canvas
-
-    def _update_title(self) -> None:
-        opened = self.opened
-        if opened is None:
-            self.setWindowTitle("CX Studio")
-            self.setWindowModified(False)
-            return
-        name = opened.path.name if opened.path is not None else opened.project.document.project.name
-        suffix = self.tr(" (read-only)") if opened.read_only_reason else ""
-        self.setWindowTitle(f"{name}[*]{suffix} — CX Studio")
-        self.setWindowModified(not opened.project.session.is_clean)
-
-    def _update_banner(self) -> None:
-        reason = self.opened.read_only_reason if self.opened is not None else None
-        if reason:
-            self.banner_label.setText(self.tr("Read-only: %1. Your changes can be saved with Save As.")
-                                      .replace("%1", reason))
-        self.banner.setVisible(bool(reason))
 
     def _update_actions(self) -> None:
         project = self.project
@@ -475,13 +473,13 @@ class MainWindow(QMainWindow):
                        self.act_insert_stage, self.act_new_journey, self.act_project_properties,
                        *self.view_actions.values()):
             action.setEnabled(has_project)
-        has_journey = has_project and bool(self._journey_ids)
+        has_journey = project is not None and bool(project.document.journeys())
         for action in (self.act_rename_journey, self.act_delete_journey, self.act_journey_properties,
                        self.act_next_journey, self.act_previous_journey,
                        self.act_journey_left, self.act_journey_right, self.act_insert_card, self.act_insert_stage,
                        self.act_export, self.act_print, self.act_export_image):
             action.setEnabled(has_journey)
-        session = project.session if has_project else None
+        session = project.session if project is not None else None
         self.act_undo.setEnabled(bool(session and session.can_undo))
         self.act_redo.setEnabled(bool(session and session.can_redo))
         self.act_undo.setText(self.tr("&Undo %1").replace("%1", labels.undo_step(session.undo_name))
@@ -501,11 +499,14 @@ class MainWindow(QMainWindow):
             self.selection_label.setText("")
             return
         self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(round(self.canvas.zoom_factor() * 100))))
-        count = len(self._selection)
+        count = len(self.selection.ids)
         self.selection_label.setText(self.tr("%n selected", "", count) if count else self.tr("Nothing selected"))
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def _after_save(self) -> None:
+        self.history.refresh()
 
     # ================================================================== model changes
     def _on_changed(self, change_set: ChangeSet, _origin: str) -> None:
@@ -513,139 +514,60 @@ class MainWindow(QMainWindow):
         self.inspector.on_changed(change_set)
         self.project_data.on_changed(change_set)
         self.history.refresh()
+        self.selection.follow_document()
         if any(event_kind(e) in ("journey", "project") for e in change_set.events):
-            self._rebuild_journey_tabs()
-        self._selection = [i for i in self._selection if self.project is not None and i in self.project.document]
+            self.journey_tabs.rebuild()
         self._update_actions()
         self._update_status()
 
-    def _on_write_error(self, error: Any) -> None:
-        """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
-        if self.opened is None:
-            return  # the project moved to another window (a language switch)
-        text = error.message(self.language)
-        QTimer.singleShot(0, lambda: dialogs.show_problem(self, self.tr("Changes not secured"), text))
+    # ================================================================== files (see ProjectController)
+    def new_project(self) -> bool:
+        return self.files.new_project()
 
-    # ================================================================== journeys
+    def new_from_template(self, choice: tuple[str, str] | None) -> bool:
+        return self.files.new_from_template(choice)
+
+    def open_dialog(self) -> bool:
+        return self.files.open_dialog()
+
+    def open_path(self, path: str | Path) -> bool:
+        return self.files.open_path(path)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        return self.files.save_as(path)
+
+    def close_project(self) -> bool:
+        return self.files.close_project()
+
+    def offer_recovery(self) -> bool:
+        return self.files.offer_recovery()
+
+    def hand_over_project(self) -> files.OpenedFile | None:
+        """Give up the open project without closing it (for a window in another language)."""
+        return self.files.hand_over()
+
+    def take_over_project(self, opened: files.OpenedFile | None) -> None:
+        """Show a project another window handed over, as it was (unsaved changes and undo history included)."""
+        self.files.take_over(opened)
+
+    # ================================================================== journeys (see JourneyTabs)
     def current_journey_id(self) -> str | None:
-        index = self.journey_tabs.currentIndex()
-        return self._journey_ids[index] if 0 <= index < len(self._journey_ids) else None
-
-    def _rebuild_journey_tabs(self) -> None:
-        project = self.project
-        current = self.current_journey_id()
-        journeys = project.document.journeys() if project is not None else []
-        self.journey_tabs.blockSignals(True)
-        try:
-            while self.journey_tabs.count():
-                self.journey_tabs.removeTab(0)
-            self._journey_ids = [j.id for j in journeys]
-            for journey in journeys:
-                index = self.journey_tabs.addTab(journey.name)
-                self.journey_tabs.setTabToolTip(index, journey.scenario or journey.name)
-            if current in self._journey_ids:
-                self.journey_tabs.setCurrentIndex(self._journey_ids.index(current))
-            elif self._journey_ids:
-                self.journey_tabs.setCurrentIndex(0)
-        finally:
-            self.journey_tabs.blockSignals(False)
-        self._show_journey(self.current_journey_id())
-        self._update_actions()
-
-    def _show_journey(self, journey_id: str | None) -> None:
-        if self.canvas is None:
-            return
-        if journey_id is not None and self.canvas.journey_id() != journey_id:
-            self.canvas.set_journey(journey_id)
-        elif journey_id is None and self.canvas.journey_id() is not None:
-            self.canvas.set_journey(None)
+        return self.selection.journey_id
 
     def select_journey(self, journey_id: str) -> None:
-        if journey_id in self._journey_ids:
-            self.journey_tabs.setCurrentIndex(self._journey_ids.index(journey_id))
-
-    def _journey_tab_changed(self, index: int) -> None:
-        self._show_journey(self.current_journey_id())
-        self._update_status()
-
-    def _journey_tab_moved(self, source: int, target: int) -> None:
-        project = self.project
-        journey_id = self._journey_ids[source] if 0 <= source < len(self._journey_ids) else None
-        if project is None or journey_id is None:
-            return
-        self._journey_ids.insert(target, self._journey_ids.pop(source))
-        try:
-            operations.move_journey(project.session, journey_id, target)
-        except ModelError as error:
-            self.show_message(str(error))
-            self._rebuild_journey_tabs()
-
-    def _journey_tab_menu(self, position: Any) -> None:
-        index = self.journey_tabs.tabAt(position)
-        if index >= 0:
-            self.journey_tabs.setCurrentIndex(index)
-        menu = QMenu(self)
-        menu.addActions([self.act_new_journey, self.act_rename_journey, self.act_delete_journey,
-                         self.act_journey_properties])
-        menu.exec(self.journey_tabs.mapToGlobal(position))
+        self.journey_tabs.select_journey(journey_id)
 
     def new_journey(self) -> str | None:
-        project = self.project
-        if project is None:
-            return None
-        stages = [self.tr("Awareness"), self.tr("Consideration"), self.tr("Purchase"), self.tr("Use"),
-                  self.tr("Loyalty")]
-        lanes = [
-            operations.LaneSpec(self.tr("Steps"), LaneKind.CARDS.value),
-            operations.LaneSpec(self.tr("Touchpoints"), LaneKind.CARDS.value),
-            operations.LaneSpec(self.tr("Thoughts and feelings"), LaneKind.CARDS.value),
-            operations.LaneSpec(self.tr("Emotion curve"), LaneKind.EMOTION_CURVE.value),
-            operations.LaneSpec(self.tr("Pain points"), LaneKind.CARDS.value),
-            operations.LaneSpec(self.tr("Opportunities"), LaneKind.CARDS.value),
-        ]
-        name = self.tr("Journey %1").replace("%1", str(len(self._journey_ids) + 1))
-        journey = operations.add_journey(project.session, name, stages, lanes)
-        self.select_journey(journey.id)
-        return journey.id
-
-    def rename_journey(self) -> None:
-        project, journey_id = self.project, self.current_journey_id()
-        if project is None or journey_id is None:
-            return
-        journey = project.document.get(journey_id, Journey)
-        name, ok = QInputDialog.getText(self, self.tr("Rename journey"), self.tr("Name:"), text=journey.name)
-        if ok and name.strip() and name.strip() != journey.name:
-            try:
-                operations.rename(project.session, journey_id, name.strip())
-            except ModelError as error:
-                self.show_message(str(error))
+        return self.journey_tabs.new_journey()
 
     def delete_journey(self) -> None:
-        project, journey_id = self.project, self.current_journey_id()
-        if project is None or journey_id is None:
-            return
-        journey = project.document.get(journey_id, Journey)
-        answer = QMessageBox.question(
-            self, self.tr("Delete journey"),
-            self.tr("Delete the journey “%1” with all its stages, lanes and cards? You can undo this.")
-            .replace("%1", journey.name))
-        if answer == QMessageBox.StandardButton.Yes:
-            operations.delete_elements(project.session, [journey_id])
-
-    def step_journey(self, step: int) -> None:
-        """Show the next (1) or previous (-1) journey, wrapping around."""
-        count = self.journey_tabs.count()
-        if count:
-            self.journey_tabs.setCurrentIndex((self.journey_tabs.currentIndex() + step) % count)
+        self.journey_tabs.delete_journey()
 
     def move_journey(self, step: int) -> None:
-        project, journey_id = self.project, self.current_journey_id()
-        if project is None or journey_id is None:
-            return
-        index = self._journey_ids.index(journey_id) + step
-        if 0 <= index < len(self._journey_ids):
-            operations.move_journey(project.session, journey_id, index)
-            self.select_journey(journey_id)
+        self.journey_tabs.move_journey(step)
 
     def show_journey_properties(self) -> None:
         journey_id = self.current_journey_id()
@@ -655,8 +577,9 @@ class MainWindow(QMainWindow):
             self.inspector_dock.raise_()
 
     def show_project_properties(self) -> None:
-        if self.project is not None:
-            self.inspector.show_element(self.project.document.project.id)
+        project = self.project
+        if project is not None:
+            self.inspector.show_element(project.document.project.id)
             self.inspector_dock.show()
             self.inspector_dock.raise_()
 
@@ -682,8 +605,6 @@ class MainWindow(QMainWindow):
     def set_view(self, value: str) -> None:
         if self.canvas is None:
             return
-        from cxstudio.layout.journey import ViewKind
-
         self.canvas.set_view(ViewKind(value))
         self.view_choice.setCurrentIndex(max(self.view_choice.findData(value), 0))
         self._check_view_action()
@@ -694,381 +615,13 @@ class MainWindow(QMainWindow):
             if action is not None:
                 action.setChecked(True)
 
-    # ================================================================== selection
-    def _canvas_selection(self, ids: list[str]) -> None:
-        self._selection = list(ids)
-        if not self._syncing_selection:
-            self._syncing_selection = True
-            try:
-                self.outline.select_ids(ids)
-            finally:
-                self._syncing_selection = False
-        self._show_selection_in_inspector()
-        self._update_status()
-
-    def _outline_selection(self, ids: list[str]) -> None:
-        project = self.project
-        if project is None or self._syncing_selection:
-            return
-        document = project.document
-        journeys = {document.journey_of(i) if not isinstance(document.find(i), Journey) else i for i in ids}
-        journeys.discard(None)
-        if len(journeys) == 1:
-            self.select_journey(next(iter(journeys)))  # type: ignore[arg-type]
-        on_canvas = [i for i in ids if not isinstance(document.find(i), Journey)]
-        self._syncing_selection = True
-        try:
-            if self.canvas is not None:
-                self.canvas.select_ids(on_canvas, ensure_visible=True)
-        finally:
-            self._syncing_selection = False
-        self._selection = list(ids)
-        self._show_selection_in_inspector()
-        self._update_status()
-
-    def _show_selection_in_inspector(self) -> None:
-        if len(self._selection) == 1:
-            self.inspector.show_element(self._selection[0])
-        elif self._selection:
-            self.inspector.show_element(None, len(self._selection))
-        else:
-            self.inspector.show_element(self.current_journey_id())
-
-    def selected_ids(self) -> list[str]:
-        return list(self._selection)
-
-    # ================================================================== editing
-    def _canvas_call(self, method: str) -> None:
-        if self.canvas is not None:
-            getattr(self.canvas, method)()
-
+    # ================================================================== editing (see EditCommands)
     def undo(self) -> None:
-        if self.project is not None and self.project.session.can_undo:
-            files.step_history(self.project, forward=False)
+        self.edits.undo()
 
     def redo(self) -> None:
-        if self.project is not None and self.project.session.can_redo:
-            files.step_history(self.project, forward=True)
+        self.edits.redo()
 
-    def delete_selection(self) -> None:
-        project = self.project
-        if project is None:
-            return
-        if self.outline.tree.hasFocus():
-            ids = self.outline.selected_ids()
-            if ids:
-                operations.delete_elements(project.session, ids)
-            return
-        self._canvas_call("delete_selection")
-
-    def edit_title(self) -> None:
-        if self.outline.tree.hasFocus():
-            item = self.outline.tree.currentItem()
-            if item is not None and item.flags() & Qt.ItemFlag.ItemIsEditable:
-                self.outline.tree.editItem(item, 0)
-            return
-        self._canvas_call("edit_selected_title")
-
-    def _target_cell(self) -> tuple[str, str] | None:
-        """Where an inserted card goes: the selected card's cell, else the first card lane's first stage."""
-        project, journey_id = self.project, self.current_journey_id()
-        if project is None or journey_id is None:
-            return None
-        document = project.document
-        for entity_id in reversed(self._selection):
-            entity = document.find(entity_id)
-            if isinstance(entity, Card) and entity.journey_id == journey_id:
-                return entity.stage_id, entity.lane_id
-        stages = document.stages(journey_id)
-        lanes = document.lanes(journey_id)
-        if not stages or not lanes:
-            return None
-        stage = next((document.get(i, Stage) for i in self._selection if isinstance(document.find(i), Stage)),
-                     stages[0])
-        lane = next((document.get(i, Lane) for i in self._selection if isinstance(document.find(i), Lane)),
-                    next((ln for ln in lanes if ln.kind == LaneKind.CARDS.value), lanes[0]))
-        return stage.id, lane.id
-
-    def insert_card(self, kind: str) -> str | None:
-        project = self.project
-        cell = self._target_cell()
-        if project is None or cell is None:
-            self.show_message(self.tr("Add a stage and a lane to the journey first."))
-            return None
-        selected_card = next((project.document.find(i) for i in reversed(self._selection)
-                              if isinstance(project.document.find(i), Card)), None)
-        index = selected_card.order + 1 if isinstance(selected_card, Card) else None
-        card = operations.add_card(project.session, cell[0], cell[1], "", kind, index=index)
-        if self.canvas is not None:
-            self.canvas.select_ids([card.id], ensure_visible=True)
-            self.canvas.edit_selected_title()
-        return card.id
-
-    def insert_stage(self) -> str | None:
-        project, journey_id = self.project, self.current_journey_id()
-        if project is None or journey_id is None:
-            return None
-        selected = next((project.document.find(i) for i in self._selection
-                         if isinstance(project.document.find(i), Stage)), None)
-        index = selected.order + 1 if isinstance(selected, Stage) else None
-        stage = operations.add_stage(project.session, journey_id, self.tr("New stage"), index=index)
-        return stage.id
-
-    def insert_lane(self, kind: str) -> str | None:
-        project, journey_id = self.project, self.current_journey_id()
-        if project is None or journey_id is None:
-            return None
-        selected = next((project.document.find(i) for i in self._selection
-                         if isinstance(project.document.find(i), Lane)), None)
-        index = selected.order + 1 if isinstance(selected, Lane) else None
-        lane = operations.add_lane(project.session, journey_id, labels.lane_kinds().get(kind, kind), kind, index=index)
-        return lane.id
-
-    def insert_from_palette(self, payload: dict[str, str]) -> None:
-        what = payload.get("what")
-        if what == "card":
-            self.insert_card(payload.get("kind", CardKind.STEP.value))
-        elif what == "stage":
-            self.insert_stage()
-        elif what == "lane":
-            self.insert_lane(payload.get("kind", LaneKind.CARDS.value))
-
-    # ================================================================== files
-    def _set_opened(self, opened: files.OpenedFile | None) -> None:
-        self.opened = opened
-        if opened is not None and opened.path is not None:
-            self.settings.add_recent_file(opened.path)
-            self._fill_recent_menu()
-        self._show_project()
-        if opened is not None and opened.notice:
-            self.show_message(opened.notice)
-
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; True if the window may go on (saved, discarded or nothing to save)."""
-        self.inspector.flush()
-        opened = self.opened
-        if opened is None or opened.project.session.is_clean:
-            return True
-        answer = dialogs.ask_unsaved_changes(self, self._project_display_name())
-        if answer == "save":
-            return self.save()
-        return answer == "discard"
-
-    def _project_display_name(self) -> str:
-        opened = self.opened
-        if opened is None:
-            return ""
-        return opened.path.name if opened.path is not None else opened.project.document.project.name
-
-    def _release_current(self) -> None:
-        if self.opened is not None:
-            files.close(self.opened)
-            self.opened = None
-
-    def close_project(self) -> bool:
-        if not self.maybe_save():
-            return False
-        self._release_current()
-        self._set_opened(None)
-        return True
-
-    def new_project(self) -> bool:
-        chooser = dialogs.TemplateChooser(files.templates(), self.language, self)
-        try:
-            if chooser.exec() != dialogs.TemplateChooser.DialogCode.Accepted:
-                return False
-            choice = chooser.choice()
-        finally:
-            chooser.deleteLater()
-        return self.new_from_template(choice)
-
-    def new_from_template(self, choice: tuple[str, str] | None) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            opened = files.new_project(choice, self.language)
-        except files.FileError as problem:
-            dialogs.show_problem(self, self.tr("New project"), problem.text)
-            return False
-        self._release_current()
-        self._set_opened(opened)
-        return True
-
-    def open_dialog(self) -> bool:
-        start = str(self.opened.path.parent) if self.opened is not None and self.opened.path is not None else ""
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), start, self.tr("CX Studio projects (*.cxstudio);;All files (*)"))
-        return self.open_path(path) if path else False
-
-    def open_path(self, path: str | Path) -> bool:
-        """Open a project file; any problem with it becomes one message in a dialog."""
-        target = Path(path)
-        if self.opened is not None and self.opened.path is not None and target.exists() \
-                and self.opened.path.resolve() == target.resolve():
-            self.raise_()
-            return True
-        if not self.maybe_save():
-            return False
-        try:
-            opened = files.open_file(target, self.language)
-        except files.FileError as problem:
-            if not target.exists():
-                self.settings.remove_recent_file(target.resolve())
-                self._fill_recent_menu()
-            dialogs.show_problem(self, self.tr("Cannot open project"), problem.text)
-            return False
-        self._release_current()
-        self._set_opened(opened)
-        return True
-
-    def save(self) -> bool:
-        self.inspector.flush()
-        opened = self.opened
-        if opened is None:
-            return False
-        if opened.path is None or opened.read_only_reason:
-            return self.save_as()
-        try:
-            files.save(opened, self.language)
-        except files.FileError as problem:
-            if problem.code == "changed_on_disk":
-                return self._save_over_changed_file(opened, problem.text)
-            dialogs.show_problem(self, self.tr("Cannot save project"), problem.text)
-            return False
-        self._after_save()
-        return True
-
-    def _save_over_changed_file(self, opened: files.OpenedFile, text: str) -> bool:
-        """Another program replaced the file since it was opened or saved here: overwrite it, Save As, or cancel."""
-        box = QMessageBox(self)
-        box.setObjectName("changedOnDiskQuestion")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("File changed by another program"))
-        box.setText(text)
-        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
-        overwrite.setObjectName("overwriteButton")
-        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
-        save_as.setObjectName("saveAsButton")
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is save_as:
-            return self.save_as()
-        if clicked is not overwrite:
-            return False
-        try:
-            files.save(opened, self.language, overwrite=True)
-        except files.FileError as problem:
-            dialogs.show_problem(self, self.tr("Cannot save project"), problem.text)
-            return False
-        self._after_save()
-        return True
-
-    def save_as(self, path: str | Path | None = None) -> bool:
-        self.inspector.flush()
-        opened = self.opened
-        if opened is None:
-            return False
-        if path is None:
-            suggestion = str(opened.path) if opened.path is not None else \
-                opened.project.document.project.name + PROJECT_SUFFIX
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save project as"), suggestion, self.tr("CX Studio projects (*.cxstudio)"))
-            if not chosen:
-                return False
-            path = chosen if chosen.endswith(PROJECT_SUFFIX) else chosen + PROJECT_SUFFIX
-        try:
-            files.save_as(opened, Path(path), self.language)
-        except files.FileError as problem:
-            dialogs.show_problem(self, self.tr("Cannot save project"), problem.text)
-            return False
-        self.settings.add_recent_file(Path(path))
-        self._fill_recent_menu()
-        self._after_save()
-        return True
-
-    def _after_save(self) -> None:
-        if self.bridge is not None:
-            self.bridge.refresh_clean()
-        self._update_banner()
-        self._update_title()
-        self.history.refresh()
-        self.show_message(self.tr("Saved %1").replace("%1", self._project_display_name()))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if recent:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction(self.tr("Clear List"))
-            clear.triggered.connect(self._clear_recent)
-        else:
-            empty = self.recent_menu.addAction(self.tr("No recent projects"))
-            empty.setEnabled(False)
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self._fill_recent_menu()
-
-    def offer_recovery(self) -> bool:
-        """At start-up: offer unsaved work left by a crashed editor; True if a project was recovered."""
-        try:
-            entries = files.recoverable(self.language)
-        except files.FileError as problem:
-            self.show_message(problem.text)
-            return False
-        if not entries:
-            return False
-        recovered = [False]
-
-        def recover(entry: dialogs.RecoveryEntry) -> bool:
-            if not self.maybe_save():
-                return False
-            try:
-                opened = files.recover(entry, self.language)
-            except files.FileError as problem:
-                dialogs.show_problem(self, self.tr("Cannot recover project"), problem.text)
-                return False
-            self._release_current()
-            self._set_opened(opened)
-            recovered[0] = True
-            return True
-
-        def discard(entry: dialogs.RecoveryEntry) -> None:
-            try:
-                files.discard(entry)
-            except files.FileError as problem:
-                self.show_message(problem.text)
-
-        dialog = dialogs.RecoveryDialog(entries, recover, discard, self)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-        return recovered[0]
-
-    # ================================================================== language switch
-    def hand_over_project(self) -> files.OpenedFile | None:
-        """Give up the open project without closing it (for a window in another language); the window is empty then."""
-        self.inspector.flush()
-        opened, self.opened = self.opened, None
-        self._show_project()
-        return opened
-
-    def take_over_project(self, opened: files.OpenedFile | None) -> None:
-        """Show a project another window handed over, as it was (unsaved changes and undo history included)."""
-        self.opened = opened
-        if opened is not None:
-            opened.language = self.language
-        self._show_project()
-
-    # ================================================================== misc
     def preferences(self) -> None:
         dialog = dialogs.PreferencesDialog(self.settings.language(), self)
         try:
@@ -1089,12 +642,11 @@ class MainWindow(QMainWindow):
                           .replace("%1", __version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.save_window_state()
-        self._release_current()
-        self.opened = None
+        self.files.release()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -1103,7 +655,7 @@ class MainWindow(QMainWindow):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: Any) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._dropped_project(event) is not None:
             event.acceptProposedAction()
 
@@ -1116,7 +668,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.open_path(path))
 
     @staticmethod
-    def _dropped_project(event: Any) -> str | None:
+    def _dropped_project(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> str | None:
         mime = event.mimeData()
         if mime is None or not mime.hasUrls():
             return None
@@ -1126,14 +678,13 @@ class MainWindow(QMainWindow):
         return None
 
 
-def reopen_in_language(window: MainWindow, translations: Any, preference: str) -> MainWindow:
+
+def reopen_in_language(window: MainWindow, translations: Translations, preference: str) -> MainWindow:
     """Rebuild `window` in the language `preference` names ("" = the system's), keeping its project open.
 
     The translators are switched, a new window takes the project (unsaved changes and undo
     history included), the old window's size and panel layout, and the old window closes.
     """
-    from cxstudio.ui.i18n import choose_language
-
     language = choose_language(preference)
     translations.switch(language)
     geometry, state = window.saveGeometry(), window.saveState()

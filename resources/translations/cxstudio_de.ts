@@ -68,14 +68,6 @@
         <translation>Neue Karte hier</translation>
     </message>
     <message>
-        <source>New lane</source>
-        <translation>Neue Bahn</translation>
-    </message>
-    <message>
-        <source>New stage</source>
-        <translation>Neue Phase</translation>
-    </message>
-    <message>
         <source>No rating</source>
         <translation>Keine Bewertung</translation>
     </message>
@@ -136,6 +128,13 @@
     <message>
         <source>Your changes will be lost if you don&apos;t save them.</source>
         <translation>Ihre Änderungen gehen verloren, wenn Sie sie nicht speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommands</name>
+    <message>
+        <source>Add a stage and a lane to the journey first.</source>
+        <translation>Fügen Sie der Journey zuerst eine Phase und eine Bahn hinzu.</translation>
     </message>
 </context>
 <context>
@@ -467,24 +466,8 @@
 <context>
     <name>JourneyCanvas</name>
     <message>
-        <source>Cut %n cards</source>
-        <translation>%n Karten ausschneiden</translation>
-    </message>
-    <message>
-        <source>Cut card</source>
-        <translation>Karte ausschneiden</translation>
-    </message>
-    <message>
         <source>Drop cards into a cell of the map (below a stage, beside a lane).</source>
         <translation>Legen Sie Karten in einer Zelle der Karte ab (unter einer Phase, neben einer Bahn).</translation>
-    </message>
-    <message>
-        <source>Move %n cards</source>
-        <translation>%n Karten verschieben</translation>
-    </message>
-    <message>
-        <source>Move card</source>
-        <translation>Karte verschieben</translation>
     </message>
     <message>
         <source>Open a journey first.</source>
@@ -518,25 +501,24 @@
         <source>The new lane is not part of this view; the journey map shows every lane.</source>
         <translation>Die neue Bahn gehört nicht zu dieser Ansicht; die Customer Journey Map zeigt alle Bahnen.</translation>
     </message>
+</context>
+<context>
+    <name>JourneyTabs</name>
     <message>
-        <source>causes</source>
-        <translation>verursacht</translation>
+        <source>Rename journey</source>
+        <translation>Journey umbenennen</translation>
     </message>
     <message>
-        <source>depends on</source>
-        <translation>hängt ab von</translation>
+        <source>Name:</source>
+        <translation>Name:</translation>
     </message>
     <message>
-        <source>leads to</source>
-        <translation>führt zu</translation>
+        <source>Delete journey</source>
+        <translation>Journey löschen</translation>
     </message>
     <message>
-        <source>relates to</source>
-        <translation>bezieht sich auf</translation>
-    </message>
-    <message>
-        <source>supported by</source>
-        <translation>unterstützt durch</translation>
+        <source>Delete the journey “%1” with all its stages, lanes and cards? You can undo this.</source>
+        <translation>Die Journey „%1“ mit allen Phasen, Bahnen und Karten löschen? Sie können das rückgängig machen.</translation>
     </message>
 </context>
 <context>
@@ -1017,89 +999,9 @@
         <source>Swimlanes by department</source>
         <translation>Swimlanes nach Abteilung</translation>
     </message>
-    <message>
-        <source>Edit %1: %2</source>
-        <translation>%1 bearbeiten: %2</translation>
-    </message>
-    <message>
-        <source>Add card</source>
-        <translation>Karte hinzufügen</translation>
-    </message>
-    <message>
-        <source>Move card</source>
-        <translation>Karte verschieben</translation>
-    </message>
-    <message>
-        <source>Duplicate card</source>
-        <translation>Karte duplizieren</translation>
-    </message>
-    <message>
-        <source>Paste card</source>
-        <translation>Karte einfügen</translation>
-    </message>
-    <message>
-        <source>Remove relation</source>
-        <translation>Beziehung entfernen</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Neues Projekt</translation>
-    </message>
-    <message>
-        <source>Name project</source>
-        <translation>Projekt benennen</translation>
-    </message>
-    <message>
-        <source>Move %1 cards</source>
-        <translation>%1 Karten verschieben</translation>
-    </message>
-    <message>
-        <source>Duplicate %1 cards</source>
-        <translation>%1 Karten duplizieren</translation>
-    </message>
-    <message>
-        <source>Paste %1 cards</source>
-        <translation>%1 Karten einfügen</translation>
-    </message>
-    <message>
-        <source>Delete %1 elements</source>
-        <translation>%1 Elemente löschen</translation>
-    </message>
-    <message>
-        <source>Add %1 “%2”</source>
-        <translation>%1 „%2“ hinzufügen</translation>
-    </message>
-    <message>
-        <source>Delete %1 “%2”</source>
-        <translation>%1 „%2“ löschen</translation>
-    </message>
-    <message>
-        <source>Move %1 “%2”</source>
-        <translation>%1 „%2“ verschieben</translation>
-    </message>
-    <message>
-        <source>Add %1</source>
-        <translation>%1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>%1 löschen</translation>
-    </message>
-    <message>
-        <source>Move %1</source>
-        <translation>%1 verschieben</translation>
-    </message>
-    <message>
-        <source>Link (%1)</source>
-        <translation>Verknüpfen (%1)</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Save As…</source>
-        <translation>Speichern unter…</translation>
-    </message>
     <message>
         <source>New journey</source>
         <translation>Neue Journey</translation>
@@ -1341,14 +1243,6 @@
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source> (read-only)</source>
-        <translation> (schreibgeschützt)</translation>
-    </message>
-    <message>
-        <source>Read-only: %1. Your changes can be saved with Save As.</source>
-        <translation>Schreibgeschützt: %1. Ihre Änderungen können Sie mit „Speichern unter“ sichern.</translation>
-    </message>
-    <message>
         <source>&amp;Undo %1</source>
         <translation>&amp;Rückgängig: %1</translation>
     </message>
@@ -1370,134 +1264,6 @@
     <message>
         <source>Nothing selected</source>
         <translation>Nichts ausgewählt</translation>
-    </message>
-    <message>
-        <source>Changes not secured</source>
-        <translation>Änderungen nicht gesichert</translation>
-    </message>
-    <message>
-        <source>Awareness</source>
-        <translation>Aufmerksamkeit</translation>
-    </message>
-    <message>
-        <source>Consideration</source>
-        <translation>Abwägung</translation>
-    </message>
-    <message>
-        <source>Purchase</source>
-        <translation>Kauf</translation>
-    </message>
-    <message>
-        <source>Use</source>
-        <translation>Nutzung</translation>
-    </message>
-    <message>
-        <source>Loyalty</source>
-        <translation>Loyalität</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Schritte</translation>
-    </message>
-    <message>
-        <source>Touchpoints</source>
-        <translation>Touchpoints</translation>
-    </message>
-    <message>
-        <source>Thoughts and feelings</source>
-        <translation>Gedanken und Gefühle</translation>
-    </message>
-    <message>
-        <source>Emotion curve</source>
-        <translation>Emotionskurve</translation>
-    </message>
-    <message>
-        <source>Pain points</source>
-        <translation>Pain Points</translation>
-    </message>
-    <message>
-        <source>Opportunities</source>
-        <translation>Chancen</translation>
-    </message>
-    <message>
-        <source>Journey %1</source>
-        <translation>Journey %1</translation>
-    </message>
-    <message>
-        <source>Rename journey</source>
-        <translation>Journey umbenennen</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Delete journey</source>
-        <translation>Journey löschen</translation>
-    </message>
-    <message>
-        <source>Delete the journey “%1” with all its stages, lanes and cards? You can undo this.</source>
-        <translation>Die Journey „%1“ mit allen Phasen, Bahnen und Karten löschen? Sie können das rückgängig machen.</translation>
-    </message>
-    <message>
-        <source>Add a stage and a lane to the journey first.</source>
-        <translation>Fügen Sie der Journey zuerst eine Phase und eine Bahn hinzu.</translation>
-    </message>
-    <message>
-        <source>New stage</source>
-        <translation>Neue Phase</translation>
-    </message>
-    <message>
-        <source>New project</source>
-        <translation>Neues Projekt</translation>
-    </message>
-    <message>
-        <source>Open project</source>
-        <translation>Projekt öffnen</translation>
-    </message>
-    <message>
-        <source>CX Studio projects (*.cxstudio);;All files (*)</source>
-        <translation>CX-Studio-Projekte (*.cxstudio);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Cannot open project</source>
-        <translation>Projekt kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Cannot save project</source>
-        <translation>Projekt kann nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>File changed by another program</source>
-        <translation>Datei von einem anderen Programm geändert</translation>
-    </message>
-    <message>
-        <source>Overwrite</source>
-        <translation>Überschreiben</translation>
-    </message>
-    <message>
-        <source>Save project as</source>
-        <translation>Projekt speichern unter</translation>
-    </message>
-    <message>
-        <source>CX Studio projects (*.cxstudio)</source>
-        <translation>CX-Studio-Projekte (*.cxstudio)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>No recent projects</source>
-        <translation>Keine zuletzt geöffneten Projekte</translation>
-    </message>
-    <message>
-        <source>Cannot recover project</source>
-        <translation>Projekt kann nicht wiederhergestellt werden</translation>
     </message>
     <message>
         <source>About CX Studio</source>
@@ -1574,6 +1340,73 @@
     </message>
 </context>
 <context>
+    <name>ProjectController</name>
+    <message>
+        <source> (read-only)</source>
+        <translation> (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Changes not secured</source>
+        <translation>Änderungen nicht gesichert</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>CX Studio projects (*.cxstudio);;All files (*)</source>
+        <translation>CX-Studio-Projekte (*.cxstudio);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>File changed by another program</source>
+        <translation>Datei von einem anderen Programm geändert</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <source>CX Studio projects (*.cxstudio)</source>
+        <translation>CX-Studio-Projekte (*.cxstudio)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
+    </message>
+    <message>
+        <source>Cannot recover project</source>
+        <translation>Projekt kann nicht wiederhergestellt werden</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDataPanel</name>
     <message>
         <source>Personas</source>
@@ -1641,6 +1474,17 @@
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Read-only: %1. Your changes can be saved with Save As.</source>
+        <translation>Schreibgeschützt: %1. Ihre Änderungen können Sie mit „Speichern unter“ sichern.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recover unsaved work</source>
@@ -1696,6 +1540,173 @@
     <message>
         <source>Start the new project from:</source>
         <translation>Das neue Projekt beginnen mit:</translation>
+    </message>
+</context>
+<context>
+    <name>UndoSteps</name>
+    <message>
+        <source>project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>touchpoint</source>
+        <translation>Katalog-Touchpoint</translation>
+    </message>
+    <message>
+        <source>journey</source>
+        <translation>Journey</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>lane</source>
+        <translation>Bahn</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>insight</source>
+        <translation>Erkenntnis</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>Maßnahme</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add %1 “%2”</source>
+        <translation>%1 „%2“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit %1: %2</source>
+        <translation>%1 bearbeiten: %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 “%2”: %3</source>
+        <translation>%1 „%2“ bearbeiten: %3</translation>
+    </message>
+    <message>
+        <source>Edit %1 cards: %2</source>
+        <translation>%1 Karten bearbeiten: %2</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>%1 umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename %1 “%2”</source>
+        <translation>%1 „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 “%2”</source>
+        <translation>%1 „%2“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 elements</source>
+        <translation>%1 Elemente löschen</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 “%2”</source>
+        <translation>%1 „%2“ verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 cards</source>
+        <translation>%1 Karten verschieben</translation>
+    </message>
+    <message>
+        <source>Duplicate card</source>
+        <translation>Karte duplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate card “%1”</source>
+        <translation>Karte „%1“ duplizieren</translation>
+    </message>
+    <message>
+        <source>Duplicate %1 cards</source>
+        <translation>%1 Karten duplizieren</translation>
+    </message>
+    <message>
+        <source>Paste card</source>
+        <translation>Karte einfügen</translation>
+    </message>
+    <message>
+        <source>Paste card “%1”</source>
+        <translation>Karte „%1“ einfügen</translation>
+    </message>
+    <message>
+        <source>Paste %1 cards</source>
+        <translation>%1 Karten einfügen</translation>
+    </message>
+    <message>
+        <source>Cut card</source>
+        <translation>Karte ausschneiden</translation>
+    </message>
+    <message>
+        <source>Cut card “%1”</source>
+        <translation>Karte „%1“ ausschneiden</translation>
+    </message>
+    <message>
+        <source>Cut %1 cards</source>
+        <translation>%1 Karten ausschneiden</translation>
+    </message>
+    <message>
+        <source>Link (%1)</source>
+        <translation>Verknüpfen (%1)</translation>
+    </message>
+    <message>
+        <source>Link “%1” (%2)</source>
+        <translation>„%1“ verknüpfen (%2)</translation>
+    </message>
+    <message>
+        <source>Remove relation</source>
+        <translation>Beziehung entfernen</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Name project</source>
+        <translation>Projekt benennen</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ def test_several_cards_get_a_rating_in_one_undo_step() -> None:
     changed = ops.edit_cards(session, [c.id for c in cards] + [stage.id, cards[0].id], rating=7, moment_of_truth=True)
     assert [c.id for c in changed] == [c.id for c in cards], "the stage and the repeated id are left out"
     assert all(document.get(c.id).rating == 7 and document.get(c.id).moment_of_truth for c in cards)
-    assert session.undo_name == "Edit card moment of truth, rating"
+    assert session.undo_name == "Edit 4 cards: moment of truth, rating"
     session.undo()
     assert {c.id: document.get(c.id) for c in cards} == before
     with pytest.raises(InvariantError, match="outside 1-10"):

@@ -9,7 +9,8 @@ import pdfplumber
 from cxstudio.api import create
 from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import LaneSpec
-from cxstudio.export.poster import PosterPlan, export_poster
+from cxstudio.export.options import ExportOptions
+from cxstudio.export.poster import PosterPlan, export_poster, plan_poster
 from cxstudio.layout import BADGE_BORDER_WIDTH, CardBadge, Rect
 from cxstudio.model.entities import Channel, Department
 
@@ -44,7 +45,7 @@ def test_poster_prints_card_badges_with_names_inside_and_icons_only_where_known(
         project.run(ops.add_card, stage_ids[1], lane_id, "Schickt eine Taube", kind="touchpoint",
                     channel_id=homemade.id)
         out = tmp_path / "poster.pdf"
-        plan = export_poster(doc, journey.id, out, paper="A3").plan
+        plan = export_poster(doc, plan_poster(doc, ExportOptions(journey_id=journey.id, paper="A3")), out).plan
         badges: list[CardBadge] = [b for box in plan.layout.cards.values() for b in box.badges]
         assert sorted((b.kind, b.icon, b.lines[0].text) for b in badges) == [
             ("channel", "", "Brieftaube"), ("channel", "globe", "Website"), ("channel", "phone", "Callcenter"),

@@ -9,7 +9,8 @@ import pdfplumber
 from cxstudio.api import create
 from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import LaneSpec
-from cxstudio.export.poster import export_poster
+from cxstudio.export.options import ExportOptions
+from cxstudio.export.poster import export_poster, plan_poster
 from cxstudio.model.entities import Channel, Department
 
 
@@ -30,7 +31,7 @@ def test_poster_prints_the_chips_of_channels_and_departments_lanes(tmp_path: Pat
         project.run(ops.add_card, stages[1].id, steps.id, "Ruft an", kind="touchpoint",
                     channel_id=channels["Callcenter"], department_id=logistics.id)
         out = tmp_path / "poster.pdf"
-        plan = export_poster(doc, journey.id, out, paper="A3").plan
+        plan = export_poster(doc, plan_poster(doc, ExportOptions(journey_id=journey.id, paper="A3")), out).plan
         chips = plan.layout.chips
         assert sorted(c.line.text for c in chips) == ["Callcenter", "Logistikzentrum Süd", "Website"]
         with pdfplumber.open(out) as pdf:

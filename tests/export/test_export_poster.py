@@ -14,6 +14,7 @@ from cxstudio.api import create
 from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import LaneSpec
 from cxstudio.export.errors import ExportError
+from cxstudio.export.options import ExportOptions
 from cxstudio.export.paper import MM, parse_paper
 from cxstudio.export.poster import MAX_FIT_SCALE, export_poster, plan_poster
 from cxstudio.export.tiles import plan_tiles
@@ -44,7 +45,7 @@ def _page_size_mm(path: Path) -> tuple[float, float]:
 def test_page_size_is_exactly_the_requested_paper(sample: Sample, tmp_path: Path, paper: str, orientation: str,
                                                   expected_mm: tuple[float, float]) -> None:
     out = tmp_path / "poster.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper=paper, orientation=orientation)
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper=paper, orientation=orientation)), out)
     width, height = _page_size_mm(out)
     assert width == pytest.approx(expected_mm[0], abs=0.1)
     assert height == pytest.approx(expected_mm[1], abs=0.1)
@@ -53,7 +54,7 @@ def test_page_size_is_exactly_the_requested_paper(sample: Sample, tmp_path: Path
 @pytest.mark.parametrize("roll", ["roll610", "roll914", "roll1067"])
 def test_roll_width_is_fixed_and_length_fitted_to_the_map(sample: Sample, tmp_path: Path, roll: str) -> None:
     out = tmp_path / "roll.pdf"
-    result = export_poster(sample.doc, sample.journey_id, out, paper=roll, orientation="landscape")
+    result = export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper=roll, orientation="landscape")), out)
     width, height = _page_size_mm(out)
     plan = result.plan
     assert height == pytest.approx(parse_paper(roll).width_mm, abs=0.1)  # the roll's width runs across the map
@@ -64,26 +65,26 @@ def test_roll_width_is_fixed_and_length_fitted_to_the_map(sample: Sample, tmp_pa
 
 
 def test_portrait_roll_fits_the_width_and_grows_in_length(sample: Sample) -> None:
-    plan = plan_poster(sample.doc, sample.journey_id, paper="roll610", orientation="portrait")
+    plan = plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="roll610", orientation="portrait"))
     assert plan.page_width == pytest.approx(610 * MM)
     assert plan.map_rect.width == pytest.approx(plan.page_width - 2 * plan.margin, abs=0.01)
     assert plan.page_height == pytest.approx(plan.map_rect.bottom + plan.margin, abs=0.01)
 
 
 def test_fixed_scale_and_minimum_text_size(sample: Sample) -> None:
-    full = plan_poster(sample.doc, sample.journey_id, paper="A0", scale="1.0")
+    full = plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A0", scale="1.0"))
     assert full.scale == 1.0
     assert full.map_rect.width == pytest.approx(full.region.width)
-    readable = plan_poster(sample.doc, sample.journey_id, paper="A0", min_text_pt=9)
+    readable = plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A0", min_text_pt=9))
     assert readable.body_text_pt == pytest.approx(9.0)
-    fitted = plan_poster(sample.doc, sample.journey_id, paper="A0", scale="fit")
+    fitted = plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A0", scale="fit"))
     assert fitted.map_rect.width <= fitted.page_width - 2 * fitted.margin + 0.01
     assert fitted.map_rect.bottom <= fitted.page_height - fitted.margin + 0.01
 
 
 def test_fixed_scale_that_does_not_fit_the_paper_is_refused(sample: Sample) -> None:
     with pytest.raises(ExportError) as caught:
-        plan_poster(sample.doc, sample.journey_id, paper="A4", scale=1.0)
+        plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A4", scale=1.0))
     assert caught.value.code == "does_not_fit"
     assert "--tile" in caught.value.message("en") and "--tile" in caught.value.message("de")
 
@@ -91,7 +92,7 @@ def test_fixed_scale_that_does_not_fit_the_paper_is_refused(sample: Sample) -> N
 def test_page_beyond_the_pdf_limit_is_refused_with_tiling_or_a_scale_that_fits(sample: Sample, tmp_path: Path) -> None:
     out = tmp_path / "huge.pdf"
     with pytest.raises(ExportError) as caught:
-        export_poster(sample.doc, sample.journey_id, out, paper="auto", scale=12)
+        export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="auto", scale=12)), out)
     error = caught.value
     assert error.code == "page_too_large"
     assert "5,080 mm" in error.message("en") and "--tile" in error.message("en")
@@ -99,7 +100,7 @@ def test_page_beyond_the_pdf_limit_is_refused_with_tiling_or_a_scale_that_fits(s
     assert not out.exists()
     # the scale the message offers does produce a page within the limit
     suggested = error.params["max_scale"]
-    result = export_poster(sample.doc, sample.journey_id, out, paper="auto", scale=suggested)
+    result = export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="auto", scale=suggested)), out)
     assert 5000.0 < max(_page_size_mm(out)) <= 5080.0
     assert result.plan.scale == pytest.approx(suggested)
 
@@ -112,23 +113,23 @@ def test_roll_fitted_beyond_the_limit_is_refused(tmp_path: Path) -> None:
         project.run(ops.add_card, stage.id, lane.id, f"Step in {stage.name}")
     out = tmp_path / "roll.pdf"
     with pytest.raises(ExportError) as caught:
-        export_poster(project.document, journey.id, out, paper="roll914", orientation="landscape")
+        export_poster(project.document, plan_poster(project.document, ExportOptions(journey_id=journey.id, paper="roll914", orientation="landscape")), out)
     assert caught.value.code == "page_too_large"
     assert not out.exists()
     # tiling the same poster works: only the sheets are pages
-    plan = plan_tiles(project.document, journey.id, paper="roll914", orientation="landscape", scale="fit")
+    plan = plan_tiles(project.document, ExportOptions(journey_id=journey.id, paper="roll914", orientation="landscape", scale="fit"))
     assert plan.poster.page_width > 14_400 and plan.sheet_count > 1
 
 
 def test_custom_paper_beyond_the_limit_is_refused(sample: Sample) -> None:
     with pytest.raises(ExportError) as caught:
-        plan_poster(sample.doc, sample.journey_id, paper="6000x900mm")
+        plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="6000x900mm"))
     assert caught.value.code == "paper_too_large"
 
 
 def test_every_card_title_and_umlaut_title_is_extractable_text(sample: Sample, tmp_path: Path) -> None:
     out = tmp_path / "poster.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper="A0", date=dt.date(2026, 11, 23))
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A0", date=dt.date(2026, 11, 23))), out)
     reader = pypdf.PdfReader(out)
     text = reader.pages[0].extract_text()
     assert JOURNEY_NAME in text
@@ -155,7 +156,7 @@ def _card_rects_from_pdf(path: Path) -> list[tuple[float, float, float, float]]:
 @pytest.mark.parametrize("view", [ViewKind.MAP, ViewKind.BLUEPRINT, ViewKind.SWIMLANE_CHANNEL])
 def test_card_rectangles_are_the_layout_engines(sample: Sample, tmp_path: Path, view: ViewKind) -> None:
     out = tmp_path / "poster.pdf"
-    result = export_poster(sample.doc, sample.journey_id, out, paper="A1", view=view)
+    result = export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A1", view=view)), out)
     plan = result.plan
     layout = layout_journey(sample.doc, sample.journey_id, view)  # what the canvas draws
     assert {cid: box.rect for cid, box in layout.cards.items()} == {cid: box.rect for cid, box in plan.layout.cards.items()}
@@ -171,11 +172,11 @@ def test_card_rectangles_are_the_layout_engines(sample: Sample, tmp_path: Path, 
 
 def test_swimlane_and_blueprint_views_print_their_lanes(sample: Sample, tmp_path: Path) -> None:
     out = tmp_path / "swim.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper="A2", view="swimlane")
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A2", view="swimlane")), out)
     text = pypdf.PdfReader(out).pages[0].extract_text()
     assert "Callcenter" in text and "Swimlanes nach Kanal" in text
     out = tmp_path / "blueprint.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper="A2", view="blueprint")
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A2", view="blueprint")), out)
     text = pypdf.PdfReader(out).pages[0].extract_text()
     assert "Sichtbarkeitslinie" in text and "Service Blueprint" in text
 
@@ -188,14 +189,14 @@ def test_progress_reports_and_cancel_leaves_nothing(sample: Sample, tmp_path: Pa
         return True
 
     out = tmp_path / "poster.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper="A3", progress=record)
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A3")), out, progress=record)
     assert calls and calls[-1][0] == calls[-1][1]
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 
     existing = tmp_path / "existing.pdf"
     existing.write_bytes(b"old content")
     with pytest.raises(ExportError) as caught:
-        export_poster(sample.doc, sample.journey_id, existing, paper="A3", progress=lambda done, total: False)
+        export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A3")), existing, progress=lambda done, total: False)
     assert caught.value.code == "cancelled"
     assert existing.read_bytes() == b"old content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.pdf", "poster.pdf"]
@@ -215,7 +216,7 @@ def test_progress_reports_and_cancel_leaves_nothing(sample: Sample, tmp_path: Pa
 )
 def test_bad_options_give_one_sentence_in_both_languages(sample: Sample, kwargs: dict[str, object], code: str) -> None:
     with pytest.raises(ExportError) as caught:
-        plan_poster(sample.doc, sample.journey_id, **kwargs)  # type: ignore[arg-type]
+        plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, **kwargs))  # type: ignore[arg-type]
     assert caught.value.code == code
     for language in ("en", "de"):
         message = caught.value.message(language)
@@ -224,19 +225,19 @@ def test_bad_options_give_one_sentence_in_both_languages(sample: Sample, kwargs:
 
 def test_unknown_journey_names_the_ones_there_are(sample: Sample) -> None:
     with pytest.raises(ExportError) as caught:
-        plan_poster(sample.doc, "Gibt es nicht")
+        plan_poster(sample.doc, ExportOptions(journey_id="Gibt es nicht"))
     assert caught.value.code == "unknown_journey"
     assert JOURNEY_NAME in caught.value.message("de")
-    assert plan_poster(sample.doc, JOURNEY_NAME.upper()).journey_id == sample.journey_id
+    assert plan_poster(sample.doc, ExportOptions(journey_id=JOURNEY_NAME.upper())).journey_id == sample.journey_id
 
 
 def test_unwritable_output_is_refused_before_drawing(sample: Sample, tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
-        export_poster(sample.doc, sample.journey_id, tmp_path / "missing" / "poster.pdf", paper="A4")
+        export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A4")), tmp_path / "missing" / "poster.pdf")
     assert caught.value.code == "unwritable_output"
     assert "does not exist" in caught.value.message("en")
     with pytest.raises(ExportError) as caught:
-        export_poster(sample.doc, sample.journey_id, tmp_path, paper="A4")
+        export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A4")), tmp_path)
     assert "Ordner" in caught.value.message("de")
 
 
@@ -245,12 +246,12 @@ def test_fit_never_magnifies_a_tiny_map_beyond_the_limit(tmp_path: Path) -> None
     journey = project.run(ops.add_journey, "One step", ["Only stage"], [LaneSpec("Steps")])
     stage = project.document.stages(journey.id)[0]
     project.run(ops.add_card, stage.id, project.document.lanes(journey.id)[0].id, "Just one card")
-    plan = plan_poster(project.document, journey.id, paper="A0")
+    plan = plan_poster(project.document, ExportOptions(journey_id=journey.id, paper="A0"))
     assert plan.scale == pytest.approx(MAX_FIT_SCALE)
     assert plan.map_rect.width < plan.page_width - 2 * plan.margin  # centred, not stretched
     bare = project.run(ops.add_journey, "No stages yet")
     out = tmp_path / "bare.pdf"
-    result = export_poster(project.document, bare.id, out, paper="A3")
+    result = export_poster(project.document, plan_poster(project.document, ExportOptions(journey_id=bare.id, paper="A3")), out)
     assert result.plan.scale <= MAX_FIT_SCALE and "No stages yet" in pypdf.PdfReader(out).pages[0].extract_text()
 
 
@@ -259,10 +260,10 @@ def test_written_file_gets_normal_permissions(sample: Sample, tmp_path: Path) ->
     import stat
 
     out = tmp_path / "poster.pdf"
-    export_poster(sample.doc, sample.journey_id, out, paper="A4")
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A4")), out)
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask  # not the private mode of a temporary file
     out.chmod(0o640)
-    export_poster(sample.doc, sample.journey_id, out, paper="A3")
+    export_poster(sample.doc, plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A3")), out)
     assert stat.S_IMODE(out.stat().st_mode) == 0o640  # replacing a file keeps its permissions

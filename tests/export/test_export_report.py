@@ -20,6 +20,7 @@ from export_samples import (
 )
 
 from cxstudio.export.errors import ExportError
+from cxstudio.export.options import ExportOptions
 from cxstudio.export.report import MIN_MAP_TEXT_PT, export_report
 
 
@@ -38,7 +39,7 @@ def _pages_layout_text(path: Path, indices: range | None = None) -> list[str]:
 @pytest.fixture(scope="module")
 def report(sample: Sample, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     out = tmp_path_factory.mktemp("report") / "bericht.pdf"
-    export_report(sample.doc, out, date=dt.date(2026, 11, 23))
+    export_report(sample.doc, out, ExportOptions(date=dt.date(2026, 11, 23)))
     return out, _pages_text(out)
 
 
@@ -134,7 +135,7 @@ def test_tall_journey_map_is_split_by_lanes_too(big_report: tuple[Sample, Path, 
 
 def test_report_options_are_checked(sample: Sample, tmp_path: Path) -> None:
     with pytest.raises(ExportError) as caught:
-        export_report(sample.doc, tmp_path / "r.pdf", paper="A3")
+        export_report(sample.doc, tmp_path / "r.pdf", ExportOptions(paper="A3"))
     assert caught.value.code == "unknown_report_paper" and "A4 or letter" in caught.value.message("en")
     with pytest.raises(ExportError) as caught:
         export_report(sample.doc, tmp_path / "nowhere" / "r.pdf")
@@ -155,7 +156,7 @@ def test_english_report_and_letter_paper(tmp_path: Path) -> None:
     project.run(ops.add_card, stage.id, project.document.lanes(journey.id)[0].id, "Reads the pricing page",
                 kind="touchpoint", rating=3, pain_point=True)
     out = tmp_path / "report.pdf"
-    export_report(project.document, out, paper="letter")
+    export_report(project.document, out, ExportOptions(paper="letter"))
     reader = pypdf.PdfReader(out)
     assert float(reader.pages[0].mediabox.width) == pytest.approx(612.0, abs=0.3)
     text = " ".join(p.extract_text() for p in reader.pages)

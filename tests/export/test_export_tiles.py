@@ -9,12 +9,13 @@ import pytest
 from export_samples import JOURNEY_NAME, PROJECT_NAME, Sample
 
 from cxstudio.export.errors import ExportError
+from cxstudio.export.options import ExportOptions
 from cxstudio.export.paper import MM
 from cxstudio.export.tiles import export_tiles, plan_tiles
 
 
 def test_sheets_cover_the_poster_with_the_requested_overlap(sample: Sample) -> None:
-    plan = plan_tiles(sample.doc, sample.journey_id, sheet="A4", overlap_mm=10)
+    plan = plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="A4", overlap_mm=10))
     poster = plan.poster
     assert plan.overlap == pytest.approx(10 * MM)
     assert plan.rows * plan.cols == len(plan.sheets)
@@ -29,7 +30,7 @@ def test_sheets_cover_the_poster_with_the_requested_overlap(sample: Sample) -> N
 
 def test_tiled_pdf_has_assembly_page_labelled_sheets_and_page_labels(sample: Sample, tmp_path: Path) -> None:
     out = tmp_path / "tiles.pdf"
-    result = export_tiles(sample.doc, sample.journey_id, out, sheet="A4", paper="A1", scale="fit")
+    result = export_tiles(sample.doc, plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="A4", paper="A1", scale="fit")), out)
     plan = result.plan
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == plan.sheet_count == 1 + len(plan.printed)
@@ -50,8 +51,7 @@ def test_tiled_pdf_has_assembly_page_labelled_sheets_and_page_labels(sample: Sam
 
 def test_empty_sheets_are_skipped_and_marked_on_the_assembly_page(sample: Sample, tmp_path: Path) -> None:
     # a portrait A0 poster of a wide map leaves blank paper above and below the map: those sheets are empty
-    plan = plan_tiles(sample.doc, sample.journey_id, sheet="A4", sheet_orientation="portrait", paper="A0",
-                      orientation="portrait", scale="fit")
+    plan = plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="A4", sheet_orientation="portrait", paper="A0", orientation="portrait", scale="fit"))
     assert plan.empty_sheets, "the blank parts of the poster should give empty sheets"
     areas = plan.poster.drawn_areas()
     for sheet in plan.empty_sheets:
@@ -59,7 +59,7 @@ def test_empty_sheets_are_skipped_and_marked_on_the_assembly_page(sample: Sample
     for sheet in plan.printed:
         assert any(sheet.source.intersects(area) for area in areas)
     out = tmp_path / "tiles.pdf"
-    export_tiles(sample.doc, sample.journey_id, out, plan=plan)
+    export_tiles(sample.doc, plan, out)
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) == 1 + len(plan.printed)
     assembly = " ".join(reader.pages[0].extract_text().split())
@@ -70,16 +70,15 @@ def test_empty_sheets_are_skipped_and_marked_on_the_assembly_page(sample: Sample
 
 
 def test_sheet_orientation_auto_needs_no_more_sheets_than_either(sample: Sample) -> None:
-    auto = plan_tiles(sample.doc, sample.journey_id, sheet="A3")
-    portrait = plan_tiles(sample.doc, sample.journey_id, sheet="A3", sheet_orientation="portrait")
-    landscape = plan_tiles(sample.doc, sample.journey_id, sheet="A3", sheet_orientation="landscape")
+    auto = plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="A3"))
+    portrait = plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="A3", sheet_orientation="portrait"))
+    landscape = plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="A3", sheet_orientation="landscape"))
     assert len(auto.printed) == min(len(portrait.printed), len(landscape.printed))
 
 
 @pytest.mark.parametrize("overlap_mm", [0, 10, 60])
 def test_the_grid_is_the_smallest_that_covers_the_poster(sample: Sample, overlap_mm: float) -> None:
-    plan = plan_tiles(sample.doc, sample.journey_id, sheet="letter", overlap_mm=overlap_mm, paper="A1",
-                      scale="fit", sheet_orientation="landscape")
+    plan = plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, sheet="letter", overlap_mm=overlap_mm, paper="A1", scale="fit", sheet_orientation="landscape"))
     assert plan.sheet_width == pytest.approx(279.4 * MM)
     poster = plan.poster
     assert plan.cols * plan.step_x + plan.overlap >= poster.page_width - 1e-6
@@ -95,7 +94,7 @@ def test_the_grid_is_the_smallest_that_covers_the_poster(sample: Sample, overlap
 ])
 def test_bad_tile_options(sample: Sample, kwargs: dict[str, object], code: str) -> None:
     with pytest.raises(ExportError) as caught:
-        plan_tiles(sample.doc, sample.journey_id, **kwargs)  # type: ignore[arg-type]
+        plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id, **kwargs))  # type: ignore[arg-type]
     assert caught.value.code == code
     assert caught.value.message("de").endswith(".")
 
@@ -109,7 +108,7 @@ def test_cancel_leaves_no_file(sample: Sample, tmp_path: Path) -> None:
         return done < total // 2
 
     with pytest.raises(ExportError) as caught:
-        export_tiles(sample.doc, sample.journey_id, out, progress=cancel_after_a_while)
+        export_tiles(sample.doc, plan_tiles(sample.doc, ExportOptions(journey_id=sample.journey_id)), out, progress=cancel_after_a_while)
     assert caught.value.code == "cancelled"
     assert not out.exists() and list(tmp_path.iterdir()) == []
     assert seen

@@ -527,9 +527,9 @@ def test_unknown_journey_or_view_gets_one_sentence(sample: Sample) -> None:
 def test_relayout_reuses_untouched_cards_and_caches_stay_bounded(
     sample: Sample, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cxstudio.layout import journey
+    from cxstudio.layout import content
 
-    monkeypatch.setattr(journey, "_CACHE_SLACK", 5)
+    monkeypatch.setattr(content, "_CACHE_SLACK", 5)
     measurer = TextMeasurer(default_measurer().regular, default_measurer().bold, default_measurer().italic)
     first = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
     cd, st, ln = sample.cards, sample.stages, sample.lanes
@@ -542,7 +542,7 @@ def test_relayout_reuses_untouched_cards_and_caches_stay_bounded(
         ops.move_cards(sample.session, [cd["anruf"]], st["Kauf" if step % 2 else "Nutzung"], ln["Schritte"], step % 2)
         ops.edit_card(sample.session, cd["suche"], title=f"Sucht online, Versuch {step}")  # a new value each time
         layout = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
-    contents, boxes = journey._layout_caches[measurer][(layout.settings, "de")]
+    contents, boxes = content._layout_caches[measurer][(layout.settings, "de")]
     assert len(contents) <= 3 * len(layout.cards) + 5 and len(boxes) <= 3 * len(layout.cards) + 5
     again = layout_journey(sample.doc, sample.journey_id, measurer=measurer)
     assert all(again.cards[i] is layout.cards[i] for i in layout.cards)  # pruning kept the current layout

@@ -1,4 +1,4 @@
-"""The composition root: no display gives one sentence; headless rendering writes a PNG of the map."""
+"""The composition root: no display gives one sentence; headless rendering paints the map the layout computes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from cxstudio.app import render_headless, run_editor
 
@@ -50,10 +50,48 @@ def test_render_headless_names_a_missing_journey(project_file: Path, tmp_path: P
     assert "Gibt es nicht" in capsys.readouterr().err
 
 
+def _pixels(path: Path) -> bytes:
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+    return bytes(image.constBits())
+
+
+def test_render_headless_paints_every_card_in_its_colour_where_the_layout_puts_it(project_file: Path,
+                                                                                  tmp_path: Path, qapp) -> None:
+    from cxstudio import api
+    from cxstudio.layout import ViewKind
+    from cxstudio.ui.export.images import journey_scene, map_rect
+
+    out = tmp_path / "map.png"
+    project = api.create("complaint-example", "de", with_working_copy=False)
+    example = tmp_path / "beispiel.cxstudio"
+    project.save_as(example)
+    try:
+        assert render_headless(example, out) == 0
+        image = QImage(str(out))
+        journey = project.document.journeys()[0]
+        with journey_scene(project, journey.id, ViewKind.MAP) as scene:
+            source, cards = map_rect(scene), scene.layout.cards
+            assert image.width() == round(source.width() * 2)  # the default scale: 2 pixels per point
+            assert len(cards) > 20
+            wrong = {}
+            for card_id, box in cards.items():
+                # inside the outline, left of the text: the card's fill
+                x, y = (box.rect.x + 3 - source.x()) * 2, (box.rect.y + box.rect.height / 2 - source.y()) * 2
+                colour = QColor(image.pixel(round(x), round(y))).name()
+                if colour != box.colour.lower():
+                    wrong[card_id] = (colour, box.colour)
+            assert wrong == {}
+            assert QColor(image.pixel(1, 1)).name() == "#ffffff"  # the margin around the map
+    finally:
+        project.close()
+
+
 def test_render_headless_draws_the_chosen_view(project_file: Path, tmp_path: Path, capsys, qapp) -> None:
-    as_map, as_swimlanes = tmp_path / "map.png", tmp_path / "channels.png"
+    as_map, again, as_swimlanes = tmp_path / "map.png", tmp_path / "again.png", tmp_path / "channels.png"
     assert render_headless(project_file, as_map) == 0
+    assert render_headless(project_file, again) == 0
     assert render_headless(project_file, as_swimlanes, view="swimlane_channel") == 0
-    assert QImage(str(as_map)).size() != QImage(str(as_swimlanes)).size()
+    assert _pixels(as_map) == _pixels(again), "the same map renders to the same pixels"
+    assert _pixels(as_map) != _pixels(as_swimlanes)
     assert render_headless(project_file, tmp_path / "x.png", view="mindmap") == 1
     assert "mindmap" in capsys.readouterr().err

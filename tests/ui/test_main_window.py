@@ -559,7 +559,7 @@ def test_history_rows_follow_undo_redo_and_a_new_branch(main_window, project_fil
     operations.add_card(session, stage_id, lane_id, "D")  # a new step drops the undone ones
     assert history.count() == 3 and history.currentRow() == 2
     assert not history.item(2).data(Qt.ItemDataRole.UserRole + 1)
-    assert [history.item(r).text() for r in range(3)] == ["Opened", "Add card", "▶ Add card"]
+    assert [history.item(r).text() for r in range(3)] == ["Opened", "Add card “A”", "▶ Add card “D”"]
 
 
 def test_the_inspector_links_an_action_to_insights_and_sets_a_metric_value(main_window) -> None:
@@ -727,3 +727,87 @@ def test_the_outline_filter_finds_cards_in_every_journey(main_window, qtbot) -> 
     outline.filter.clear()
     outline.apply_filter()
     assert not any(i.isHidden() for i in outline._items.values())
+
+
+# ---------------------------------------------------------------------- one selection, one current journey
+def _click_on_canvas(window, entity_id: str) -> None:  # type: ignore[no-untyped-def]
+    """A real left click on the middle of an element's item on the canvas (scrolled into view first)."""
+    from PySide6.QtTest import QTest
+
+    canvas = window.canvas
+    item = canvas.journey_scene.items_by_id[entity_id]
+    canvas.ensureVisible(item.sceneBoundingRect(), 10, 10)
+    point = canvas.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mousePress(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    QTest.mouseRelease(canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def test_tabs_canvas_outline_inspector_and_status_bar_follow_one_selection_model(main_window, qtbot) -> None:
+    main_window.new_from_template(("complaint-example", "de"))
+    document, selection = main_window.project.document, main_window.selection
+    first, second = (j.id for j in document.journeys()[:2])
+    tabs = main_window.journey_tabs
+    assert selection.journey_id == first == main_window.canvas.journey_id() and tabs.currentIndex() == 0
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())
+    assert selection.journey_id == second == main_window.canvas.journey_id() == main_window.current_journey_id()
+    assert main_window.inspector.entity_id() == second  # nothing selected: the journey shown is inspected
+    card = document.cards(second)[0]
+    _click_on_canvas(main_window, card.id)
+    assert selection.ids == [card.id] == main_window.outline.selected_ids() == main_window.canvas.selected_ids()
+    assert main_window.inspector.entity_id() == card.id and main_window.selection_label.text() == "1 selected"
+    # a card of the first journey chosen in the outline: its tab and its map come to the front, selected
+    other = document.cards(first)[-1]
+    tree = main_window.outline.tree
+    item = main_window.outline.item_for(other.id)
+    tree.setFocus()
+    tree.setCurrentItem(item)  # what a click or the arrow keys do in the tree
+    assert selection.journey_id == first and tabs.currentIndex() == 0 and main_window.canvas.journey_id() == first
+    assert selection.ids == [other.id] == main_window.canvas.selected_ids()
+    assert tree.currentItem() is item  # the outline was not re-selected behind the user's back
+    # the journey itself chosen in the outline is selected (and inspected), though the canvas has no item for it
+    tree.setCurrentItem(main_window.outline.item_for(first))
+    assert selection.ids == [first] and main_window.canvas.selected_ids() == []
+    assert main_window.inspector.entity_id() == first
+
+
+def test_deleting_the_selected_card_empties_the_selection_everywhere(main_window, project_file: Path, qtbot) -> None:
+    main_window.open_path(project_file)
+    journey_id = main_window.current_journey_id()
+    card = main_window.project.document.cards(journey_id)[0]
+    _click_on_canvas(main_window, card.id)
+    assert main_window.selection.ids == [card.id]
+    main_window.canvas.setFocus()
+    qtbot.keyClick(main_window.canvas.viewport(), Qt.Key.Key_Delete)
+    assert card.id not in main_window.project.document
+    assert main_window.selection.ids == [] == main_window.outline.selected_ids()
+    assert main_window.selection_label.text() == "Nothing selected"
+    assert main_window.inspector.entity_id() == journey_id
+    main_window.act_undo.trigger()
+    assert card.id in main_window.project.document and main_window.selection.ids == []
+
+
+def test_a_refused_edit_of_the_window_is_told_and_changes_nothing(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    journey_id = main_window.current_journey_id()
+    name = main_window.project.document.get(journey_id).name
+    steps = len(main_window.project.session.history)
+    assert main_window.files.run(operations.rename, journey_id, "Klingel\x07") is None
+    assert main_window.statusBar().currentMessage()
+    assert main_window.project.document.get(journey_id).name == name
+    assert len(main_window.project.session.history) == steps
+
+
+def test_the_window_s_modules_edit_only_through_the_project(main_window) -> None:
+    """No transaction and no operation called on the session in the window's modules: edits go through run."""
+    import re
+
+    import cxstudio.ui as ui_package
+
+    folder = Path(ui_package.__file__).parent
+    modules = ["main_window.py", "project_controller.py", "journey_tabs.py", "selection.py", "edit_commands.py",
+               "files.py", "dialogs.py", "bridge.py"]
+    for name in modules:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert ".transaction(" not in text, name
+        assert not re.search(r"operations\.\w+\(\s*[\w.]*session", text), name
+        assert len(text.splitlines()) <= 700, name

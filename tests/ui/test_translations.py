@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from cxstudio.ui.i18n import QM_FILE, TS_FILE, Translations, run_lupdate
+from cxstudio.ui.i18n import QM_FILE, TS_FILE, Translations, run_lrelease, run_lupdate
 
 
 def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
@@ -42,7 +43,28 @@ def test_every_translatable_string_in_the_sources_is_in_the_translation(tmp_path
     current, committed = set(_messages(fresh)), set(_messages(TS_FILE))
     assert current - committed == set(), "run `python -m cxstudio.ui.i18n update` and translate the new strings"
     assert committed - current == set(), "the .ts keeps strings the sources no longer use"
-    assert QM_FILE.exists() and QM_FILE.stat().st_mtime >= TS_FILE.stat().st_mtime - 1
+
+
+def _translated(qm_file: Path, messages: dict[tuple[str, str], ET.Element]) -> dict[tuple[str, str, int], str]:
+    """What a translator loaded from `qm_file` makes of every message of the .ts (plural forms for 1 and 5)."""
+    translator = QTranslator()
+    assert translator.load(str(qm_file)), qm_file
+    found = {}
+    for (context, source), message in messages.items():
+        for count in ((1, 5) if message.get("numerus") == "yes" else (-1,)):
+            found[(context, source, count)] = translator.translate(context, source, None, count)
+    return found
+
+
+def test_the_shipped_qm_is_the_compiled_ts(tmp_path: Path) -> None:
+    """The .qm the editor loads says exactly what the .ts says: run `python -m cxstudio.ui.i18n update` after editing."""
+    fresh = tmp_path / "fresh.qm"
+    run_lrelease(TS_FILE, fresh)  # pyside6-lrelease, as `python -m cxstudio.ui.i18n release` runs it
+    messages = _messages(TS_FILE)
+    compiled, shipped = _translated(fresh, messages), _translated(QM_FILE, messages)
+    assert sum(1 for text in compiled.values() if text) > 100
+    stale = {key: (shipped[key], text) for key, text in compiled.items() if shipped[key] != text}
+    assert stale == {}, "resources/translations/cxstudio_de.qm is older than the .ts"
 
 
 @pytest.fixture
@@ -112,16 +134,20 @@ def test_the_canvas_strings_are_german_too(german: Translations, qtbot, project_
 
 
 def test_undo_steps_read_in_german(german: Translations) -> None:
+    from cxstudio.editing.steps import StepName
     from cxstudio.ui.labels import undo_step
 
-    assert undo_step("Add journey Beschwerde") == "Journey „Beschwerde“ hinzufügen"
-    assert undo_step("Edit card title") == "Karte bearbeiten: Titel"
-    assert undo_step("Edit card moment of truth, pain point") == "Karte bearbeiten: Moment of Truth, Pain Point"
-    assert undo_step("Move 3 cards") == "3 Karten verschieben"
-    assert undo_step("Move stage Kauf") == "Phase „Kauf“ verschieben"
-    assert undo_step("Delete 2 elements") == "2 Elemente löschen"
-    assert undo_step("Link (depends on)") == "Verknüpfen (hängt ab von)"
-    assert undo_step("Something new") == "Something new"
+    assert undo_step(StepName("rename_named", kind="card", name="Rückruf über Hotline")) == (
+        "Karte „Rückruf über Hotline“ umbenennen")
+    assert undo_step(StepName("add_named", kind="journey", name="Beschwerde")) == "Journey „Beschwerde“ hinzufügen"
+    assert undo_step(StepName("edit_named", kind="card", name="Anruf", fields=("moment_of_truth", "pain_point"))) == (
+        "Karte „Anruf“ bearbeiten: Moment of Truth, Pain Point")
+    assert undo_step(StepName("move_many", count=3)) == "3 Karten verschieben"
+    assert undo_step(StepName("move_named", kind="stage", name="Kauf")) == "Phase „Kauf“ verschieben"
+    assert undo_step(StepName("delete_many", count=2)) == "2 Elemente löschen"
+    assert undo_step(StepName("link", relation="depends_on")) == "Verknüpfen (hängt ab von)"
+    assert undo_step(StepName("add_named", kind="card", name="%2 bleibt")) == "Karte „%2 bleibt“ hinzufügen"
+    assert undo_step("Something new") == "Something new", "a name a script chose is shown as it is"
 
 
 def test_a_bad_file_is_explained_in_german(german: Translations, qtbot, tmp_path: Path) -> None:

@@ -2,28 +2,59 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from cxstudio.editing import operations as ops
 from cxstudio.model.entities import Card, Lane, LaneKind, Relation, Stage
+from cxstudio.ui import labels
 from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
 from cxstudio.ui.canvas.items import CardItem, HeaderItem, RelationItem
+from cxstudio.ui.canvas.scene import JourneyScene
 
 if TYPE_CHECKING:
-    from cxstudio.ui.canvas.view import JourneyCanvas
+    from cxstudio.api import OpenProject
+
+R = TypeVar("R")
+
+
+class MenuCommands(Protocol):
+    """What the right-click menu needs of the canvas: its scene, the selection and the edit commands."""
+
+    journey_scene: JourneyScene
+
+    @property
+    def project(self) -> OpenProject: ...
+    def run(self, operation: Callable[..., R], *args: Any, **kwargs: Any) -> R | None: ...
+    def selected_ids(self) -> list[str]: ...
+    def select_ids(self, ids: list[str], ensure_visible: bool = True) -> None: ...
+    def edit_card_title(self, card_id: str) -> None: ...
+    def edit_header_name(self, element_id: str) -> None: ...
+    def create_card_at(self, scene_pos: QPointF, kind: str = ..., edit_title: bool = True) -> None: ...
+    def paste_into(self, cell: tuple[str, str] | None) -> None: ...
+    def cut_selection(self) -> None: ...
+    def copy_selection(self) -> None: ...
+    def duplicate_selection(self) -> None: ...
+    def delete_selection(self) -> None: ...
+    def zoom_to_fit(self) -> None: ...
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CanvasMenu", text)
 
 
-def build_context_menu(view: JourneyCanvas, scene_pos: QPointF) -> QMenu:
+def relation_kind_labels() -> list[tuple[str, str]]:
+    """The relation kinds in menu order with their translated names."""
+    return list(labels.relation_kinds().items())
+
+
+def build_context_menu(view: MenuCommands, parent: QWidget, scene_pos: QPointF) -> QMenu:
     """The menu for what lies at `scene_pos`; right-clicking an unselected element selects it first."""
-    menu = QMenu(view)
+    menu = QMenu(parent)
     menu.setObjectName("canvasContextMenu")
     item = view.journey_scene.element_at(scene_pos)
     if isinstance(item, CardItem):
@@ -37,7 +68,7 @@ def build_context_menu(view: JourneyCanvas, scene_pos: QPointF) -> QMenu:
     return menu
 
 
-def _select_for_menu(view: JourneyCanvas, element_id: str) -> list[str]:
+def _select_for_menu(view: MenuCommands, element_id: str) -> list[str]:
     selected = view.selected_ids()
     if element_id not in selected:
         view.select_ids([element_id], ensure_visible=False)
@@ -45,7 +76,7 @@ def _select_for_menu(view: JourneyCanvas, element_id: str) -> list[str]:
     return selected
 
 
-def _card_menu(view: JourneyCanvas, menu: QMenu, card_id: str) -> None:
+def _card_menu(view: MenuCommands, menu: QMenu, card_id: str) -> None:
     document = view.project.document
     selected = _select_for_menu(view, card_id)
     cards = [c for c in (document.find(i) for i in selected) if isinstance(c, Card)]
@@ -83,7 +114,7 @@ def _card_menu(view: JourneyCanvas, menu: QMenu, card_id: str) -> None:
     delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
 
 
-def _header_menu(view: JourneyCanvas, menu: QMenu, element_id: str) -> None:
+def _header_menu(view: MenuCommands, menu: QMenu, element_id: str) -> None:
     document = view.project.document
     _select_for_menu(view, element_id)
     element = document.find(element_id)
@@ -103,23 +134,22 @@ def _header_menu(view: JourneyCanvas, menu: QMenu, element_id: str) -> None:
         menu.addAction(_tr("Delete lane"), view.delete_selection)
 
 
-def _insert_stage(view: JourneyCanvas, journey_id: str, index: int) -> None:
-    stage = view.run(ops.add_stage, journey_id, _tr("New stage"), index)
+def _insert_stage(view: MenuCommands, journey_id: str, index: int) -> None:
+    stage = view.run(ops.add_stage, journey_id, view.journey_scene.default_stage_name(), index)
     if stage is not None:
         view.select_ids([stage.id])
         view.edit_header_name(stage.id)
 
 
-def _insert_lane(view: JourneyCanvas, journey_id: str, index: int) -> None:
-    lane = view.run(ops.add_lane, journey_id, _tr("New lane"), LaneKind.CARDS.value, index)
+def _insert_lane(view: MenuCommands, journey_id: str, index: int) -> None:
+    kind = LaneKind.CARDS.value
+    lane = view.run(ops.add_lane, journey_id, view.journey_scene.default_lane_name(kind), kind, index)
     if lane is not None:
         view.select_ids([lane.id])
         view.edit_header_name(lane.id)
 
 
-def _relation_menu(view: JourneyCanvas, menu: QMenu, relation_id: str) -> None:
-    from cxstudio.ui.canvas.view import relation_kind_labels
-
+def _relation_menu(view: MenuCommands, menu: QMenu, relation_id: str) -> None:
     _select_for_menu(view, relation_id)
     relation = view.project.document.find(relation_id)
     kinds = menu.addMenu(_tr("Kind of relation"))
@@ -133,7 +163,7 @@ def _relation_menu(view: JourneyCanvas, menu: QMenu, relation_id: str) -> None:
     delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
 
 
-def _cell_menu(view: JourneyCanvas, menu: QMenu, scene_pos: QPointF) -> None:
+def _cell_menu(view: MenuCommands, menu: QMenu, scene_pos: QPointF) -> None:
     cell = view.journey_scene.real_cell_at(scene_pos)
     new_card = menu.addAction(_tr("New card here"), lambda: view.create_card_at(scene_pos))
     new_card.setEnabled(cell is not None)

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from cxstudio.ui.canvas.items import CardItem, HeaderItem, RelationItem
+from cxstudio.ui.canvas.scene import JourneyScene
 
-if TYPE_CHECKING:
-    from cxstudio.ui.canvas.view import JourneyCanvas
+
+class ModeCommands(Protocol):
+    """The few calls mouse modes make on the canvas: its scene, mapping, mode switching, scrolling and the drops."""
+
+    journey_scene: JourneyScene
+    space_held: bool
+
+    def scene_pos(self, event: QMouseEvent) -> QPointF: ...
+    def set_mode(self, mode: MouseMode) -> None: ...
+    def scroll_to(self, scene_rect: QRectF) -> None: ...
+    def pan_by(self, dx: int, dy: int) -> None: ...
+    def move_cards_to(self, card_ids: list[str], stage_id: str, lane_key: str, index: int | None) -> None: ...
+    def move_header_to(self, element_id: str, is_stage: bool, boundary: int) -> None: ...
+    def link_cards(self, source_id: str, target_id: str, global_pos: QPoint) -> None: ...
+    def tell_derived_lanes(self) -> None: ...
 
 
 class MouseMode:
@@ -19,7 +33,7 @@ class MouseMode:
 
     cursor: Qt.CursorShape = Qt.CursorShape.ArrowCursor
 
-    def __init__(self, canvas: JourneyCanvas) -> None:
+    def __init__(self, canvas: ModeCommands) -> None:
         self.canvas = canvas
 
     def press(self, event: QMouseEvent) -> None:
@@ -104,7 +118,7 @@ class IdleMode(MouseMode):
 class _PressedMode(MouseMode):
     """A button is down on an element; moving beyond the drag distance starts a drag."""
 
-    def __init__(self, canvas: JourneyCanvas, view_start: QPoint, scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, view_start: QPoint, scene_start: QPointF) -> None:
         super().__init__(canvas)
         self.view_start = view_start
         self.scene_start = scene_start
@@ -119,7 +133,7 @@ class _PressedMode(MouseMode):
 class PressedCardMode(_PressedMode):
     """Pressed on a card: a click selects it alone, a drag moves every selected card."""
 
-    def __init__(self, canvas: JourneyCanvas, item: CardItem, view_start: QPoint, scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, item: CardItem, view_start: QPoint, scene_start: QPointF) -> None:
         super().__init__(canvas, view_start, scene_start)
         self.item = item
 
@@ -142,7 +156,7 @@ class CardDragMode(MouseMode):
 
     cursor = Qt.CursorShape.ClosedHandCursor
 
-    def __init__(self, canvas: JourneyCanvas, card_ids: list[str], scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, card_ids: list[str], scene_start: QPointF) -> None:
         super().__init__(canvas)
         self.card_ids = card_ids
         self.scene_start = scene_start
@@ -158,7 +172,7 @@ class CardDragMode(MouseMode):
         scene.drag_cards_by(self.card_ids, delta.x(), delta.y())
         self.target = scene.card_drop_target(pos)
         scene.show_drop_line(scene.card_drop_line(self.target) if self.target else None)
-        self.canvas.ensureVisible(QRectF(pos.x() - 10, pos.y() - 10, 20, 20), 20, 20)
+        self.canvas.scroll_to(QRectF(pos.x() - 10, pos.y() - 10, 20, 20))
 
     def release(self, event: QMouseEvent) -> None:
         scene = self.canvas.journey_scene
@@ -180,14 +194,14 @@ class CardDragMode(MouseMode):
 class PressedHeaderMode(_PressedMode):
     """Pressed on a stage or lane header: a drag reorders it (lanes of swimlane views are derived and stay put)."""
 
-    def __init__(self, canvas: JourneyCanvas, item: HeaderItem, view_start: QPoint, scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, item: HeaderItem, view_start: QPoint, scene_start: QPointF) -> None:
         super().__init__(canvas, view_start, scene_start)
         self.item = item
 
     def move(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton and self.dragged_far_enough(event):
             if not self.item.selectable:
-                self.canvas.message.emit(self.canvas.derived_lane_message())
+                self.canvas.tell_derived_lanes()
                 self.canvas.set_mode(IdleMode(self.canvas))
                 return
             mode = HeaderDragMode(self.canvas, self.item, self.scene_start)
@@ -200,7 +214,7 @@ class HeaderDragMode(MouseMode):
 
     cursor = Qt.CursorShape.ClosedHandCursor
 
-    def __init__(self, canvas: JourneyCanvas, item: HeaderItem, scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, item: HeaderItem, scene_start: QPointF) -> None:
         super().__init__(canvas)
         self.item = item
         self.scene_start = scene_start
@@ -244,7 +258,7 @@ class RubberBandMode(MouseMode):
 
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, canvas: JourneyCanvas, scene_start: QPointF, add: bool) -> None:
+    def __init__(self, canvas: ModeCommands, scene_start: QPointF, add: bool) -> None:
         super().__init__(canvas)
         self.scene_start = scene_start
         self.add = add
@@ -278,7 +292,7 @@ class LinkMode(MouseMode):
 
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, canvas: JourneyCanvas, source_id: str, scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, source_id: str, scene_start: QPointF) -> None:
         super().__init__(canvas)
         self.source_id = source_id
         self.scene_start = scene_start
@@ -314,7 +328,7 @@ class PanMode(MouseMode):
 
     cursor = Qt.CursorShape.ClosedHandCursor
 
-    def __init__(self, canvas: JourneyCanvas, view_start: QPoint) -> None:
+    def __init__(self, canvas: ModeCommands, view_start: QPoint) -> None:
         super().__init__(canvas)
         self.last = view_start
 
@@ -322,10 +336,7 @@ class PanMode(MouseMode):
         point = event.position().toPoint()
         delta = point - self.last
         self.last = point
-        horizontal = self.canvas.horizontalScrollBar()
-        vertical = self.canvas.verticalScrollBar()
-        horizontal.setValue(horizontal.value() - delta.x())
-        vertical.setValue(vertical.value() - delta.y())
+        self.canvas.pan_by(delta.x(), delta.y())
 
     def release(self, event: QMouseEvent) -> None:
         self.canvas.set_mode(IdleMode(self.canvas))

@@ -11,19 +11,13 @@ from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsScene
 
-from cxstudio.editing.session import ChangeSet
-from cxstudio.layout import JourneyLayout, Rect, RelationRoute, ViewKind, is_touchpoint_card, label, layout_journey
+from cxstudio.api import ChangeSet
+from cxstudio.content.new_elements import new_lane_name, new_stage_name
+from cxstudio.editing import placement
+from cxstudio.editing.placement import NewCardPlace
+from cxstudio.layout import JourneyLayout, Rect, RelationRoute, ViewKind, is_touchpoint_card, layout_journey
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
-from cxstudio.model.entities import (
-    Card,
-    CardKind,
-    Channel,
-    Department,
-    Journey,
-    LaneKind,
-    Relation,
-    Touchpoint,
-)
+from cxstudio.model.entities import Card, Channel, Department, Journey, Relation, Touchpoint
 from cxstudio.model.events import Changed
 from cxstudio.ui.canvas.items import (
     HANDLE_RADIUS,
@@ -43,6 +37,7 @@ from cxstudio.ui.canvas.items import (
     RelationLayerItem,
     qrect,
 )
+from cxstudio.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
@@ -50,10 +45,7 @@ if TYPE_CHECKING:
 ItemT = TypeVar("ItemT", bound=QGraphicsItem)
 BoxT = TypeVar("BoxT")
 
-SWIMLANE_VIEWS = (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT)
-RELATION_GRID = 96.0  # points: width of the buckets of the arrows' hit-test index
-RELATION_HIT = 4.0  # how close to an arrow a click selects it
-CURVE_HIT = 8.0  # how close to a point of the emotion curve a click selects its card
+NEW_CARD_EDITOR_HEIGHT = 40.0  # the title editor over a card being created, before it exists
 # kinds of entities whose change can alter a journey's picture even though they belong to no journey
 _SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project"})
 
@@ -82,12 +74,13 @@ class JourneyScene(QGraphicsScene):
     change leave their item untouched, new boxes get items, vanished ones lose theirs.
     """
 
-    def __init__(self, project: OpenProject, parent: QObject | None = None) -> None:
+    def __init__(self, project: OpenProject, parent: QObject | None = None,
+                 selection: SelectionModel | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.document = project.document
         self.measurer: TextMeasurer = default_measurer()
-        self.journey_id: str | None = None
+        self.selection = selection if selection is not None else SelectionModel(self)  # holds the shown journey
         self.view_kind: ViewKind = ViewKind.MAP
         self.layout: JourneyLayout | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -110,9 +103,6 @@ class JourneyScene(QGraphicsScene):
         self.selectionChanged.connect(self._refresh_overview)
         self._hovered: str | None = None
         self._indexed_routes: dict[str, RelationRoute] = {}
-        self._relation_columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
-        self._relation_rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
-        self._relation_index_stale = False
         self._drag_origins: dict[str, QPointF] = {}
         self._drag_hid_relations = False
         self._following: list[tuple[RelationItem, CardItem, CardItem]] = []
@@ -136,11 +126,16 @@ class JourneyScene(QGraphicsScene):
         self.addItem(item)
         return item
 
+    @property
+    def journey_id(self) -> str | None:
+        """The journey shown: the selection model's current journey."""
+        return self.selection.journey_id
+
     # ------------------------------------------------------------------ building
     def show_journey(self, journey_id: str | None, view: ViewKind) -> None:
         """Show another journey or view: every element item is rebuilt."""
         self._remove_all_element_items()
-        self.journey_id = journey_id
+        self.selection.set_journey(journey_id)
         self.view_kind = ViewKind(view)
         self.relayout()
 
@@ -155,9 +150,6 @@ class JourneyScene(QGraphicsScene):
             self.items_by_id.clear()
             self.relation_layer.set_routes([], QRectF())
             self._indexed_routes = {}
-            self._relation_columns = {}
-            self._relation_rows = {}
-            self._relation_index_stale = False
         finally:
             self.blockSignals(False)
 
@@ -221,16 +213,14 @@ class JourneyScene(QGraphicsScene):
             self._sync(self.card_items, layout.cards, CardItem, lambda item, box: item.set_box(box), True)
             self._sync(self.stage_items, {h.id: h for h in layout.stage_headers},
                        lambda box: HeaderItem(box, True, True), lambda item, box: item.set_box(box), True)
-            derived = self.view_kind in SWIMLANE_VIEWS
+            derived = not layout.editable_placement
             self._sync(self.lane_items, {h.id: h for h in layout.lane_headers},
                        lambda box: HeaderItem(box, False, not (derived and box.kind in ("channel", "department"))),
                        lambda item, box: item.set_box(box), True)
             routes = {r.id: r for r in layout.relations}
             self._sync(self.relation_items, routes, RelationItem, lambda item, route: item.set_route(route), True)
             if self._drag_hid_relations or routes != self._indexed_routes:
-                # the arrows' hit-test index is built when a click first needs it, not on every relayout
                 self._indexed_routes = routes
-                self._relation_index_stale = True
                 self.relation_layer.set_routes(layout.relations, bounds)
                 self._drag_hid_relations = False
             self._sync(self.curve_items, {c.lane_key: c for c in layout.curves}, EmotionCurveItem,
@@ -396,75 +386,18 @@ class JourneyScene(QGraphicsScene):
         relation_id = self.relation_at(pos.x(), pos.y())
         if relation_id is not None:
             return self.relation_items[relation_id]
-        layout = self.layout
-        if layout is not None and layout.stage_headers and layout.lane_headers:
-            top = layout.stage_headers[0].rect
-            if top.y <= pos.y() <= top.bottom:
-                for header in layout.stage_headers:
-                    if header.rect.contains(pos.x(), pos.y()):
-                        return self.stage_items.get(header.id)
-            left = layout.lane_headers[0].rect
-            if left.x <= pos.x() <= left.right:
-                for header in layout.lane_headers:
-                    if header.rect.contains(pos.x(), pos.y()):
-                        return self.lane_items.get(header.id)
+        header = self.layout.header_at(pos.x(), pos.y()) if self.layout is not None else None
+        if header is not None:
+            return (self.stage_items if header.kind == "stage" else self.lane_items).get(header.id)
         return None
 
     def curve_point_at(self, x: float, y: float) -> str | None:
         """The card whose point on an emotion curve is under (x, y): clicking a point selects its card."""
-        if self.layout is None:
-            return None
-        for curve in self.layout.curves:
-            if not curve.rect.inset(-CURVE_HIT, -CURVE_HIT).contains(x, y):
-                continue
-            for point in curve.points:
-                if (point.x - x) ** 2 + (point.y - y) ** 2 <= CURVE_HIT ** 2:
-                    return point.card_id
-        return None
-
-    def _index_relations(self) -> None:
-        """Buckets of the arrows' segments, so that finding the arrow under the mouse costs microseconds on L.
-
-        Routes are orthogonal: a vertical segment goes into the bucket of its x, a horizontal one into
-        the bucket of its y; any other segment into every bucket its box spans.
-        """
-        columns: dict[int, list[tuple[str, float, float, float, float]]] = {}
-        rows: dict[int, list[tuple[str, float, float, float, float]]] = {}
-        size = RELATION_GRID
-        for relation_id, route in self._indexed_routes.items():
-            points = route.points
-            for (x0, y0), (x1, y1) in zip(points, points[1:]):
-                entry = (relation_id, x0, y0, x1, y1)
-                if x0 == x1:
-                    keys, buckets = (x0,), columns
-                elif y0 == y1:
-                    keys, buckets = (y0,), rows
-                else:
-                    keys, buckets = (), columns
-                    for gx in range(int((min(x0, x1) - RELATION_HIT) // size), int((max(x0, x1) + RELATION_HIT) // size) + 1):
-                        columns.setdefault(gx, []).append(entry)
-                for value in keys:
-                    for key in {int((value - RELATION_HIT) // size), int((value + RELATION_HIT) // size)}:
-                        buckets.setdefault(key, []).append(entry)
-        self._relation_columns = columns
-        self._relation_rows = rows
-        self._relation_index_stale = False
+        return self.layout.curve_point_at(x, y) if self.layout is not None else None
 
     def relation_at(self, x: float, y: float) -> str | None:
-        """The relation whose arrow passes within a few points of (x, y), or None."""
-        if self._relation_index_stale:
-            self._index_relations()
-        best: tuple[float, str] | None = None
-        candidates = (*self._relation_columns.get(int(x // RELATION_GRID), ()),
-                      *self._relation_rows.get(int(y // RELATION_GRID), ()))
-        for relation_id, x0, y0, x1, y1 in candidates:
-            if not (min(x0, x1) - RELATION_HIT <= x <= max(x0, x1) + RELATION_HIT
-                    and min(y0, y1) - RELATION_HIT <= y <= max(y0, y1) + RELATION_HIT):
-                continue
-            distance = _distance_to_segment(x, y, x0, y0, x1, y1)
-            if distance <= RELATION_HIT and (best is None or distance < best[0]):
-                best = (distance, relation_id)
-        return best[1] if best is not None else None
+        """The relation whose arrow passes within a few points of (x, y), or None (the layout's index)."""
+        return self.layout.relation_at(x, y) if self.layout is not None else None
 
     def handle_at(self, pos: QPointF) -> str | None:
         """The card whose relation handle (shown on selected and hovered cards) is under a scene point."""
@@ -501,10 +434,8 @@ class JourneyScene(QGraphicsScene):
         return box.lane_key if box is not None else None
 
     def is_curve_lane_at(self, pos: QPointF) -> bool:
-        if self.layout is None:
-            return False
-        cell = self.layout.cell_at(pos.x(), pos.y())
-        return cell is not None and cell[1] in {c.lane_key for c in self.layout.curves}
+        cell = self.layout.cell_at(pos.x(), pos.y()) if self.layout is not None else None
+        return cell is not None and self.layout is not None and self.layout.is_curve_lane(cell[1])
 
     def neighbour_card(self, card_id: str, direction: tuple[int, int]) -> str | None:
         """The nearest card from `card_id` in a direction (-1/0/1 on x and y), judged by the card centres."""
@@ -583,17 +514,7 @@ class JourneyScene(QGraphicsScene):
 
     def card_drop_target(self, pos: QPointF) -> tuple[str, str, int] | None:
         """(stage id, lane key, index) where cards dropped at `pos` would go, or None outside the cells."""
-        layout = self.layout
-        if layout is None:
-            return None
-        cell = layout.cell_at(pos.x(), pos.y())
-        if cell is None:
-            return None
-        stage_id, lane_key = cell
-        if lane_key in {c.lane_key for c in layout.curves} and self.view_kind in SWIMLANE_VIEWS:
-            return None
-        index = layout.insertion_index(stage_id, lane_key, pos.y(), exclude=frozenset(self._drag_origins))
-        return stage_id, lane_key, index
+        return self.layout.drop_target(pos.x(), pos.y()) if self.layout is not None else None
 
     def card_drop_line(self, target: tuple[str, str, int]) -> QLineF | None:
         if self.layout is None:
@@ -664,96 +585,64 @@ class JourneyScene(QGraphicsScene):
         return self.card_drop_line(target) if target is not None else None
 
     # ------------------------------------------------------------------ where new cards go
-    def home_lane_id(self) -> str | None:
-        """The real lane that holds new cards created in a swimlane view: the one with most touchpoint cards."""
-        if self.journey_id is None:
-            return None
-        lanes = [ln for ln in self.document.lanes(self.journey_id) if ln.kind != LaneKind.EMOTION_CURVE.value]
-        if not lanes:
-            return None
-        counts = {lane.id: 0 for lane in lanes}
-        for card in self.document.cards(self.journey_id):
-            if card.lane_id in counts and is_touchpoint_card(card):
-                counts[card.lane_id] += 1
-        best = max(lanes, key=lambda lane: (counts[lane.id], lane.kind == LaneKind.CARDS.value, -lane.order))
-        return best.id
+    @property
+    def editable_placement(self) -> bool:
+        """False in the swimlane views, whose lanes are derived from each card's channel or department."""
+        return self.layout is None or self.layout.editable_placement
 
     def first_card_lane_id(self) -> str | None:
-        if self.journey_id is None:
-            return None
-        lanes = self.document.lanes(self.journey_id)
-        for lane in lanes:
-            if lane.kind != LaneKind.EMOTION_CURVE.value:
-                return lane.id
-        return lanes[0].id if lanes else None
+        return placement.first_card_lane_id(self.document, self.journey_id) if self.journey_id is not None else None
 
-    def new_card_target(
-        self, pos: QPointF, kind: str
-    ) -> tuple[str, str, int | None, str, dict[str, str], QRectF] | None:
-        """Where a card created at `pos` goes: (stage id, lane id, index, kind, extra fields, rect for its editor)."""
+    def new_card_target(self, pos: QPointF, kind: str) -> tuple[NewCardPlace, QRectF] | None:
+        """Where a card created at `pos` goes (see `editing.placement`) and the rectangle for its title editor."""
         layout = self.layout
-        if layout is None:
+        if layout is None or self.journey_id is None:
             return None
         cell = layout.cell_at(pos.x(), pos.y())
         if cell is None:
             return None
         stage_id, lane_key = cell
-        if lane_key in {c.lane_key for c in layout.curves}:
+        if layout.is_curve_lane(lane_key):
             return None
-        cell_rect = layout.cells[cell]
+        index = layout.insertion_index(stage_id, lane_key, pos.y()) if layout.editable_placement else None
+        place = placement.new_card_place(self.document, self.journey_id, stage_id, lane_key, kind, index,
+                                         layout.editable_placement, is_touchpoint_card)
+        if place is None:
+            return None
         shown = layout.cards_in_cell(stage_id, lane_key)
-        fields: dict[str, str] = {}
-        if self.view_kind in SWIMLANE_VIEWS:
-            lane_id = self.home_lane_id()
-            if lane_id is None:
-                return None
-            prefix, _, entity_id = lane_key.partition(":")
-            if entity_id and entity_id != "none":
-                fields["channel_id" if prefix == "channel" else "department_id"] = entity_id
-            if kind == CardKind.STEP.value or (prefix == "department" and "department_id" not in fields
-                                               and kind != CardKind.TOUCHPOINT.value):
-                kind = CardKind.TOUCHPOINT.value
-            index: int | None = None
-            position = len(shown)
-        else:
-            lane_id = lane_key
-            index = layout.insertion_index(stage_id, lane_key, pos.y())
-            position = index
-        padding = (cell_rect.width - (layout.cards[shown[0]].rect.width if shown else cell_rect.width - 20)) / 2
-        width = cell_rect.width - 2 * padding
+        position = len(shown) if index is None else index
+        cell_rect = layout.cells[cell]
+        settings = layout.settings
+        card_width = layout.cards[shown[0]].rect.width if shown else cell_rect.width - 2 * settings.cell_padding
+        padding = (cell_rect.width - card_width) / 2
         if shown and position < len(shown):
             top = layout.cards[shown[position]].rect.y
         elif shown:
-            top = layout.cards[shown[-1]].rect.bottom + 12
+            top = layout.cards[shown[-1]].rect.bottom + settings.card_gap
         else:
             top = cell_rect.y + padding
-        return stage_id, lane_id, index, kind, fields, QRectF(cell_rect.x + padding, top, width, 40)
+        return place, QRectF(cell_rect.x + padding, top, card_width, NEW_CARD_EDITOR_HEIGHT)
 
     def real_cell_at(self, pos: QPointF) -> tuple[str, str] | None:
         """The (stage id, real lane id) for pasting at `pos`, or None outside the cells."""
-        if self.layout is None:
+        if self.layout is None or self.journey_id is None:
             return None
         cell = self.layout.cell_at(pos.x(), pos.y())
         if cell is None:
             return None
-        stage_id, lane_key = cell
-        if self.view_kind in SWIMLANE_VIEWS:
-            lane_id = self.home_lane_id()
-            return (stage_id, lane_id) if lane_id is not None else None
-        return stage_id, lane_key
+        return placement.paste_cell(self.document, self.journey_id, *cell, self.layout.editable_placement,
+                                    is_touchpoint_card)
 
     def _language(self) -> str:
         return self.layout.language if self.layout is not None else self.document.project.language
 
     def default_stage_name(self) -> str:
-        """The name of a stage dropped from the palette, in the project's language (it is content, not UI)."""
-        return "Neue Phase" if self._language() == "de" else "New stage"
+        """The name of a new stage, in the project's language (it is content, not UI)."""
+        return new_stage_name(self._language())
 
     def default_lane_name(self, kind: str) -> str:
-        language = self._language()
-        if kind == LaneKind.CARDS.value:
-            return "Neue Bahn" if language == "de" else "New lane"
-        return label(f"lane.{kind}", language)
+        """The name of a new lane of `kind`, in the project's language, as the bundled templates name it."""
+        return new_lane_name(kind, self._language())
 
     def title_size(self) -> float:
         return 11.0
@@ -781,14 +670,6 @@ def _show_overlay(item: QGraphicsItem, shape: Any, set_shape: Callable[[Any], No
 def chip_key(lane_key: str, stage_id: str, entity_id: str) -> str:
     """The key of a chip's item in `JourneyScene.chip_items`."""
     return f"{lane_key}:{stage_id}:{entity_id}"
-
-
-def _distance_to_segment(x: float, y: float, x0: float, y0: float, x1: float, y1: float) -> float:
-    dx, dy = x1 - x0, y1 - y0
-    length = dx * dx + dy * dy
-    share = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / length))
-    px, py = x0 + share * dx, y0 + share * dy
-    return float(((x - px) ** 2 + (y - py) ** 2) ** 0.5)
 
 
 def _border_point(target: CardItem, source: CardItem) -> QPointF:

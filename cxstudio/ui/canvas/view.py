@@ -24,24 +24,24 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
+from cxstudio.api import ChangeSet
 from cxstudio.editing import operations as ops
-from cxstudio.editing.session import ChangeSet
 from cxstudio.layout import ViewKind
-from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, RelationKind, Stage
-from cxstudio.model.errors import ModelError
-from cxstudio.persistence.errors import ProjectFileError
+from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, Stage
 from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
-from cxstudio.ui.canvas.context_menu import build_context_menu
+from cxstudio.ui.canvas.context_menu import build_context_menu, relation_kind_labels
 from cxstudio.ui.canvas.editor import InlineTitleEditor
 from cxstudio.ui.canvas.items import CardItem, HeaderItem
 from cxstudio.ui.canvas.modes import IdleMode, MouseMode
 from cxstudio.ui.canvas.palette_mime import PaletteItem, parse_palette_mime
 from cxstudio.ui.canvas.scene import JourneyScene
 from cxstudio.ui.canvas.text import register_bundled_fonts
+from cxstudio.ui.commands import run_operation
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
     from cxstudio.ui.bridge import SessionBridge
+    from cxstudio.ui.selection import SelectionModel
 
 R = TypeVar("R")
 
@@ -53,17 +53,6 @@ PIXMAP_CACHE_KB = 24 * 1024
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("JourneyCanvas", text)
-
-
-def relation_kind_labels() -> list[tuple[str, str]]:
-    """The relation kinds in menu order with their translated names."""
-    return [
-        (RelationKind.LEADS_TO.value, _tr("leads to")),
-        (RelationKind.SUPPORTED_BY.value, _tr("supported by")),
-        (RelationKind.DEPENDS_ON.value, _tr("depends on")),
-        (RelationKind.CAUSES.value, _tr("causes")),
-        (RelationKind.RELATES_TO.value, _tr("relates to")),
-    ]
 
 
 class JourneyCanvas(QGraphicsView):
@@ -78,7 +67,8 @@ class JourneyCanvas(QGraphicsView):
     zoomChanged = Signal(float)
     message = Signal(str)
 
-    def __init__(self, project: OpenProject, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+    def __init__(self, project: OpenProject, bridge: SessionBridge, parent: QWidget | None = None,
+                 selection: SelectionModel | None = None) -> None:
         super().__init__(parent)
         register_bundled_fonts()
         # the items' device-coordinate caches (cards, headers, the arrow layer) need about a viewport's worth
@@ -86,7 +76,8 @@ class JourneyCanvas(QGraphicsView):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._project = project
         self._bridge = bridge
-        self.journey_scene = JourneyScene(project, self)
+        self.journey_scene = JourneyScene(project, self, selection)
+        self.selection = self.journey_scene.selection  # the shown journey and the selection (the window's, if given)
         self.setScene(self.journey_scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
@@ -103,11 +94,14 @@ class JourneyCanvas(QGraphicsView):
         self.setObjectName("journeyCanvas")
         self._mode: MouseMode = IdleMode(self)
         self._editor: InlineTitleEditor | None = None
-        self._last_selection: list[str] = []
         self.space_held = False
         # language of messages that come with their own translations (project-file errors); the window may set it
         self.language = "de" if QLocale().name().startswith("de") else "en"
         self.journey_scene.selectionChanged.connect(self._emit_selection)
+        self.selection.journeyChanged.connect(self._show_current_journey)
+        self.selection.selectionChanged.connect(self._follow_selection)
+        if self.selection.journey_id is not None:
+            self._show_current_journey()
         bridge.changed.connect(self._on_changed)
 
     # ------------------------------------------------------------------ what is shown
@@ -116,9 +110,12 @@ class JourneyCanvas(QGraphicsView):
         return self._project
 
     def set_journey(self, journey_id: str | None) -> None:
+        self.selection.set_journey(journey_id)
+
+    def _show_current_journey(self) -> None:
         self._close_editor(commit=True)
-        self.journey_scene.show_journey(journey_id, self.journey_scene.view_kind)
-        self._emit_selection()
+        self.journey_scene.show_journey(self.selection.journey_id, self.journey_scene.view_kind)
+        self._follow_selection()
 
     def set_view(self, view: ViewKind) -> None:
         self._close_editor(commit=True)
@@ -150,10 +147,17 @@ class JourneyCanvas(QGraphicsView):
                 self.ensureVisible(rect, 40, 40)
 
     def _emit_selection(self) -> None:
+        """The user changed the selection on the canvas: it becomes the selection model's (and `selectionChanged`)."""
         ids = self.selected_ids()
-        if ids != self._last_selection:
-            self._last_selection = ids
+        if set(ids) != self.selection.ids_among(self.journey_scene.items_by_id):
+            self.selection.select(ids)
             self.selectionChanged.emit(ids)
+
+    def _follow_selection(self) -> None:
+        """Show the selection model's selection (made elsewhere, e.g. in the outline) on the canvas."""
+        wanted = self.selection.ids_among(self.journey_scene.items_by_id)
+        if set(self.selected_ids()) != wanted:
+            self.select_ids([i for i in self.selection.ids if i in wanted], ensure_visible=True)
 
     # ------------------------------------------------------------------ zoom
     def zoom_factor(self) -> float:
@@ -199,15 +203,8 @@ class JourneyCanvas(QGraphicsView):
 
     # ------------------------------------------------------------------ operations
     def run(self, operation: Callable[..., R], *args: Any, **kwargs: Any) -> R | None:
-        """Run one editing operation; a refusal becomes the `message` signal and changes nothing."""
-        try:
-            return self._project.run(operation, *args, **kwargs)
-        except ModelError as error:
-            self.message.emit(str(error))
-            return None
-        except ProjectFileError as error:  # applied and shown, but the working copy is behind (e.g. disk full)
-            self.message.emit(error.message(self.language))
-            return None
+        """Run one editing operation (`commands.run_operation`); a refusal becomes the `message` signal."""
+        return run_operation(self._project, self.message.emit, self.language, operation, *args, **kwargs)
 
     def _document_journey(self) -> str | None:
         journey_id = self.journey_id()
@@ -225,25 +222,10 @@ class JourneyCanvas(QGraphicsView):
         card_ids = [i for i in card_ids if isinstance(doc.find(i), Card)]
         if not card_ids:
             return
-        if self.view() in (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT):
-            cards = [doc.get(i, Card) for i in card_ids]
-            source_keys = {self.journey_scene.lane_key_of(c.id) for c in cards}
-            if source_keys != {lane_key}:
+        if not self.journey_scene.editable_placement:
+            if {self.journey_scene.lane_key_of(i) for i in card_ids} != {lane_key}:
                 self.message.emit(self.derived_lane_message())
-            moving = [c for c in cards if c.stage_id != stage_id]
-            if not moving:
-                return
-            by_lane: dict[str, list[str]] = {}
-            for card in moving:
-                by_lane.setdefault(card.lane_id, []).append(card.id)
-            label = _tr("Move card") if len(moving) == 1 else _tr("Move %n cards").replace("%n", str(len(moving)))
-
-            def move_groups(session: Any) -> None:
-                with session.transaction(label):
-                    for lane_id, ids in by_lane.items():
-                        ops.move_cards(session, ids, stage_id, lane_id, None)
-
-            self.run(move_groups)
+            self.run(ops.move_cards_to_stage, card_ids, stage_id)
             return
         lane = doc.find(lane_key)
         if not isinstance(lane, Lane):
@@ -299,7 +281,7 @@ class JourneyCanvas(QGraphicsView):
             self.message.emit(_tr("Select one or more cards to cut."))
             return
         CARD_CLIPBOARD.set(ops.copy_cards(self._project.document, ids))
-        self.run(ops.delete_elements, ids, _tr("Cut card") if len(ids) == 1 else _tr("Cut %n cards").replace("%n", str(len(ids))))
+        self.run(ops.cut_cards, ids)
 
     def paste(self) -> None:
         journey_id = self._document_journey()
@@ -401,10 +383,10 @@ class JourneyCanvas(QGraphicsView):
         if target is None:
             self.message.emit(self._no_cell_message(scene_pos))
             return
-        stage_id, lane_id, index, card_kind, fields, rect = target
+        place, rect = target
 
         def create(title: str) -> None:
-            card = self.run(ops.add_card, stage_id, lane_id, title, card_kind, index, **fields)
+            card = self.run(ops.add_card, place.stage_id, place.lane_id, title, place.kind, place.index, **place.fields)
             if card is not None:
                 self.select_ids([card.id], ensure_visible=False)
 
@@ -453,6 +435,19 @@ class JourneyCanvas(QGraphicsView):
 
     def mode(self) -> MouseMode:
         return self._mode
+
+    def scroll_to(self, scene_rect: QRectF) -> None:
+        """Scroll so that `scene_rect` is visible with a small margin (a drag near the edge)."""
+        self.ensureVisible(scene_rect, 20, 20)
+
+    def pan_by(self, dx: int, dy: int) -> None:
+        """Move the visible part of the map with the mouse: the content follows by (dx, dy) pixels."""
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() - dx)
+        vertical.setValue(vertical.value() - dy)
+
+    def tell_derived_lanes(self) -> None:
+        self.message.emit(self.derived_lane_message())
 
     def scene_pos(self, event: QMouseEvent) -> QPointF:
         return self.mapToScene(event.position().toPoint())
@@ -512,7 +507,7 @@ class JourneyCanvas(QGraphicsView):
                 centre = self.mapFromScene(item.sceneBoundingRect().center())
                 if self.viewport().rect().contains(centre):
                     view_pos, global_pos = centre, self.viewport().mapToGlobal(centre)
-        menu = build_context_menu(self, self.mapToScene(view_pos))
+        menu = build_context_menu(self, self, self.mapToScene(view_pos))
         menu.exec(global_pos)
         menu.deleteLater()
         event.accept()
@@ -647,7 +642,7 @@ class JourneyCanvas(QGraphicsView):
             if stage is not None:
                 self.select_ids([stage.id])
         elif item.what == "lane":
-            if scene.view_kind in (ViewKind.SWIMLANE_CHANNEL, ViewKind.SWIMLANE_DEPARTMENT):
+            if not scene.editable_placement:
                 self.message.emit(self.derived_lane_message())
                 return
             kind = item.kind or LaneKind.CARDS.value

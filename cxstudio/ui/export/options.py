@@ -9,11 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from cxstudio.export import options as export_options
 from cxstudio.export import poster, report, tiles
+from cxstudio.export.options import AUTO_PAPER, DEFAULT_OVERLAP_MM
 from cxstudio.export.output import Progress
 from cxstudio.export.paper import ROLL_WIDTHS_MM, SHEETS_MM, TILE_SHEETS
-from cxstudio.export.poster import AUTO_PAPER, PosterPlan
-from cxstudio.export.tiles import DEFAULT_OVERLAP_MM, TilePlan
+from cxstudio.export.poster import PosterPlan
+from cxstudio.export.tiles import TilePlan
 from cxstudio.model.document import Document
 from cxstudio.ui.settings import settings_file
 
@@ -64,31 +66,35 @@ class ExportOptions:
     def min_text(self) -> float | None:
         return self.min_text_pt if self.scale_mode == MIN_TEXT else None
 
+    def export_options(self, language: str | None = None) -> export_options.ExportOptions:
+        """The exporters' options for these choices."""
+        if self.kind == REPORT:
+            return export_options.ExportOptions(view=self.view, paper=self.report_paper, language=language)
+        return export_options.ExportOptions(
+            journey_id=self.journey_id, view=self.view, paper=self.paper_spec(), orientation=self.orientation,
+            scale=self.scale_spec(), min_text_pt=self.min_text(), sheet=self.tile_sheet, overlap_mm=self.overlap_mm,
+        )
+
     def plan(self, doc: Document) -> PosterPlan | TilePlan | None:
         """The poster or tile plan (no drawing); None for a report. Raises ExportError for choices that do not work."""
         if self.kind == POSTER:
-            return poster.plan_poster(doc, self.journey_id, view=self.view, paper=self.paper_spec(),
-                                      orientation=self.orientation, scale=self.scale_spec(),
-                                      min_text_pt=self.min_text())
+            return poster.plan_poster(doc, self.export_options())
         if self.kind == TILES:
-            return tiles.plan_tiles(doc, self.journey_id, view=self.view, sheet=self.tile_sheet,
-                                    overlap_mm=self.overlap_mm, paper=self.paper_spec(), orientation=self.orientation,
-                                    scale=self.scale_spec(), min_text_pt=self.min_text())
+            return tiles.plan_tiles(doc, self.export_options())
         return None
 
     def export(self, doc: Document, out_path: str | os.PathLike[str], progress: Progress | None,
                language: str | None = None) -> int:
         """Write the PDF; returns its page count. Raises ExportError (ExportCancelledError when cancelled)."""
         if self.kind == REPORT:
-            result = report.export_report(doc, out_path, paper=self.report_paper, view=self.view, progress=progress,
-                                          language=language)
+            result = report.export_report(doc, out_path, self.export_options(language), progress=progress)
             return int(result.pages)
         plan = self.plan(doc)
         if isinstance(plan, TilePlan):
-            tiles.export_tiles(doc, self.journey_id, out_path, plan=plan, progress=progress)
+            tiles.export_tiles(doc, plan, out_path, progress=progress)
             return plan.sheet_count
         assert isinstance(plan, PosterPlan)
-        poster.export_poster(doc, self.journey_id, out_path, plan=plan, progress=progress)
+        poster.export_poster(doc, plan, out_path, progress=progress)
         return 1
 
 

@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxstudio.api import OpenProject
+from cxstudio.api import ChangeSet, OpenProject
 from cxstudio.editing.operations import add_element, delete_elements, edit_element
-from cxstudio.editing.session import ChangeSet
 from cxstudio.model.entities import Comment
-from cxstudio.model.errors import ModelError
 from cxstudio.model.events import event_kind
+from cxstudio.ui.commands import run_operation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COMMENTABLE_KINDS = frozenset(Comment.REFS["target_id"].targets)
@@ -123,10 +122,7 @@ class CommentsSection(QWidget):
         created = dt.datetime.now().isoformat(timespec="minutes")
         comment = Comment(target_id=self._target_id, author=current_author(), created=created,
                           text=self.tr("New comment"))
-        try:
-            add_element(self._project.session, comment)
-        except ModelError as error:
-            self.message.emit(str(error))
+        if run_operation(self._project, self.message.emit, None, add_element, comment) is None:
             return None
         for row in range(self.list.count()):
             item = self.list.item(row)
@@ -139,7 +135,7 @@ class CommentsSection(QWidget):
         item = self.list.currentItem()
         if self._project is None or item is None or self._read_only:
             return
-        delete_elements(self._project.session, [item.data(ID_ROLE)])
+        run_operation(self._project, self.message.emit, None, delete_elements, [item.data(ID_ROLE)])
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         project = self._project
@@ -157,9 +153,7 @@ class CommentsSection(QWidget):
             return
         self._applying = True
         try:
-            edit_element(project.session, comment_id, **changes)
-        except ModelError as error:
-            self.message.emit(str(error))
-            QTimer.singleShot(0, self.refresh)
+            if run_operation(project, self.message.emit, None, edit_element, comment_id, **changes) is None:
+                QTimer.singleShot(0, self.refresh)
         finally:
             self._applying = False

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from cxstudio.editing.session import Session
+from cxstudio.api import Session
 from cxstudio.ui import labels
 
 UNDONE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +33,7 @@ class HistoryPanel(QWidget):
     def set_session(
         self, session: Session | None, read_only: bool = False, go_to: Callable[[int], None] | None = None
     ) -> None:
-        """Show `session`'s history; `go_to(index)` performs a jump (default: the session's own go_to)."""
+        """Show `session`'s history (read only); `go_to(index)` performs a jump (`OpenProject.go_to`), None: no jumps."""
         self._session = session
         self._read_only = read_only
         self._go_to = go_to
@@ -84,8 +84,8 @@ class HistoryPanel(QWidget):
 
     def _go_to_item(self, item: QListWidgetItem) -> None:
         session = self._session
-        if session is None or session.in_transaction:
+        if session is None or session.in_transaction or self._go_to is None:
             return
         row = int(item.data(Qt.ItemDataRole.UserRole))
         if row != session.index:
-            (self._go_to or session.go_to)(row)
+            self._go_to(row)

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxstudio.api import OpenProject
+from cxstudio.api import ChangeSet, OpenProject
 from cxstudio.editing.operations import edit_element
-from cxstudio.editing.session import ChangeSet
 from cxstudio.model.entities import (
     Card,
     Channel,
@@ -42,9 +41,9 @@ from cxstudio.model.entities import (
     Stage,
     Touchpoint,
 )
-from cxstudio.model.errors import ModelError
 from cxstudio.model.events import Added, Removed
 from cxstudio.ui import labels
+from cxstudio.ui.commands import run_operation
 from cxstudio.ui.panels.comments import CommentsSection
 
 # Fields the inspector never shows: identity, placement (changed by dragging) and binary data.
@@ -310,11 +309,8 @@ class InspectorPanel(QWidget):
         if all(getattr(current, key) == val for key, val in changes.items()):
             return
         started = time.perf_counter()
-        try:
-            edit_element(project.session, self._entity_id, **changes)
-        except ModelError as error:
-            self.message.emit(str(error))
-            self.refresh()
+        if run_operation(project, self.message.emit, None, edit_element, self._entity_id, **changes) is None:
+            self.refresh()  # refused: show the values the element kept
         self._slow = time.perf_counter() - started > self.slow_commit_seconds
 
     def _commit_typing(self, name: str, value: str) -> None:

@@ -7,13 +7,12 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from cxstudio.api import OpenProject
+from cxstudio.api import ChangeSet, OpenProject
 from cxstudio.editing.operations import edit_element
-from cxstudio.editing.session import ChangeSet
 from cxstudio.model.entities import Card, Journey, Lane, Stage
-from cxstudio.model.errors import ModelError
 from cxstudio.model.events import Changed
 from cxstudio.ui import labels
+from cxstudio.ui.commands import run_operation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -328,8 +327,5 @@ class OutlinePanel(QWidget):
         field = "title" if isinstance(entity, Card) else "name"
         if text == getattr(entity, field) or (isinstance(entity, Card) and text == self._card_text(entity)):
             return
-        try:
-            edit_element(project.session, entity_id, **{field: text})
-        except ModelError as error:
-            self.message.emit(str(error))
+        if run_operation(project, self.message.emit, None, edit_element, entity_id, **{field: text}) is None:
             self.rebuild()

@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cxstudio.api import OpenProject
+from cxstudio.api import ChangeSet, OpenProject
 from cxstudio.editing.operations import add_element, delete_elements
-from cxstudio.editing.session import ChangeSet
 from cxstudio.model.entities import Action, Channel, Department, Entity, Insight, Metric, Persona, Touchpoint
-from cxstudio.model.errors import ModelError
 from cxstudio.model.events import event_kind
+from cxstudio.ui.commands import run_operation
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -115,10 +114,8 @@ class ProjectDataPanel(QWidget):
     def _add(self, factory: Callable[[], Entity]) -> None:
         if self._project is None or self._read_only:
             return
-        try:
-            entity = add_element(self._project.session, factory())
-        except ModelError as error:
-            self.message.emit(str(error))
+        entity = run_operation(self._project, self.message.emit, None, add_element, factory())
+        if entity is None:
             return
         listing = self.lists[entity.KIND]
         for row in range(listing.count()):
@@ -131,7 +128,4 @@ class ProjectDataPanel(QWidget):
         item = listing.currentItem()
         if self._project is None or self._read_only or item is None:
             return
-        try:
-            delete_elements(self._project.session, [item.data(ID_ROLE)])
-        except ModelError as error:
-            self.message.emit(str(error))
+        run_operation(self._project, self.message.emit, None, delete_elements, [item.data(ID_ROLE)])

@@ -121,9 +121,20 @@ def test_insert_a_stage_after_a_header_and_name_it_in_place(canvas: JourneyCanva
     header = canvas.journey_scene.layout.stage_headers[0]
     right_click_and_choose(canvas, *centre(header.rect), ["Insert stage after"])
     stages = sample.project.document.stages(sample.journey_id)
-    assert [s.name for s in stages] == ["Suchen", "New stage", "Kaufen", "Nutzen"]
+    assert [s.name for s in stages] == ["Suchen", "Neue Phase", "Kaufen", "Nutzen"]  # the project's language
     editor = canvas.inline_editor()
     assert editor is not None, "the new stage's name is ready to be typed"
+    editor.cancel()
+
+
+def test_insert_a_lane_below_a_header_named_as_the_palette_names_it(canvas: JourneyCanvas, sample: Sample) -> None:
+    header = canvas.journey_scene.layout.lane_headers[0]
+    right_click_and_choose(canvas, *centre(header.rect), ["Insert lane below"])
+    lanes = sample.project.document.lanes(sample.journey_id)
+    assert lanes[1].name == canvas.journey_scene.default_lane_name("cards") == "Neue Bahn"
+    assert sample.project.session.undo_name == "Add lane “Neue Bahn”"
+    editor = canvas.inline_editor()
+    assert editor is not None
     editor.cancel()
 
 

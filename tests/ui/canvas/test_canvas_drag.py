@@ -21,7 +21,7 @@ def test_drag_card_to_another_stage_and_lane_is_one_undo_step(canvas: JourneyCan
     moved = sample.card("open")
     assert (moved.stage_id, moved.lane_id) == (sample.stages[2], sample.lanes[2])
     assert session.index == steps_before + 1
-    assert session.undo_name == "Move card"
+    assert session.undo_name == "Move card “Öffnet die Rechnung”"
     assert isinstance(canvas.mode(), IdleMode)
     # the item sits where the new layout puts the card, and it is still selected
     item = canvas.journey_scene.card_items[card_id]

@@ -273,7 +273,7 @@ def test_cut_removes_and_paste_brings_back(canvas: JourneyCanvas, sample: Sample
     canvas.select_ids([sample.cards["read"]])
     press_key(canvas, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
     assert sample.cards["read"] not in sample.project.document
-    assert sample.project.session.undo_name == "Cut card"
+    assert sample.project.session.undo_name == "Cut card “Liest den Zähler ab”"
     canvas.paste()
     titles = [c.title for c in sample.project.document.cards(sample.journey_id)]
     assert "Liest den Zähler ab" in titles

@@ -134,7 +134,7 @@ def test_swimlane_drag_moves_between_stages_only(canvas: JourneyCanvas, sample: 
     assert hotline.stage_id == sample.stages[0]
     assert hotline.lane_id == sample.lanes[1] and hotline.channel_id == sample.channels["phone"]
     assert messages and "swimlane" in messages[-1]
-    assert sample.project.session.undo_name == "Move card"
+    assert sample.project.session.undo_name == "Move card “Hotline-Warteschleife”"
 
 
 def test_new_card_in_a_swimlane_gets_that_channel(canvas: JourneyCanvas, sample: Sample) -> None:

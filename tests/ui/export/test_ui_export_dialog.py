@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox
 
+from cxstudio.export.options import ExportOptions
 from cxstudio.export.paper import MM
 from cxstudio.export.poster import PosterPlan
 from cxstudio.export.tiles import TilePlan, plan_tiles
@@ -73,7 +74,7 @@ def test_preview_and_sheet_count_follow_the_options(export_dialog: ExportDialog,
     dialog.scale_percent.setValue(100)
     choose(dialog.tile_sheet, "A4")
     settle(qtbot, dialog)
-    expected = plan_tiles(example_project.document, journey_id, sheet="A4", paper="auto", scale=1.0)
+    expected = plan_tiles(example_project.document, ExportOptions(journey_id=journey_id, sheet="A4", paper="auto", scale=1.0))
     plan = dialog.plan
     assert isinstance(plan, TilePlan) and dialog.preview.plan is plan
     assert plan.sheet_count == expected.sheet_count and (plan.rows, plan.cols) == (expected.rows, expected.cols)
@@ -85,7 +86,7 @@ def test_preview_and_sheet_count_follow_the_options(export_dialog: ExportDialog,
     choose(dialog.tile_sheet, "A3")
     dialog.overlap.setValue(20)
     settle(qtbot, dialog)
-    larger = plan_tiles(example_project.document, journey_id, sheet="A3", paper="auto", scale=1.0, overlap_mm=20)
+    larger = plan_tiles(example_project.document, ExportOptions(journey_id=journey_id, sheet="A3", paper="auto", scale=1.0, overlap_mm=20))
     assert isinstance(dialog.plan, TilePlan) and dialog.plan.sheet_count == larger.sheet_count
     assert larger.sheet_count < expected.sheet_count
     assert abs(dialog.plan.overlap - 20 * MM) < 1e-6

@@ -1,0 +1,43 @@
+"""The editor's one way to change a project: an operation run through `OpenProject.run`, a refusal told as a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from PySide6.QtCore import QLocale
+
+from cxstudio.api import OpenProject, ProjectFileError, Session
+from cxstudio.model.errors import ModelError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def ui_language() -> str:
+    """The language of the editor's messages ('de' or 'en'): the default locale the translations set."""
+    return "de" if QLocale().name().startswith("de") else "en"
+
+
+def run_operation(
+    project: OpenProject,
+    tell: Callable[[str], None],
+    language: str | None,
+    operation: Callable[Concatenate[Session, P], R],
+    /,
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> R | None:
+    """Run one operation of `cxstudio.editing.operations` on `project` (one undo step) and return its result.
+
+    A change the model refuses changes nothing: `tell(reason)` gets the reason and the result is None.
+    A change that was applied but could not be written to the recovery copy (e.g. the disk is full) is
+    told in `language` (None: the UI's), and the result is None too.
+    """
+    try:
+        return project.run(operation, *args, **kwargs)
+    except ModelError as error:
+        tell(str(error))
+    except ProjectFileError as error:
+        tell(error.message(language or ui_language()))
+    return None

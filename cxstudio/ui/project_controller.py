@@ -1,0 +1,363 @@
+"""The window's project file: new, open, save, save as, close, recovery, the modified marker and the read-only banner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QPushButton
+
+from cxstudio import api
+from cxstudio.ui import dialogs, files
+from cxstudio.ui.bridge import SessionBridge
+from cxstudio.ui.commands import run_operation
+from cxstudio.ui.settings import EditorSettings
+
+if TYPE_CHECKING:
+    from cxstudio.api import Session
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+PROJECT_SUFFIX = ".cxstudio"
+
+
+class ReadOnlyBanner(QFrame):
+    """The yellow strip above the map saying why the project is read-only, with a Save As button."""
+
+    def __init__(self, save_as: Callable[[], object]) -> None:
+        super().__init__()
+        self.setObjectName("readOnlyBanner")
+        self.setStyleSheet("#readOnlyBanner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }"
+                           "#readOnlyBanner QLabel { color: #5c4400; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel()
+        self.label.setObjectName("readOnlyBannerText")
+        self.label.setWordWrap(True)
+        button = QPushButton(self.tr("Save As…"))
+        button.clicked.connect(lambda _checked=False: save_as())
+        row.addWidget(self.label, 1)
+        row.addWidget(button)
+        self.hide()
+
+    def show_reason(self, reason: str | None) -> None:
+        if reason:
+            self.label.setText(self.tr("Read-only: %1. Your changes can be saved with Save As.").replace("%1", reason))
+        self.setVisible(bool(reason))
+
+
+class ProjectController(QObject):
+    """The project open in one window and its file: every file command, the title's marker, the banner.
+
+    `projectChanged` follows every change of the open project (new, opened, recovered, closed,
+    handed over); `saved` follows a save; `message(text)` is for the status bar. Edits of the
+    window go through `run`, the one path to `OpenProject.run` with refusals shown as messages.
+    """
+
+    projectChanged = Signal()
+    saved = Signal()
+    message = Signal(str)
+
+    def __init__(self, window: QMainWindow, settings: EditorSettings, language: str,
+                 before_command: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.language = language
+        self._before_command = before_command  # commits typing the inspector held back
+        self.opened: files.OpenedFile | None = None
+        self.bridge: SessionBridge | None = None
+        self.banner = ReadOnlyBanner(self.save_as)
+        self.recent_menu: QMenu | None = None
+
+    # ------------------------------------------------------------------ the project
+    @property
+    def project(self) -> api.OpenProject | None:
+        return self.opened.project if self.opened is not None else None
+
+    def run(self, operation: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs) -> R | None:
+        """Run one editing operation on the open project (one undo step); a refusal is a message, None the result."""
+        project = self.project
+        if project is None:
+            return None
+        return run_operation(project, self.message.emit, self.language, operation, *args, **kwargs)
+
+    def display_name(self) -> str:
+        opened = self.opened
+        if opened is None:
+            return ""
+        return opened.path.name if opened.path is not None else opened.project.document.project.name
+
+    def _set_opened(self, opened: files.OpenedFile | None) -> None:
+        self.opened = opened
+        if opened is not None and opened.path is not None:
+            self.settings.add_recent_file(opened.path)
+            self.fill_recent_menu()
+        self._attach()
+        if opened is not None and opened.notice:
+            self.message.emit(opened.notice)
+
+    def _attach(self) -> None:
+        """Follow the open project's session (modified marker, write errors) and tell the window."""
+        if self.bridge is not None:
+            self.bridge.disconnect_session()
+            self.bridge.deleteLater()
+            self.bridge = None
+        project = self.project
+        if project is not None:
+            self.bridge = SessionBridge(project.session, self)
+            self.bridge.cleanChanged.connect(lambda _clean: self.update_title())
+            project.on_write_error(self._on_write_error)
+        self.projectChanged.emit()
+        self.banner.show_reason(self.opened.read_only_reason if self.opened is not None else None)
+        self.update_title()
+
+    def update_title(self) -> None:
+        """The window title names the file, marks unsaved changes ([*]) and says when it is read-only."""
+        opened = self.opened
+        if opened is None:
+            self.window.setWindowTitle("CX Studio")
+            self.window.setWindowModified(False)
+            return
+        suffix = self.tr(" (read-only)") if opened.read_only_reason else ""
+        self.window.setWindowTitle(f"{self.display_name()}[*]{suffix} — CX Studio")
+        self.window.setWindowModified(not opened.project.session.is_clean)
+
+    def _on_write_error(self, error: api.ProjectFileError) -> None:
+        """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
+        if self.opened is None:
+            return  # the project moved to another window (a language switch)
+        text = error.message(self.language)
+        QTimer.singleShot(0, lambda: dialogs.show_problem(self.window, self.tr("Changes not secured"), text))
+
+    def _release_current(self) -> None:
+        if self.opened is not None:
+            files.close(self.opened)
+            self.opened = None
+
+    # ------------------------------------------------------------------ commands
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True if the window may go on (saved, discarded or nothing to save)."""
+        self._before_command()
+        opened = self.opened
+        if opened is None or opened.project.session.is_clean:
+            return True
+        answer = dialogs.ask_unsaved_changes(self.window, self.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def close_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self._release_current()
+        self._set_opened(None)
+        return True
+
+    def release(self) -> None:
+        """The window closes (the user was asked about changes): release the file without showing anything."""
+        self._release_current()
+
+    def new_project(self) -> bool:
+        chooser = dialogs.TemplateChooser(files.templates(), self.language, self.window)
+        try:
+            if chooser.exec() != dialogs.TemplateChooser.DialogCode.Accepted:
+                return False
+            choice = chooser.choice()
+        finally:
+            chooser.deleteLater()
+        return self.new_from_template(choice)
+
+    def new_from_template(self, choice: tuple[str, str] | None) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            opened = files.new_project(choice, self.language)
+        except files.FileError as problem:
+            dialogs.show_problem(self.window, self.tr("New project"), problem.text)
+            return False
+        self._release_current()
+        self._set_opened(opened)
+        return True
+
+    def open_dialog(self) -> bool:
+        start = str(self.opened.path.parent) if self.opened is not None and self.opened.path is not None else ""
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open project"), start, self.tr("CX Studio projects (*.cxstudio);;All files (*)"))
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a project file; any problem with it becomes one message in a dialog."""
+        target = Path(path)
+        if self.opened is not None and self.opened.path is not None and target.exists() \
+                and self.opened.path.resolve() == target.resolve():
+            self.window.raise_()
+            return True
+        if not self.maybe_save():
+            return False
+        try:
+            opened = files.open_file(target, self.language)
+        except files.FileError as problem:
+            if not target.exists():
+                self.settings.remove_recent_file(target.resolve())
+                self.fill_recent_menu()
+            dialogs.show_problem(self.window, self.tr("Cannot open project"), problem.text)
+            return False
+        self._release_current()
+        self._set_opened(opened)
+        return True
+
+    def save(self) -> bool:
+        self._before_command()
+        opened = self.opened
+        if opened is None:
+            return False
+        if opened.path is None or opened.read_only_reason:
+            return self.save_as()
+        try:
+            files.save(opened, self.language)
+        except files.FileError as problem:
+            if problem.code == "changed_on_disk":
+                return self._save_over_changed_file(opened, problem.text)
+            dialogs.show_problem(self.window, self.tr("Cannot save project"), problem.text)
+            return False
+        self._after_save()
+        return True
+
+    def _save_over_changed_file(self, opened: files.OpenedFile, text: str) -> bool:
+        """Another program replaced the file since it was opened or saved here: overwrite it, Save As, or cancel."""
+        box = QMessageBox(self.window)
+        box.setObjectName("changedOnDiskQuestion")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed by another program"))
+        box.setText(text)
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        overwrite.setObjectName("overwriteButton")
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        save_as.setObjectName("saveAsButton")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save_as:
+            return self.save_as()
+        if clicked is not overwrite:
+            return False
+        try:
+            files.save(opened, self.language, overwrite=True)
+        except files.FileError as problem:
+            dialogs.show_problem(self.window, self.tr("Cannot save project"), problem.text)
+            return False
+        self._after_save()
+        return True
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        self._before_command()
+        opened = self.opened
+        if opened is None:
+            return False
+        if path is None:
+            suggestion = str(opened.path) if opened.path is not None else \
+                opened.project.document.project.name + PROJECT_SUFFIX
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self.window, self.tr("Save project as"), suggestion, self.tr("CX Studio projects (*.cxstudio)"))
+            if not chosen:
+                return False
+            path = chosen if chosen.endswith(PROJECT_SUFFIX) else chosen + PROJECT_SUFFIX
+        try:
+            files.save_as(opened, Path(path), self.language)
+        except files.FileError as problem:
+            dialogs.show_problem(self.window, self.tr("Cannot save project"), problem.text)
+            return False
+        self.settings.add_recent_file(Path(path))
+        self.fill_recent_menu()
+        self._after_save()
+        return True
+
+    def _after_save(self) -> None:
+        if self.bridge is not None:
+            self.bridge.refresh_clean()
+        self.banner.show_reason(self.opened.read_only_reason if self.opened is not None else None)
+        self.update_title()
+        self.saved.emit()
+        self.message.emit(self.tr("Saved %1").replace("%1", self.display_name()))
+
+    # ------------------------------------------------------------------ recent files
+    def fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        if menu is None:
+            return
+        menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if recent:
+            menu.addSeparator()
+            clear = menu.addAction(self.tr("Clear List"))
+            clear.triggered.connect(self._clear_recent)
+        else:
+            empty = menu.addAction(self.tr("No recent projects"))
+            empty.setEnabled(False)
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.fill_recent_menu()
+
+    # ------------------------------------------------------------------ recovery
+    def offer_recovery(self) -> bool:
+        """At start-up: offer unsaved work left by a crashed editor; True if a project was recovered."""
+        try:
+            entries = files.recoverable(self.language)
+        except files.FileError as problem:
+            self.message.emit(problem.text)
+            return False
+        if not entries:
+            return False
+        recovered = [False]
+
+        def recover(entry: dialogs.RecoveryEntry) -> bool:
+            if not self.maybe_save():
+                return False
+            try:
+                opened = files.recover(entry, self.language)
+            except files.FileError as problem:
+                dialogs.show_problem(self.window, self.tr("Cannot recover project"), problem.text)
+                return False
+            self._release_current()
+            self._set_opened(opened)
+            recovered[0] = True
+            return True
+
+        def discard(entry: dialogs.RecoveryEntry) -> None:
+            try:
+                files.discard(entry)
+            except files.FileError as problem:
+                self.message.emit(problem.text)
+
+        dialog = dialogs.RecoveryDialog(entries, recover, discard, self.window)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        return recovered[0]
+
+    # ------------------------------------------------------------------ language switch
+    def hand_over(self) -> files.OpenedFile | None:
+        """Give up the open project without closing it (for a window in another language); the window is empty then."""
+        self._before_command()
+        opened, self.opened = self.opened, None
+        self._attach()
+        return opened
+
+    def take_over(self, opened: files.OpenedFile | None) -> None:
+        """Show a project another window handed over, as it was (unsaved changes and undo history included)."""
+        self.opened = opened
+        if opened is not None:
+            opened.language = self.language
+        self._attach()
