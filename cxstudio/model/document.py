@@ -8,22 +8,22 @@ from itertools import chain, groupby
 from operator import eq, itemgetter
 from typing import Any, TypeVar, cast
 
-from cxstudio.model.entities import (
+from cxstudio.model.errors import InvariantError, NotFoundError, OutsideTransactionError
+from cxstudio.model.events import Added, Changed, Event, Removed
+from cxstudio.model.fields import OnDelete
+from cxstudio.model.kinds import (
     ACYCLIC_RELATION_KINDS,
     ENTITY_BY_KIND,
     Card,
-    Entity,
     Journey,
     Lane,
     Metric,
-    OnDelete,
     Project,
     Relation,
     Stage,
-    records_sound,
 )
-from cxstudio.model.errors import InvariantError, NotFoundError, OutsideTransactionError
-from cxstudio.model.events import Added, Changed, Event, Removed
+from cxstudio.model.loading import records_sound
+from cxstudio.model.record import Entity
 
 T = TypeVar("T", bound=Entity)
 Listener = Callable[[Event], None]
@@ -581,7 +581,7 @@ class Document:
                 for entity_id, target_ids in zip(ids, values):
                     for target_id in target_ids:
                         by_target[target_id].add(entity_id)
-            elif "None" in entity_type.FIELDS[entity_type.FIELD_INDEX[field_name]].type:
+            elif entity_type.FIELDS[entity_type.FIELD_INDEX[field_name]].optional:
                 for entity_id, target_id in zip(ids, values):
                     if target_id is not None:
                         by_target[target_id].add(entity_id)

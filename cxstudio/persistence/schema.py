@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 
 from cxstudio.model.entities import ENTITY_TYPES, Entity, EntityBuilder, FieldSpec, entities_from_rows, entity_builder
+from cxstudio.model.fields import FieldKind, field_kind
 
 APPLICATION_ID = 0x43585354  # 'CXST' in PRAGMA application_id: this file is a CX Studio project
 SCHEMA_VERSION = 1  # PRAGMA user_version of files this version writes
@@ -41,21 +42,23 @@ class FieldType:
     TEXT_TUPLE = "text_tuple"  # tuple[str, ...] stored as a JSON array
 
 
+_STORED_AS: dict[FieldKind, str] = {
+    FieldKind.TUPLE: FieldType.TEXT_TUPLE,
+    FieldKind.BOOL: FieldType.BOOLEAN,
+    FieldKind.INT: FieldType.INTEGER,
+    FieldKind.FLOAT: FieldType.FLOAT,
+    FieldKind.BYTES: FieldType.BLOB,
+    FieldKind.STR: FieldType.TEXT,
+}
+
+
 def field_type(annotation: object) -> tuple[str, bool]:
-    """(FieldType, nullable) of an entity field annotation (a string under postponed evaluation)."""
+    """(FieldType, nullable) of an entity field annotation (a string under postponed evaluation), by the model's `field_kind`."""
     text = str(annotation)
-    nullable = "None" in text
-    for prefix, kind in (
-        ("tuple", FieldType.TEXT_TUPLE),
-        ("bool", FieldType.BOOLEAN),
-        ("int", FieldType.INTEGER),
-        ("float", FieldType.FLOAT),
-        ("bytes", FieldType.BLOB),
-        ("str", FieldType.TEXT),
-    ):
-        if text.startswith(prefix):
-            return kind, nullable
-    raise TypeError(f"No column type for the annotation {text!r}.")
+    kind, nullable = field_kind(text)
+    if kind is None:
+        raise TypeError(f"No column type for the annotation {text!r}.")
+    return _STORED_AS[kind], nullable
 
 
 def _column(entity_type: type[Entity], field: FieldSpec) -> Column[Any]:

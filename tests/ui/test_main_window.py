@@ -811,3 +811,12 @@ def test_the_window_s_modules_edit_only_through_the_project(main_window) -> None
         assert ".transaction(" not in text, name
         assert not re.search(r"operations\.\w+\(\s*[\w.]*session", text), name
         assert len(text.splitlines()) <= 700, name
+
+
+def test_an_ampersand_in_a_step_name_is_shown_not_taken_as_a_shortcut(main_window, project_file: Path) -> None:
+    main_window.open_path(project_file)
+    stage_id, lane_id = _first_cell(main_window)
+    main_window.project.run(operations.add_card, stage_id, lane_id, "Fish & Chips")
+    main_window.project.undo()
+    assert "Fish && Chips" in main_window.act_redo.text()
+    assert main_window.act_redo.text().count("&") == 3  # the mnemonic of "&Redo" and the doubled one
