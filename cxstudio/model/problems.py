@@ -84,37 +84,43 @@ def _ids(values: Iterable[str], language: str) -> str:
     return f"{shown} und {_count(rest, language)} weitere" if language == "de" else f"{shown} and {_count(rest, language)} more"
 
 
+# verb -> its (singular, plural) forms in English and in German
+_VERBS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "refer": (("refers", "refer"), ("verweist", "verweisen")),
+    "sit": (("sits", "sit"), ("liegt", "liegen")),
+}
+
+
+def _subject(kind: str, count: int, verb: str, language: str) -> str:
+    """A count of elements and their verb, agreeing: '3 cards refer' / '1 Karte verweist'."""
+    forms = _VERBS[verb][1 if language == "de" else 0]
+    return f"{_count(count, language)} {words(kind, count, language)} {forms[0] if count == 1 else forms[1]}"
+
+
 def _missing_summary(kind: str, field_name: str, referrers: list[str], targets: list[str], language: str) -> str:
     n, m = len(set(referrers)), len(set(targets))
     target = _target_kind(kind, field_name)
+    subject = _subject(kind, n, "refer", language)
     if language == "de":
-        verb = "verweist" if n == 1 else "verweisen"
-        return (f"{_count(n, language)} {words(kind, n, 'de')} {verb} auf {_count(m, language)} "
-                f"{words(target, m, 'de')}, die es nicht gibt ({field_name}: {_ids(targets, 'de')}).")
-    verb = "refers" if n == 1 else "refer"
+        return (f"{subject} auf {_count(m, language)} {words(target, m, 'de')}, die es nicht gibt "
+                f"({field_name}: {_ids(targets, 'de')}).")
     exist = "does" if m == 1 else "do"
-    return (f"{_count(n, language)} {words(kind, n, 'en')} {verb} to {_count(m, language)} {words(target, m, 'en')} "
-            f"that {exist} not exist ({field_name}: {_ids(targets, 'en')}).")
+    return (f"{subject} to {_count(m, language)} {words(target, m, 'en')} that {exist} not exist "
+            f"({field_name}: {_ids(targets, 'en')}).")
 
 
 def _wrong_kind_summary(kind: str, field_name: str, target: str, count: int, language: str) -> str:
+    subject = _subject(kind, count, "refer", language)
     if language == "de":
-        verb = "verweist" if count == 1 else "verweisen"
-        return (f"{_count(count, language)} {words(kind, count, 'de')} {verb} in {field_name} auf ein Element der "
-                f"falschen Art ({words(target, 1, 'de')}).")
-    verb = "refers" if count == 1 else "refer"
-    return (f"{_count(count, language)} {words(kind, count, 'en')} {verb} in {field_name} to the wrong kind of "
-            f"element (a {words(target, 1, 'en')}).")
+        return f"{subject} in {field_name} auf ein Element der falschen Art ({words(target, 1, 'de')})."
+    return f"{subject} in {field_name} to the wrong kind of element (a {words(target, 1, 'en')})."
 
 
 def _other_journey_summary(part: str, count: int, ids: list[str], language: str) -> str:
+    subject = _subject("card", count, "sit", language)
     if language == "de":
-        verb = "liegt" if count == 1 else "liegen"
-        return (f"{_count(count, language)} {words('card', count, 'de')} {verb} in einer {words(part, 1, 'de')} "
-                f"einer anderen Customer Journey ({_ids(ids, 'de')}).")
-    verb = "sits" if count == 1 else "sit"
-    return (f"{_count(count, language)} {words('card', count, 'en')} {verb} in a {words(part, 1, 'en')} of "
-            f"another journey ({_ids(ids, 'en')}).")
+        return f"{subject} in einer {words(part, 1, 'de')} einer anderen Customer Journey ({_ids(ids, 'de')})."
+    return f"{subject} in a {words(part, 1, 'en')} of another journey ({_ids(ids, 'en')})."
 
 
 def _count(count: int, language: str) -> str:

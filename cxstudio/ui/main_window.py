@@ -482,9 +482,10 @@ class MainWindow(QMainWindow):
         session = project.session if project is not None else None
         self.act_undo.setEnabled(bool(session and session.can_undo))
         self.act_redo.setEnabled(bool(session and session.can_redo))
-        self.act_undo.setText(self.tr("&Undo %1").replace("%1", labels.undo_step(session.undo_name))
+        # a step name is the user's text: an "&" in a card title must not become a mnemonic
+        self.act_undo.setText(self.tr("&Undo %1").replace("%1", labels.undo_step(session.undo_name).replace("&", "&&"))
                               if session and session.undo_name else self.tr("&Undo"))
-        self.act_redo.setText(self.tr("&Redo %1").replace("%1", labels.undo_step(session.redo_name))
+        self.act_redo.setText(self.tr("&Redo %1").replace("%1", labels.undo_step(session.redo_name).replace("&", "&&"))
                               if session and session.redo_name else self.tr("&Redo"))
 
     def _open_export(self, what: str) -> None:
