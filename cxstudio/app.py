@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,6 +139,20 @@ def _chosen_journey(project: OpenProject, path: str | os.PathLike[str], journey:
     return str(chosen.id)
 
 
+@contextmanager
+def _journey_for_render(path: str | os.PathLike[str], journey: str | None,
+                        language: str) -> Iterator[tuple[OpenProject, str]]:
+    """The project at `path` opened read-only and the id of the journey chosen in it, closed afterwards.
+
+    Raises _RenderRefusedError (one sentence printed) when the file cannot be opened or has no such journey.
+    """
+    project = _open_for_render(path, language)
+    try:
+        yield project, _chosen_journey(project, path, journey, language)
+    finally:
+        project.close()
+
+
 def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str], journey: str | None = None,
                     scale: float = 2.0, view: str | None = None) -> int:
     """Render one journey of a project (by name or id; default the first) to a PNG without a display.
@@ -155,39 +171,23 @@ def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str
                    f"Die Ansicht '{view}' gibt es nicht; möglich sind {names}.")
         return 1
     app = _headless_app()
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QImage, QPainter
-
-    from cxstudio.ui.export.images import journey_scene, map_rect
+    from cxstudio.ui.export.images import journey_scene, map_rect, scene_image
 
     try:
-        project = _open_for_render(path, language)
+        with _journey_for_render(path, journey, language) as (project, journey_id):
+            with journey_scene(project, journey_id, ViewKind(view or ViewKind.MAP.value)) as scene:
+                source = map_rect(scene)
+                factor = min(scale, 16000 / max(source.width(), 1.0), 16000 / max(source.height(), 1.0))
+                image = scene_image(scene, source, factor)
+            target = Path(out_png)
+            if not image.save(str(target), "PNG"):
+                _say_error(language, f"The image could not be written to {target}.",
+                           f"Das Bild konnte nicht nach {target} geschrieben werden.")
+                return 1
+            app.processEvents()
+            return 0
     except _RenderRefusedError:
         return 1
-    try:
-        journey_id = _chosen_journey(project, path, journey, language)
-        with journey_scene(project, journey_id, ViewKind(view or ViewKind.MAP.value)) as scene:
-            source = map_rect(scene)
-            factor = min(scale, 16000 / max(source.width(), 1.0), 16000 / max(source.height(), 1.0))
-            image = QImage(max(1, round(source.width() * factor)), max(1, round(source.height() * factor)),
-                           QImage.Format.Format_ARGB32)
-            image.fill(Qt.GlobalColor.white)
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            scene.render(painter, QRectF(image.rect()), source)
-            painter.end()
-        target = Path(out_png)
-        if not image.save(str(target), "PNG"):
-            _say_error(language, f"The image could not be written to {target}.",
-                       f"Das Bild konnte nicht nach {target} geschrieben werden.")
-            return 1
-        app.processEvents()
-        return 0
-    except _RenderRefusedError:
-        return 1
-    finally:
-        project.close()
 
 
 # the command line's view names (as for PDF exports) -> the canvas's
@@ -225,19 +225,13 @@ def render_image(path: str | os.PathLike[str], out: str | os.PathLike[str], jour
         print(f"cxstudio: {error.message(language)}", file=sys.stderr)
         return 1
     try:
-        project = _open_for_render(path, language)
-    except _RenderRefusedError:
-        return 1
-    try:
-        journey_id = _chosen_journey(project, path, journey, language)
-        name = project.document.get(journey_id).name
-        write_image(project, journey_id, view_value, out, dpi=dpi, title=name)
-        app.processEvents()
-        return 0
+        with _journey_for_render(path, journey, language) as (project, journey_id):
+            name = project.document.get(journey_id).name
+            write_image(project, journey_id, view_value, out, dpi=dpi, title=name)
+            app.processEvents()
+            return 0
     except _RenderRefusedError:
         return 1
     except ImageExportError as error:
         print(f"cxstudio: {error.message(language)}", file=sys.stderr)
         return 1
-    finally:
-        project.close()

@@ -23,41 +23,17 @@ def connect_raw(path: Path, read_only: bool = False) -> sqlite3.Connection:
     return connection
 
 
-def working_copy_engine(path: Path) -> Engine:
-    """An engine over one long-lived, exclusive connection to a working copy, with durable commits.
+def _durable_engine(path: Path, *pragmas: str) -> Engine:
+    """An engine over one long-lived connection to `path` set up by `pragmas`, whose commits are durable.
 
-    The working copy lives in the user's data directory and is never copied, synced or e-mailed, so it
-    may use a write-ahead log: with synchronous=FULL each commit costs one fsync of the log instead of
-    the three or four a rollback journal needs, and is durable when it returns. Exclusive locking is set
-    first, so the log needs no shared-memory file. Files the user gets (Save, VACUUM INTO) are always
-    plain rollback-journal databases; the WAL never leaves the working-copy folder.
+    Every connection gets synchronous=FULL (and fullfsync on macOS, where fsync alone does not reach
+    the disk) after `pragmas`; every transaction begins IMMEDIATE.
     """
 
     def create_connection() -> sqlite3.Connection:
         connection = connect_raw(path)
-        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
-        if sys.platform == "darwin":
-            connection.execute("PRAGMA fullfsync = ON")  # macOS: fsync alone does not reach the disk
-        return connection
-
-    engine = create_engine("sqlite://", creator=create_connection, poolclass=StaticPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    return engine
-
-
-def plain_engine(path: Path) -> Engine:
-    """An engine for writing a new, standalone project file (rollback journal deleted after each commit)."""
-
-    def create_connection() -> sqlite3.Connection:
-        connection = connect_raw(path)
-        connection.execute("PRAGMA journal_mode = DELETE")
-        connection.execute("PRAGMA synchronous = FULL")
+        for pragma in (*pragmas, "synchronous = FULL"):
+            connection.execute(f"PRAGMA {pragma}")
         if sys.platform == "darwin":
             connection.execute("PRAGMA fullfsync = ON")
         return connection
@@ -69,6 +45,23 @@ def plain_engine(path: Path) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def working_copy_engine(path: Path) -> Engine:
+    """An engine over one long-lived, exclusive connection to a working copy, with durable commits.
+
+    The working copy lives in the user's data directory and is never copied, synced or e-mailed, so it
+    may use a write-ahead log: with synchronous=FULL each commit costs one fsync of the log instead of
+    the three or four a rollback journal needs, and is durable when it returns. Exclusive locking is set
+    first, so the log needs no shared-memory file. Files the user gets (Save, VACUUM INTO) are always
+    plain rollback-journal databases; the WAL never leaves the working-copy folder.
+    """
+    return _durable_engine(path, "locking_mode = EXCLUSIVE", "journal_mode = WAL")
+
+
+def plain_engine(path: Path) -> Engine:
+    """An engine for writing a new, standalone project file (rollback journal deleted after each commit)."""
+    return _durable_engine(path, "journal_mode = DELETE")
 
 
 def create_schema(engine: Engine) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -60,6 +61,16 @@ __all__ = ["PROJECT_SUFFIX", "MainWindow", "app_icon", "reopen_in_language"]
 
 def app_icon() -> QIcon:
     return QIcon(str(ICONS_DIR / "cxstudio.svg"))
+
+
+def _add_kinds_menu(menu: QMenu, title: str, kinds: dict[str, str], object_name: str,
+                    insert: Callable[[str], object]) -> None:
+    """A submenu of `menu` with one action per kind (named `object_name`_kind) that inserts an element of that kind."""
+    submenu = menu.addMenu(title)
+    for kind, text in kinds.items():
+        action = submenu.addAction(text)
+        action.setObjectName(f"{object_name}_{kind}")
+        action.triggered.connect(lambda _checked=False, k=kind: insert(k))
 
 
 class MainWindow(QMainWindow):
@@ -327,17 +338,11 @@ class MainWindow(QMainWindow):
 
         insert_menu = bar.addMenu(self.tr("&Insert"))
         insert_menu.addAction(self.act_insert_card)
-        kinds_menu = insert_menu.addMenu(self.tr("Card of &Kind"))
-        for kind, text in labels.card_kinds().items():
-            action = kinds_menu.addAction(text)
-            action.setObjectName(f"actionInsertCard_{kind}")
-            action.triggered.connect(lambda _checked=False, k=kind: self.edits.insert_card(k))
+        _add_kinds_menu(insert_menu, self.tr("Card of &Kind"), labels.card_kinds(), "actionInsertCard",
+                        lambda kind: self.edits.insert_card(kind))
         insert_menu.addAction(self.act_insert_stage)
-        lanes_menu = insert_menu.addMenu(self.tr("&Lane"))
-        for kind, text in labels.lane_kinds().items():
-            action = lanes_menu.addAction(text)
-            action.setObjectName(f"actionInsertLane_{kind}")
-            action.triggered.connect(lambda _checked=False, k=kind: self.edits.insert_lane(k))
+        _add_kinds_menu(insert_menu, self.tr("&Lane"), labels.lane_kinds(), "actionInsertLane",
+                        lambda kind: self.edits.insert_lane(kind))
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
         journey_menu.addActions([self.act_new_journey, self.act_rename_journey, self.act_delete_journey])
@@ -352,29 +357,6 @@ class MainWindow(QMainWindow):
         help_menu.addActions([self.act_about, self.act_about_qt])
         self.journey_tabs.menu_actions = (self.act_new_journey, self.act_rename_journey, self.act_delete_journey,
                                           self.act_journey_properties)
-
-    def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(20, 20))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.act_new, self.act_open, self.act_save])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_undo, self.act_redo])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_insert_card, self.act_insert_stage, self.act_delete])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_zoom_fit])
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.selection_label = QLabel()
-        self.selection_label.setObjectName("selectionStatus")
-        self.zoom_label = QLabel()
-        self.zoom_label.setObjectName("zoomStatus")
-        bar.addPermanentWidget(self.selection_label)
-        bar.addPermanentWidget(self.zoom_label)
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Main toolbar"))

@@ -172,12 +172,22 @@ class ProjectController(QObject):
         return self.new_from_template(choice)
 
     def new_from_template(self, choice: tuple[str, str] | None) -> bool:
+        return self._replace_current(lambda: files.new_project(choice, self.language), self.tr("New project"))
+
+    def _replace_current(self, load: Callable[[], files.OpenedFile], problem_title: str,
+                         on_problem: Callable[[], None] | None = None) -> bool:
+        """Ask about unsaved changes, then show the project `load` opens in place of the current one.
+
+        A FileError becomes a dialog titled `problem_title` (after `on_problem`); False when nothing was opened.
+        """
         if not self.maybe_save():
             return False
         try:
-            opened = files.new_project(choice, self.language)
+            opened = load()
         except files.FileError as problem:
-            dialogs.show_problem(self.window, self.tr("New project"), problem.text)
+            if on_problem is not None:
+                on_problem()
+            dialogs.show_problem(self.window, problem_title, problem.text)
             return False
         self._release_current()
         self._set_opened(opened)
@@ -196,19 +206,14 @@ class ProjectController(QObject):
                 and self.opened.path.resolve() == target.resolve():
             self.window.raise_()
             return True
-        if not self.maybe_save():
-            return False
-        try:
-            opened = files.open_file(target, self.language)
-        except files.FileError as problem:
+
+        def forget_if_gone() -> None:
             if not target.exists():
                 self.settings.remove_recent_file(target.resolve())
                 self.fill_recent_menu()
-            dialogs.show_problem(self.window, self.tr("Cannot open project"), problem.text)
-            return False
-        self._release_current()
-        self._set_opened(opened)
-        return True
+
+        return self._replace_current(lambda: files.open_file(target, self.language), self.tr("Cannot open project"),
+                                     forget_if_gone)
 
     def save(self) -> bool:
         self._before_command()
@@ -322,15 +327,8 @@ class ProjectController(QObject):
         recovered = [False]
 
         def recover(entry: dialogs.RecoveryEntry) -> bool:
-            if not self.maybe_save():
+            if not self._replace_current(lambda: files.recover(entry, self.language), self.tr("Cannot recover project")):
                 return False
-            try:
-                opened = files.recover(entry, self.language)
-            except files.FileError as problem:
-                dialogs.show_problem(self.window, self.tr("Cannot recover project"), problem.text)
-                return False
-            self._release_current()
-            self._set_opened(opened)
             recovered[0] = True
             return True
 

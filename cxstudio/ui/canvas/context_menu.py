@@ -121,17 +121,19 @@ def _header_menu(view: MenuCommands, menu: QMenu, element_id: str) -> None:
     rename = menu.addAction(_tr("Rename"), lambda: view.edit_header_name(element_id))
     rename.setShortcut(QKeySequence("F2"))
     if isinstance(element, Stage):
-        position = [s.id for s in document.stages(element.journey_id)].index(element_id)
-        menu.addAction(_tr("Insert stage before"), lambda: _insert_stage(view, element.journey_id, position))
-        menu.addAction(_tr("Insert stage after"), lambda: _insert_stage(view, element.journey_id, position + 1))
-        menu.addSeparator()
-        menu.addAction(_tr("Delete stage"), view.delete_selection)
+        siblings, insert = document.stages(element.journey_id), _insert_stage
+        before, after, delete = _tr("Insert stage before"), _tr("Insert stage after"), _tr("Delete stage")
     elif isinstance(element, Lane):
-        position = [lane.id for lane in document.lanes(element.journey_id)].index(element_id)
-        menu.addAction(_tr("Insert lane above"), lambda: _insert_lane(view, element.journey_id, position))
-        menu.addAction(_tr("Insert lane below"), lambda: _insert_lane(view, element.journey_id, position + 1))
-        menu.addSeparator()
-        menu.addAction(_tr("Delete lane"), view.delete_selection)
+        siblings, insert = document.lanes(element.journey_id), _insert_lane
+        before, after, delete = _tr("Insert lane above"), _tr("Insert lane below"), _tr("Delete lane")
+    else:
+        return
+    journey_id = element.journey_id
+    position = [sibling.id for sibling in siblings].index(element_id)
+    menu.addAction(before, lambda: insert(view, journey_id, position))
+    menu.addAction(after, lambda: insert(view, journey_id, position + 1))
+    menu.addSeparator()
+    menu.addAction(delete, view.delete_selection)
 
 
 def _insert_stage(view: MenuCommands, journey_id: str, index: int) -> None:

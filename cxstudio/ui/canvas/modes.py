@@ -73,12 +73,16 @@ class IdleMode(MouseMode):
         if handle_card is not None:
             canvas.set_mode(LinkMode(canvas, handle_card, pos))
             return
+
+        def select(element_id: str) -> None:
+            if control:
+                scene.toggle_selection(element_id)
+            else:
+                scene.set_selection([element_id], add=shift)
+
         curve_card = scene.curve_point_at(pos.x(), pos.y()) if scene.card_item_at(pos) is None else None
         if curve_card is not None:  # a point of the emotion curve selects its card (and does not drag it)
-            if control:
-                scene.toggle_selection(curve_card)
-            else:
-                scene.set_selection([curve_card], add=shift)
+            select(curve_card)
             return
         item = scene.element_at(pos)
         if isinstance(item, CardItem):
@@ -100,10 +104,7 @@ class IdleMode(MouseMode):
                 canvas.set_mode(PressedHeaderMode(canvas, item, view_pos, pos))
             return
         if isinstance(item, RelationItem):
-            if control:
-                scene.toggle_selection(item.element_id)
-            else:
-                scene.set_selection([item.element_id], add=shift)
+            select(item.element_id)
             return
         if button == Qt.MouseButton.LeftButton:
             canvas.set_mode(RubberBandMode(canvas, pos, add=control or shift))
@@ -118,13 +119,22 @@ class IdleMode(MouseMode):
 class _PressedMode(MouseMode):
     """A button is down on an element; moving beyond the drag distance starts a drag."""
 
-    def __init__(self, canvas: ModeCommands, view_start: QPoint, scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, item: CardItem | HeaderItem, view_start: QPoint,
+                 scene_start: QPointF) -> None:
         super().__init__(canvas)
+        self.item = item
         self.view_start = view_start
         self.scene_start = scene_start
 
     def dragged_far_enough(self, event: QMouseEvent) -> bool:
-        return (event.position().toPoint() - self.view_start).manhattanLength() >= QApplication.startDragDistance()
+        """The left button is held and the mouse has moved the drag distance since the press."""
+        return bool(event.buttons() & Qt.MouseButton.LeftButton) and \
+            (event.position().toPoint() - self.view_start).manhattanLength() >= QApplication.startDragDistance()
+
+    def hand_over(self, mode: MouseMode, event: QMouseEvent) -> None:
+        """Make `mode` current and let it handle the move that started it."""
+        self.canvas.set_mode(mode)
+        mode.move(event)
 
     def release(self, event: QMouseEvent) -> None:
         self.canvas.set_mode(IdleMode(self.canvas))
@@ -133,16 +143,12 @@ class _PressedMode(MouseMode):
 class PressedCardMode(_PressedMode):
     """Pressed on a card: a click selects it alone, a drag moves every selected card."""
 
-    def __init__(self, canvas: ModeCommands, item: CardItem, view_start: QPoint, scene_start: QPointF) -> None:
-        super().__init__(canvas, view_start, scene_start)
-        self.item = item
+    item: CardItem
 
     def move(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton and self.dragged_far_enough(event):
+        if self.dragged_far_enough(event):
             ids = self.canvas.journey_scene.selected_card_ids() or [self.item.element_id]
-            mode = CardDragMode(self.canvas, ids, self.scene_start)
-            self.canvas.set_mode(mode)
-            mode.move(event)
+            self.hand_over(CardDragMode(self.canvas, ids, self.scene_start), event)
 
     def release(self, event: QMouseEvent) -> None:
         modifiers = event.modifiers()
@@ -194,19 +200,15 @@ class CardDragMode(MouseMode):
 class PressedHeaderMode(_PressedMode):
     """Pressed on a stage or lane header: a drag reorders it (lanes of swimlane views are derived and stay put)."""
 
-    def __init__(self, canvas: ModeCommands, item: HeaderItem, view_start: QPoint, scene_start: QPointF) -> None:
-        super().__init__(canvas, view_start, scene_start)
-        self.item = item
+    item: HeaderItem
 
     def move(self, event: QMouseEvent) -> None:
-        if event.buttons() & Qt.MouseButton.LeftButton and self.dragged_far_enough(event):
+        if self.dragged_far_enough(event):
             if not self.item.selectable:
                 self.canvas.tell_derived_lanes()
                 self.canvas.set_mode(IdleMode(self.canvas))
                 return
-            mode = HeaderDragMode(self.canvas, self.item, self.scene_start)
-            self.canvas.set_mode(mode)
-            mode.move(event)
+            self.hand_over(HeaderDragMode(self.canvas, self.item, self.scene_start), event)
 
 
 class HeaderDragMode(MouseMode):

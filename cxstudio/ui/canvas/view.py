@@ -268,20 +268,22 @@ class JourneyCanvas(QGraphicsView):
     def _selected_card_ids(self) -> list[str]:
         return self.journey_scene.selected_card_ids()
 
-    def copy_selection(self) -> None:
+    def _copy_selected_cards(self, none_selected: str) -> list[str]:
+        """Put the selected cards on the card clipboard and return their ids; none: say `none_selected`, return []."""
         ids = self._selected_card_ids()
         if not ids:
-            self.message.emit(_tr("Select one or more cards to copy."))
-            return
+            self.message.emit(none_selected)
+            return []
         CARD_CLIPBOARD.set(ops.copy_cards(self._project.document, ids))
+        return ids
+
+    def copy_selection(self) -> None:
+        self._copy_selected_cards(_tr("Select one or more cards to copy."))
 
     def cut_selection(self) -> None:
-        ids = self._selected_card_ids()
-        if not ids:
-            self.message.emit(_tr("Select one or more cards to cut."))
-            return
-        CARD_CLIPBOARD.set(ops.copy_cards(self._project.document, ids))
-        self.run(ops.cut_cards, ids)
+        ids = self._copy_selected_cards(_tr("Select one or more cards to cut."))
+        if ids:
+            self.run(ops.cut_cards, ids)
 
     def paste(self) -> None:
         journey_id = self._document_journey()

@@ -34,7 +34,7 @@ from cxstudio.export.tiles import TilePlan
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 from cxstudio.ui import labels
-from cxstudio.ui.export.images import journey_scene, map_rect
+from cxstudio.ui.export.images import journey_scene, map_rect, scene_image
 from cxstudio.ui.export.options import (
     CUSTOM_PAPER,
     FIT,
@@ -361,15 +361,7 @@ class ExportDialog(QDialog):
         if key not in self._thumbnails:
             with journey_scene(self.project, journey_id, view) as scene:
                 source = map_rect(scene)
-                factor = THUMBNAIL_PIXELS / max(source.width(), source.height(), 1.0)
-                image = QImage(max(1, round(source.width() * factor)), max(1, round(source.height() * factor)),
-                               QImage.Format.Format_ARGB32)
-                image.fill(Qt.GlobalColor.white)
-                painter = QPainter(image)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-                scene.render(painter, QRectF(image.rect()), source)
-                painter.end()
+                image = scene_image(scene, source, THUMBNAIL_PIXELS / max(source.width(), source.height(), 1.0))
             self._thumbnails[key] = (image, source)
         return self._thumbnails[key]
 

@@ -93,9 +93,25 @@ def map_rect(scene: JourneyScene) -> QRectF:
     return scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
 
-def png_size(source: QRectF, dpi: int) -> QSize:
-    factor = dpi / POINTS_PER_INCH
+def scaled_size(source: QRectF, factor: float) -> QSize:
+    """The pixel size of `source` drawn `factor` pixels a point, at least one pixel a side."""
     return QSize(max(1, round(source.width() * factor)), max(1, round(source.height() * factor)))
+
+
+def png_size(source: QRectF, dpi: int) -> QSize:
+    return scaled_size(source, dpi / POINTS_PER_INCH)
+
+
+def scene_image(scene: JourneyScene, source: QRectF, factor: float) -> QImage:
+    """The part `source` of `scene` drawn onto white, `factor` pixels a point (previews and headless renders)."""
+    image = QImage(scaled_size(source, factor), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(image.rect()), source)
+    painter.end()
+    return image
 
 
 def max_dpi_for(source: QRectF) -> int:

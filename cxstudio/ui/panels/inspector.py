@@ -357,9 +357,15 @@ class InspectorPanel(QWidget):
         self._setters[name] = show
         return label
 
-    def _line_editor(self, name: str, live: bool) -> QLineEdit:
+    def _text_field(self, placeholder: str = "") -> QLineEdit:
+        """A line edit whose undo and redo keys reach the project's history rather than the field's own."""
         editor = QLineEdit()
         editor.installEventFilter(self._undo_filter)
+        editor.setPlaceholderText(placeholder)
+        return editor
+
+    def _line_editor(self, name: str, live: bool) -> QLineEdit:
+        editor = self._text_field()
         if live:
             def typed(text: str) -> None:
                 if not text.strip() and self._required(name):
@@ -573,9 +579,7 @@ class InspectorPanel(QWidget):
         return spin
 
     def _float_editor(self, name: str) -> QLineEdit:
-        editor = QLineEdit()
-        editor.installEventFilter(self._undo_filter)
-        editor.setPlaceholderText(self.tr("not set"))
+        editor = self._text_field(self.tr("not set"))
 
         def finished() -> None:
             text = editor.text().strip()
@@ -605,9 +609,7 @@ class InspectorPanel(QWidget):
         return editor
 
     def _tags_editor(self, name: str) -> QLineEdit:
-        editor = QLineEdit()
-        editor.installEventFilter(self._undo_filter)
-        editor.setPlaceholderText(self.tr("comma-separated"))
+        editor = self._text_field(self.tr("comma-separated"))
 
         def finished() -> None:
             tags = tuple(dict.fromkeys(t.strip() for t in editor.text().split(",") if t.strip()))
@@ -621,9 +623,7 @@ class InspectorPanel(QWidget):
         host = QWidget()
         row = QHBoxLayout(host)
         row.setContentsMargins(0, 0, 0, 0)
-        editor = QLineEdit()
-        editor.installEventFilter(self._undo_filter)
-        editor.setPlaceholderText("#rrggbb")
+        editor = self._text_field("#rrggbb")
         swatch = QPushButton(self.tr("Choose…"))
         row.addWidget(editor, 1)
         row.addWidget(swatch)
