@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import cast
 
 import networkx as nx
@@ -30,6 +30,16 @@ MEMBERSHIP_EDGES: dict[tuple[str, str], str] = {
 RELATION_EDGE = "relation"
 # Fields whose values are node attributes of the graph.
 NODE_ATTRIBUTE_FIELDS = frozenset({"title", "name", "kind", "pain_point", "moment_of_truth"})
+
+
+def _memberships(entity: Entity) -> Iterator[tuple[str, str, str]]:
+    """(field name, edge kind, target id) of every membership edge an entity has (see MEMBERSHIP_EDGES)."""
+    for (kind, field_name), edge in MEMBERSHIP_EDGES.items():
+        if kind != entity.KIND:
+            continue
+        value = getattr(entity, field_name)
+        for target in value if isinstance(value, tuple) else ((value,) if value else ()):
+            yield field_name, edge, target
 
 
 class RelationGraph:
@@ -98,14 +108,9 @@ class RelationGraph:
             self.graph.nodes[entity.id].update(attrs)
         else:
             self.graph.add_node(entity.id, **attrs)
-        for (kind, field_name), edge in MEMBERSHIP_EDGES.items():
-            if kind != entity.KIND:
-                continue
-            value = getattr(entity, field_name)
-            targets = value if isinstance(value, tuple) else ((value,) if value else ())
-            for target in targets:
-                self._ensure_node(target)
-                self.graph.add_edge(entity.id, target, key=f"{field_name}:{target}", edge=edge)
+        for field_name, edge, target in _memberships(entity):
+            self._ensure_node(target)
+            self.graph.add_edge(entity.id, target, key=f"{field_name}:{target}", edge=edge)
 
     def _remove_entity(self, entity: Entity, keep_node: bool = False) -> None:
         if isinstance(entity, Relation):
@@ -115,15 +120,10 @@ class RelationGraph:
         if entity.KIND not in NODE_KINDS or entity.id not in self.graph:
             return
         if keep_node:
-            for (kind, field_name), _edge in MEMBERSHIP_EDGES.items():
-                if kind != entity.KIND:
-                    continue
-                value = getattr(entity, field_name)
-                targets = value if isinstance(value, tuple) else ((value,) if value else ())
-                for target in targets:
-                    key = f"{field_name}:{target}"
-                    if self.graph.has_edge(entity.id, target, key=key):
-                        self.graph.remove_edge(entity.id, target, key=key)
+            for field_name, _edge, target in _memberships(entity):
+                key = f"{field_name}:{target}"
+                if self.graph.has_edge(entity.id, target, key=key):
+                    self.graph.remove_edge(entity.id, target, key=key)
         else:
             self.graph.remove_node(entity.id)
 
