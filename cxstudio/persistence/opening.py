@@ -31,7 +31,6 @@ from cxstudio.persistence.store import (
     readable_in_memory,
 )
 from cxstudio.persistence.untrusted import ForeignObject, WorkLimitError
-from cxstudio.persistence.working_copy import sync_file
 
 
 @dataclass(slots=True)
@@ -127,7 +126,16 @@ def check_bytes(data: bytes, source: Path, copy: Path | None, thorough: bool, se
             inspection.problems = report.damaged + report.missing
             inspection.problems_before_loading = True
             return inspection
-        if copy is not None:
+        if copy is not None and report.exact:
+            # CX Studio's schema to the letter (every object with CX Studio's own SQL, nothing else): the
+            # bytes are such a database already; unused pages are dropped by the VACUUM INTO of Save
+            connection.close()
+            try:
+                copy.unlink(missing_ok=True)
+                copy.write_bytes(readable_in_memory(data))
+            except OSError as exc:
+                raise ProjectFileError("working_copy_failed", folder=copy.parent, detail=detail_of(exc)) from None
+        elif copy is not None:
             untrusted.drop_executable_objects(connection, report, "src")  # in memory only: defence in depth
             try:
                 _fill_clean_copy(connection, report.columns)
@@ -151,11 +159,14 @@ def _is_write_failure(exc: BaseException) -> bool:
 
 
 def _finish_copy(copy: Path) -> None:
-    """Make a freshly written working copy durable and switch it to the working copy's write-ahead log."""
-    with copy.open("rb+") as handle:
-        sync_file(handle.fileno())
+    """Switch a freshly written working copy to the working copy's write-ahead log.
+
+    Nothing is synced here: the copy holds nothing the original file lacks until the first edit, and
+    `ProjectFile` syncs it in the background and waits for that before the first edit is written.
+    """
     connection = sqlite3.connect(copy, isolation_level=None)
     try:
+        connection.execute("PRAGMA synchronous = OFF")
         connection.execute("PRAGMA journal_mode = WAL")
     finally:
         connection.close()
@@ -208,6 +219,11 @@ class _WorkingCopyWriter(threading.Thread):
             self.failure = exc
         finally:
             self.verdict_known.set()
+
+    def known_sound(self) -> bool:
+        """Whether the bytes were verified before (waits for that verdict, which comes first)."""
+        self.verdict_known.wait()
+        return self.verified_before
 
     def result(self) -> None:
         """Wait for the thread; raise what it failed with."""
@@ -265,11 +281,11 @@ def _read_and_check(source: Path, copy: Path | None, thorough: bool) -> Inspecti
     try:
         if 1 <= header.user_version <= schema.SCHEMA_VERSION:
             try:
-                preloaded = read_entities_from_bytes(writer.data, seconds)
+                preloaded = read_entities_from_bytes(writer.data, seconds, writer.known_sound)
             except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError,
                     WorkLimitError) as exc:
                 load_error = exc
-        if preloaded is not None and writer.verdict_known.wait() and not writer.verified_before:
+        if preloaded is not None and not writer.known_sound():
             built = build_document(preloaded)  # while the other thread checks and copies: it is usually slower
     finally:
         writer.result()  # the file-level verdict (not a project, newer, damaged) comes first

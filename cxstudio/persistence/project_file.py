@@ -7,6 +7,7 @@ import hashlib
 import os
 import sqlite3
 import stat
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ class ProjectFile:
         self._unreported_error: ProjectFileError | None = None
         self.write_error_listeners: list[Callable[[ProjectFileError], None]] = []
         self.closed = False
+        self.copy_sync: threading.Thread | None = None  # syncing a copy made on opening to the disk
         self.foreign_objects: list[ForeignObject] = []  # left out of the working copy when the file was opened
         # the content of the file as opened or last saved here; Save refuses to overwrite any other content
         self.known = known if known is not None or path is None else file_version(path)
@@ -133,6 +135,7 @@ class ProjectFile:
         known = FileVersion(size, inspection.digest) if inspection.digest else file_version(source)
         code, params, lock, taken_over = _decide_access(source, read_only)
         project_file = cls(working, source, lock, code, params, taken_over, known)
+        project_file.copy_sync = working.sync_in_background()  # waited for before the first edit is written
         project_file.foreign_objects = inspection.foreign_objects
         return project_file, inspection.document
 
@@ -239,6 +242,9 @@ class ProjectFile:
         if not self.pending:
             return True
         unsaved = self.session is None or not self.session.is_clean
+        if self.copy_sync is not None:  # the copy made on opening must be on the disk before edits build on it
+            self.copy_sync.join()
+            self.copy_sync = None
         try:
             if unsaved:
                 self.working.set_unsaved(True)  # durable before the data, so a crash never hides edits

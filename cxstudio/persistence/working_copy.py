@@ -11,6 +11,7 @@ import sqlite3
 import stat
 import struct
 import sys
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,6 +142,25 @@ class WorkingCopy:
         self.meta.host = host_name()
         self.meta.boot = boot_id()
         self.write_meta()
+
+    def sync_in_background(self) -> threading.Thread:
+        """Start syncing the database file and its folder to the disk; join the thread to wait for it.
+
+        Opening writes the copy without syncing it (the original file holds the same until the first
+        edit), so the sync costs opening nothing; a failure is left to the first edit's own writes.
+        """
+
+        def sync() -> None:
+            try:
+                with self.database_path.open("rb") as handle:
+                    sync_file(handle.fileno())
+            except OSError:
+                return
+            fsync_directory(self.folder)
+
+        thread = threading.Thread(target=sync, name="cxstudio-sync-copy", daemon=True)
+        thread.start()
+        return thread
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
