@@ -236,3 +236,19 @@ def test_a_row_the_schema_refuses_is_reported_by_the_model_not_as_damage(example
     with pytest.raises(ProjectFileError) as caught:
         api.open_project(path)
     assert caught.value.code == "invalid_content" and "twice" in str(caught.value)
+
+
+def test_only_a_schema_identical_to_the_letter_is_copied_as_it_is(example: Path, tmp_path: Path) -> None:
+    """An object of the right name with other SQL (an index over more columns) is rebuilt, never carried."""
+    path = variant(example, tmp_path, "DROP INDEX ix_card_stage_id; CREATE INDEX ix_card_stage_id ON card (stage_id, title);")
+    assert report_of(example).exact and not report_of(path).exact and report_of(path).foreign == []
+    project = api.open_project(path)
+    try:
+        project.save_as(tmp_path / "neu.cxstudio")
+    finally:
+        project.close()
+    connection = sqlite3.connect(tmp_path / "neu.cxstudio")
+    index_sql = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'ix_card_stage_id'").fetchone()[0]
+    connection.close()
+    assert "title" not in index_sql
+    assert untrusted.expected_definitions()[("index", "ix_card_stage_id", "card")] == " ".join(index_sql.split())
