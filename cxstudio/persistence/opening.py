@@ -84,7 +84,7 @@ def _fill_clean_copy(connection: sqlite3.Connection, stored_columns: dict[str, l
     A table whose stored columns are exactly CX Studio's, in order, is copied with `SELECT *`, which
     lets SQLite move its records as they are (its transfer optimisation: a third of the time); any
     other table by naming the known columns, so extra columns stay behind. The file is being built,
-    not edited, so it is written without a journal; `_finish_copy` makes it durable.
+    not edited, so it is written without a journal (`ProjectFile` syncs it before the first edit).
     """
     connection.execute("PRAGMA main.journal_mode = OFF")
     connection.execute("PRAGMA main.synchronous = OFF")
