@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
+
 from cxstudio.export import fonts
 from cxstudio.export.errors import ExportError
+from cxstudio.export.highlight import draw_veils
 from cxstudio.layout import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
@@ -182,17 +186,80 @@ class PathOps:
         self.ops = []
 
 
+class _NewGlyphError(Exception):
+    """A character without a code in the font's first subset yet (ReportLab assigns it)."""
+
+
+class _Glyphs(dict[int, str]):
+    """Code point -> character of the font's first subset, for str.translate; raises _NewGlyphError for any other."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: int) -> str:
+        raise _NewGlyphError
+
+
+class _FaceWriter:
+    """Writes strings of one embedded TrueType face as PDF string operands, the way ReportLab's text objects do.
+
+    ReportLab embeds a TrueType font as subsets of 256 glyphs and numbers each character on first use
+    (`TTFont.splitString`, per document). Characters already numbered in the first subset are encoded
+    here with one `str.translate`; anything else goes through `splitString` itself, so the codes, the
+    subsets and the embedded glyphs are exactly ReportLab's.
+    """
+
+    __slots__ = ("font", "doc", "glyphs", "assignments", "names", "escape", "cache")
+
+    def __init__(self, face: str, doc: Any, escape: Callable[[bytes], str]) -> None:
+        self.font = pdfmetrics.getFont(face)
+        self.doc = doc
+        self.escape = escape
+        self.names: dict[int, str] = {}
+        self.cache: dict[str, tuple[tuple[int, str], ...]] = {}
+        state = self.font.state.get(doc)
+        self.assignments: dict[int, int] = state.assignments if state is not None else {}
+        self.glyphs = _Glyphs({code: chr(n) for code, n in self.assignments.items() if n < 256})
+
+    def name(self, subset: int) -> str:
+        """The PDF resource name of a subset (registers the font with the document on first use)."""
+        found = self.names.get(subset)
+        if found is None:
+            found = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+        return found
+
+    def chunks(self, text: str) -> tuple[tuple[int, str], ...]:
+        """(subset, escaped string) pieces of `text`; almost always one piece of subset 0."""
+        found = self.cache.get(text)
+        if found is not None:
+            return found
+        try:
+            found = ((0, self.escape(text.translate(self.glyphs).encode("latin-1"))),)
+        except _NewGlyphError:
+            found = tuple((subset, self.escape(data)) for subset, data in self.font.splitString(text, self.doc))
+            if not self.assignments:
+                self.assignments = self.font.state[self.doc].assignments
+            for code in set(map(ord, text)):
+                n = self.assignments.get(32 if code == 0xA0 else code)
+                if n is not None and n < 256:
+                    self.glyphs[code] = chr(n)
+        self.cache[text] = found
+        return found
+
+
 class TextBatch:
     """All text of a drawing in one PDF text object, grouped by colour and font so each is set once per group.
 
     Text never overlaps other text in a layout, so the drawing order among lines does not matter;
     within a group the lines keep their order (a card's title lines stay together for copy and search).
+    Each line is placed by its own text matrix and shown with one Tj (what ReportLab's textLine writes,
+    without the line advance no line uses), encoded by `_FaceWriter`.
     """
 
     def __init__(self, canvas: Any) -> None:
         self.canvas = canvas
         self._faces = {(bold, italic): fonts.face(bold, italic) for bold in (False, True) for italic in (False, True)}
         self._groups: dict[tuple[str, bool, bool, float, bool], list[TextLine]] = {}
+        self._writers: dict[str, _FaceWriter] = {}
 
     def add(self, line: TextLine, colour: str = INK, flip: bool = True) -> None:
         if not line.text:
@@ -203,19 +270,48 @@ class TextBatch:
             group = self._groups[key] = []
         group.append(line)
 
+    def add_all(self, lines: Iterable[TextLine], colour: str) -> None:
+        """`add` for several (flipped) lines of one colour."""
+        groups = self._groups
+        for line in lines:
+            if line.text:
+                key = (colour, line.bold, line.italic, line.size, True)
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = []
+                group.append(line)
+
+    def _writer(self, face: str) -> _FaceWriter:
+        writer = self._writers.get(face)
+        if writer is None:
+            writer = self._writers[face] = _FaceWriter(face, self.canvas._doc, self.canvas._escape)
+        return writer
+
     def flush(self) -> None:
         if not self._groups:
             return
         text = self.canvas.beginText()
+        code = text._code
+        bottomup = self.canvas.bottomup
         for (colour, bold, italic, size, flip), lines in self._groups.items():
-            text.setFont(self._faces[(bold, italic)], size)
+            writer = self._writer(self._faces[(bold, italic)])
             text.setFillColorRGB(*rgb(colour))
+            tf = f" {fp_str(size)} Tf "
+            chunks_of = writer.chunks
+            # the text matrix: un-flipped per line in layout coordinates (y down), as setTextTransform would
+            matrix = "1 0 0 -1 " if flip == bool(bottomup) else "1 0 0 1 "
+            subset = -1
             for line in lines:
-                if flip:
-                    text.setTextTransform(1, 0, 0, -1, line.x, line.baseline)
-                else:
-                    text.setTextOrigin(line.x, line.baseline)
-                text.textLine(line.text)  # no advance width needed: each line sets its own origin
+                chunks = chunks_of(line.text)
+                if len(chunks) == 1 and chunks[0][0] == subset:
+                    code.append(f"{matrix}{fp_str(line.x, line.baseline)} Tm ({chunks[0][1]}) Tj")
+                    continue
+                code.append(f"{matrix}{fp_str(line.x, line.baseline)} Tm")
+                for part, escaped in chunks:
+                    if part != subset:
+                        code.append(writer.name(part) + tf)
+                        subset = part
+                    code.append(f"({escaped}) Tj")
         self.canvas.drawText(text)
         self._groups = {}
 
@@ -340,12 +436,51 @@ def _icon_form(c: Any, key: str, ink: str, width: float, height: float) -> str |
     return name
 
 
+_BADGE_FORMS: WeakKeyDictionary[Any, dict[tuple[Any, ...], str]] = WeakKeyDictionary()
+
+
+def _badge_form(c: Any, badge: CardBadge) -> str:
+    """The name of a PDF form (of canvas `c`) drawing a badge's pill and icon with the pill's top-left at the origin.
+
+    The pill's outline is inset by half its pen, as on the canvas; the icon is the placed icon form.
+    Made on first use per canvas and badge look (kind, size, corner radius, icon and where it sits).
+    """
+    forms = _BADGE_FORMS.setdefault(c, {})
+    r, box = badge.rect, badge.icon_rect
+    icon = (badge.icon, round(box.x - r.x, 2), round(box.y - r.y, 2), round(box.width, 2), round(box.height, 2)) \
+        if box is not None and badge.icon else None
+    key = (badge.kind, round(r.width, 2), round(r.height, 2), round(badge.radius, 2), icon)
+    name = forms.get(key)
+    if name is not None:
+        return name
+    fill, border, ink = BADGE_COLOURS.get(badge.kind, BADGE_COLOURS["channel"])
+    icon_form = _icon_form(c, badge.icon, ink, box.width, box.height) if icon is not None and box is not None else None
+    name = forms[key] = f"cxBadge{len(forms)}"
+    width, height = r.width, r.height
+    inset = BADGE_BORDER_WIDTH / 2
+    pill = PathOps()
+    pill.rounded_rect(inset, inset, width - 2 * inset, height - 2 * inset, max(0.0, badge.radius - inset))
+    c.beginForm(name, lowerx=-width, lowery=-height, upperx=2 * width, uppery=2 * height)
+    c.setLineWidth(BADGE_BORDER_WIDTH)
+    c.setStrokeColorRGB(*rgb(border))
+    c.setFillColorRGB(*rgb(fill))
+    pill.emit(c, stroke=True, fill=True)
+    if icon_form is not None and box is not None:
+        c.addLiteral(f"q 1 0 0 1 {box.x - r.x:.2f} {box.y - r.y:.2f} cm")
+        c.doForm(icon_form)
+        c.addLiteral("Q")
+    c.endForm()
+    return name
+
+
 class LayoutPainter:
     """Draws one JourneyLayout (or a region of it) onto a ReportLab canvas."""
 
-    def __init__(self, canvas: Any, doc: Document, layout: JourneyLayout, language: str | None = None) -> None:
+    def __init__(self, canvas: Any, doc: Document, layout: JourneyLayout, language: str | None = None,
+                 dimmed: frozenset[str] = frozenset()) -> None:
         fonts.register_fonts()
         self.canvas = canvas
+        self.dimmed = dimmed  # ids of cards drawn faded under a white veil (a highlight filter), see highlight.py
         self.doc = doc
         self.layout = layout
         self.language = language or layout.language
@@ -402,6 +537,8 @@ class LayoutPainter:
         self._cards(region, text, tick)
         self._chips(region, text)
         text.flush()
+        if self.dimmed:
+            draw_veils(self.canvas, self._boxes_in(region), self.dimmed)
         self._relations(region, text)
         text.flush()
 
@@ -486,48 +623,25 @@ class LayoutPainter:
         for box, style in zip(boxes, styles):
             if box.kind_line is not None:
                 text.add(box.kind_line, style.muted)
-            for line in box.title_lines:
-                text.add(line, style.text)
-            for line in box.text_lines:
-                text.add(line, style.text)
+            text.add_all(box.title_lines, style.text)
+            text.add_all(box.text_lines, style.text)
 
     def _badges(self, badges: list[CardBadge], text: TextBatch) -> None:
-        """Channel and department pills of cards: one path per kind, their names, and each icon as a placed form.
+        """Channel and department badges of cards: each pill with its icon as a placed form, then their names.
 
-        Every distinct icon (key, colour, size) is drawn once as a PDF form and placed per badge, which
-        draws the same strokes as drawing them in place at a fraction of the cost on large maps.
+        Every distinct badge (kind, size, icon) is drawn once as a PDF form and placed per badge, which
+        draws the same pill and strokes as drawing them in place at a fraction of the cost on large maps.
         """
         if not badges:
             return
         c = self.canvas
-        pills: dict[str, PathOps] = {}
-        placements: list[tuple[float, float, str]] = []
-        inset = BADGE_BORDER_WIDTH / 2
         for badge in badges:
-            r = badge.rect
-            path = pills.get(badge.kind)
-            if path is None:
-                path = pills[badge.kind] = PathOps()
-            path.rounded_rect(r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset,
-                              max(0.0, badge.radius - inset))
             ink = BADGE_COLOURS.get(badge.kind, BADGE_COLOURS["channel"])[2]
             for line in badge.lines:
                 text.add(line, ink)
-            box = badge.icon_rect
-            if box is None or not badge.icon:
-                continue
-            form = _icon_form(c, badge.icon, ink, box.width, box.height)
-            if form is not None:
-                placements.append((box.x, box.y, form))
-        c.setLineWidth(BADGE_BORDER_WIDTH)
-        for kind, path in pills.items():
-            fill, border, _ink = BADGE_COLOURS.get(kind, BADGE_COLOURS["channel"])
-            c.setStrokeColorRGB(*rgb(border))
-            c.setFillColorRGB(*rgb(fill))
-            path.emit(c, stroke=True, fill=True)
-        for x, y, form in placements:
-            c.addLiteral(f"q 1 0 0 1 {x:.2f} {y:.2f} cm")
-            c.doForm(form)
+            r = badge.rect
+            c.addLiteral(f"q 1 0 0 1 {r.x:.2f} {r.y:.2f} cm")
+            c.doForm(_badge_form(c, badge))
             c.addLiteral("Q")
 
     def _chips(self, region: Rect | None, text: TextBatch) -> None:

@@ -57,6 +57,7 @@ class PosterPlan:
     date: _dt.date
     layout: JourneyLayout = field(repr=False, compare=False)
     title: TitleBlock = field(repr=False, compare=False)
+    dimmed: frozenset[str] = field(default=frozenset(), repr=False)  # cards drawn faded (a --highlight filter)
 
     @property
     def page_width_mm(self) -> float:
@@ -336,7 +337,7 @@ def plan_poster(
 def draw_poster_page(canvas: Any, doc: Document, plan: PosterPlan, tick: Any = None) -> None:
     """Draw title block and map of `plan` onto the current page (or form) of `canvas` in page coordinates."""
     plan.title.draw(canvas, plan.title_rect.x, plan.title_rect.y, plan.page_height)
-    painter = LayoutPainter(canvas, doc, plan.layout, plan.language)
+    painter = LayoutPainter(canvas, doc, plan.layout, plan.language, dimmed=plan.dimmed)
     painter.draw_at(plan.map_rect.x, plan.map_rect.y, plan.scale, plan.page_height, plan.region, clip=False,
                     tick=tick)
 
