@@ -15,6 +15,9 @@ from cxstudio.model.entities import Project
 from cxstudio.persistence.errors import ProjectFileError  # light: no SQLAlchemy; re-exported for callers
 
 if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file is touched
+    from cxstudio.editing.compare import Comparison
+    from cxstudio.editing.lineage import Lineage
+    from cxstudio.editing.merge import MergePlan, Side
     from cxstudio.persistence.lock import LockInfo
     from cxstudio.persistence.opening import Inspection
     from cxstudio.persistence.project_file import ProjectFile
@@ -23,8 +26,9 @@ if TYPE_CHECKING:  # persistence (SQLAlchemy) is imported lazily, where a file i
 # Re-exported for the editor, which edits through this module and never imports the session machinery
 # or persistence itself (an import-linter contract): change sets and origins it receives, step names it shows.
 __all__ = [
-    "ChangeSet", "OpenProject", "Origin", "ProjectFileError", "Session", "StepName", "check_file", "clean_up_leftovers",
-    "create", "discard_recoverable", "empty_document", "find_recoverable", "open_project", "recover",
+    "ChangeSet", "OpenProject", "Origin", "ProjectData", "ProjectFileError", "Session", "StepName", "check_file",
+    "clean_up_leftovers", "client_copy", "create", "diff_files", "discard_recoverable", "empty_document",
+    "find_recoverable", "merge_files", "open_project", "read_project", "recover",
 ]
 
 P = ParamSpec("P")
@@ -42,19 +46,44 @@ class OpenProject:
     commit and on Save, and `write_error` tells whether the working copy is behind.
     """
 
-    def __init__(self, document: Document, file: ProjectFile | None = None) -> None:
+    def __init__(self, document: Document, file: ProjectFile | None = None, review: bool = False) -> None:
         self.document = document
         self.session = Session(document)
         self._graph: Any = None
         self._file = file
+        self.review = review  # open for review: only the comment operations run (see `run`)
         if file is not None:
             file.attach(self.session)
 
     def run(self, operation: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs) -> R:
-        """Run one editing operation on this project (one undo step) and return its result."""
+        """Run one editing operation on this project (one undo step) and return its result.
+
+        Refused with a ProjectFileError (one sentence, nothing changed) when the project is read-only
+        (code `edit_read_only`), and in review mode for anything but adding, answering, resolving and
+        reopening comments (code `edit_in_review`; see `editing.sharing.REVIEW_OPERATIONS`).
+        """
+        self.refusal(operation, raise_it=True)
         result = operation(self.session, *args, **kwargs)
         self._raise_write_error()
         return result
+
+    def refusal(self, operation: Callable[..., Any] | None = None, raise_it: bool = False) -> ProjectFileError | None:
+        """Why `run(operation)` would be refused (None: it would run); the editor disables such commands.
+
+        With `operation` None: whether any edit of the map would be refused (comments may still be allowed).
+        """
+        error: ProjectFileError | None = None
+        if self.read_only:
+            error = ProjectFileError("edit_read_only", reason=self.read_only_reason_in("en") or "",
+                                     reason_de=self.read_only_reason_in("de") or "")
+        elif self.review:
+            from cxstudio.editing.sharing import REVIEW_OPERATIONS
+
+            if operation is None or operation not in REVIEW_OPERATIONS:
+                error = ProjectFileError("edit_in_review")
+        if error is not None and raise_it:
+            raise error
+        return error
 
     def undo(self) -> ChangeSet | None:
         change_set = self.session.undo()
@@ -170,6 +199,82 @@ class OpenProject:
         """Write a copy to `path` (e.g. for a client) and keep working on the current file."""
         self._require_file().save_copy(path, self.document)
 
+    # ------------------------------------------------------------------ sharing: client copies, lineage, merge
+    @property
+    def lineage(self) -> Lineage:
+        """The revisions of this project's content (Saves, client copies handed out, merges); see editing.lineage."""
+        from cxstudio.editing.lineage import Lineage
+
+        return self._file.lineage if self._file is not None else Lineage()
+
+    def save_client_copy(self, path: str | os.PathLike[str], keep_comments: bool = False) -> str:
+        """Write a client copy to `path` and return its revision id.
+
+        The copy holds nothing the model marks internal (internal notes and comments), no comments at all
+        unless `keep_comments` (then the shared ones), no undo history, lock or working-copy traces and no
+        deleted content; it records its base revision and opens in review mode. This project keeps the
+        copy's content for merging it back (`merge`) and counts as modified until saved.
+        """
+        from cxstudio.editing.sharing import client_document
+
+        clean = client_document(self.document, keep_comments)
+        return self._require_file().save_client_copy(path, self.document, clean).id
+
+    def merge_base(self, theirs: ProjectData) -> Document:
+        """The common ancestor of this project and `theirs`, from the revision content either file keeps.
+
+        ProjectFileError `no_common_ancestor` when neither keeps a revision both went through (give a base).
+        """
+        from cxstudio.editing.lineage import common_ancestor
+        from cxstudio.persistence.lineage import file_snapshot, snapshot_document
+
+        ancestor = common_ancestor(self.lineage, theirs.lineage)
+        content = None
+        if ancestor is not None:
+            if ancestor.holder == "ours":
+                content = self._require_file().snapshot(ancestor.revision_id)
+            else:
+                content = file_snapshot(theirs.path, ancestor.revision_id)
+        if content is None:
+            raise ProjectFileError("no_common_ancestor", path=theirs.path)
+        return snapshot_document(content)
+
+    def plan_merge(
+        self, theirs: ProjectData, base: Document | None = None,
+        resolutions: dict[str, Side] | None = None, prefer: Side | None = None,
+    ) -> MergePlan:
+        """What merging `theirs` would do, without changing anything: the conflicts to decide (for a dialog)."""
+        from cxstudio.editing.merge import plan_merge
+
+        return plan_merge(base if base is not None else self.merge_base(theirs), self.document, theirs.document,
+                          resolutions, prefer)
+
+    def merge(
+        self, theirs: ProjectData, base: Document | None = None,
+        resolutions: dict[str, Side] | None = None, prefer: Side | None = None,
+    ) -> MergePlan:
+        """Merge `theirs` into this project as ONE operation through `run` (one undo step).
+
+        `resolutions` maps each conflict's key to "ours" or "theirs" (`prefer` decides the rest). With
+        undecided conflicts nothing changes and ProjectFileError `merge_conflicts` is raised (the plan's
+        conflicts are in `plan_merge`); a result that breaks a rule of the model is refused
+        (`merge_refused`). The next Save records a merge revision naming `theirs`' head.
+        """
+        from cxstudio.editing.merge import MergeRefusedError, merge_into
+
+        plan = self.plan_merge(theirs, base, resolutions, prefer)
+        if not plan.ok:
+            first = plan.conflicts[0]
+            raise ProjectFileError("merge_conflicts", path=theirs.path, count=len(plan.conflicts),
+                                   first=first.describe("en"), first_de=first.describe("de"))
+        try:
+            self.run(merge_into, plan, Path(theirs.path).name)
+        except MergeRefusedError as exc:
+            raise ProjectFileError("merge_refused", path=theirs.path, reason=str(exc).rstrip(".")) from None
+        if self._file is not None:
+            self._file.merged_id = theirs.lineage.head_id
+        return plan
+
     def close(self) -> None:
         """Release the lock and delete the working copy; unsaved changes are gone (ask the user first).
 
@@ -224,17 +329,100 @@ def create(
     return OpenProject(document, ProjectFile.create_unsaved(document))
 
 
-def open_project(path: str | os.PathLike[str], read_only: bool = False) -> OpenProject:
+def open_project(path: str | os.PathLike[str], read_only: bool = False, review: bool | None = None) -> OpenProject:
     """Open a `.cxstudio` file for editing: checks it, works on a recovery copy and locks the file.
 
     Raises ProjectFileError (one sentence, `.message("de")` in German) when the file is not a sound
     project; the file itself is never modified by opening. When another editor holds the lock, the
-    file is write-protected or `read_only` is set, the project opens read-only (see `read_only_reason`).
+    file is write-protected or `read_only` is set, the project opens read-only (see `read_only_reason`)
+    and `run` refuses every edit. `review=True` opens it for review (only comments; Save works); a client
+    copy opens for review unless `review=False`.
     """
     from cxstudio.persistence.project_file import ProjectFile
 
     project_file, document = ProjectFile.open(path, read_only=read_only)
-    return OpenProject(document, project_file)
+    if review is None:
+        try:
+            review = project_file.lineage.is_client_copy
+        except BaseException:
+            project_file.close()
+            raise
+    return OpenProject(document, project_file, review=review)
+
+
+class ProjectData:
+    """A project file read without opening it for editing (no lock, no working copy): document, lineage, path."""
+
+    def __init__(self, path: Path, document: Document, lineage: Lineage) -> None:
+        self.path = path
+        self.document = document
+        self.lineage = lineage
+
+
+def read_project(path: str | os.PathLike[str]) -> ProjectData:
+    """Read a project file for comparing or merging (every opening check; the file is only read)."""
+    from cxstudio.persistence.lineage import file_lineage
+    from cxstudio.persistence.opening import inspect_file, refuse_invalid
+
+    inspection = inspect_file(path, thorough=False)
+    if inspection.document is None:
+        raise refuse_invalid(inspection)
+    return ProjectData(inspection.path, inspection.document, file_lineage(inspection.path))
+
+
+def diff_files(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> Comparison:
+    """What changed from file `a` to file `b`: elements added, removed, changed (field by field), cards moved."""
+    from cxstudio.editing.compare import compare
+
+    return compare(read_project(a).document, read_project(b).document)
+
+
+def client_copy(source: str | os.PathLike[str], output: str | os.PathLike[str], keep_comments: bool = False) -> str:
+    """Write a client copy of the project file `source` to `output` and Save `source` with the copy's content kept.
+
+    Returns the copy's revision id. `source` is saved (atomically) so a returned copy can be merged
+    without naming its base; refused (ProjectFileError) when `source` is open in another editor.
+    """
+    project = open_project(source, review=False)
+    try:
+        if project.read_only:
+            project.refusal(raise_it=True)
+        revision = project.save_client_copy(output, keep_comments)
+        project.save()
+        return revision
+    finally:
+        project.close()
+
+
+def merge_files(
+    ours: str | os.PathLike[str], theirs: str | os.PathLike[str], output: str | os.PathLike[str],
+    base: str | os.PathLike[str] | None = None, prefer: Side | None = None,
+    resolutions: dict[str, Side] | None = None,
+) -> MergePlan:
+    """Three-way merge of two files into `output` (ours and theirs are only read).
+
+    The common ancestor is found from the files' lineage unless `base` names its file. With undecided
+    conflicts nothing is written: the returned plan lists them (`plan.ok` is False). A result that
+    breaks a rule of the model raises ProjectFileError `merge_refused`.
+    """
+    from cxstudio.editing.merge import MergeRefusedError, merge_into
+
+    their_data = read_project(theirs)
+    project = open_project(ours, read_only=True, review=False)
+    try:
+        base_document = read_project(base).document if base is not None else project.merge_base(their_data)
+        plan = project.plan_merge(their_data, base_document, resolutions, prefer)
+        if not plan.ok:
+            return plan
+        try:
+            merge_into(project.session, plan, Path(their_data.path).name)  # a read-only copy, written elsewhere
+        except MergeRefusedError as exc:
+            raise ProjectFileError("merge_refused", path=their_data.path, reason=str(exc).rstrip(".")) from None
+        project._require_file().merged_id = their_data.lineage.head_id
+        project.save_copy(output)
+        return plan
+    finally:
+        project.close()
 
 
 def check_file(path: str | os.PathLike[str], thorough: bool = True) -> Inspection:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,11 +44,15 @@ def run_editor(path: str | None) -> int:
                   "editor in a desktop session, or render a map to an image with "
                   "'cxstudio render FILE -o map.png'.", file=sys.stderr)
         return 1
-    from cxstudio import api
+    from cxstudio import api, logs
 
+    logs.setup_logging()
+    logs.log_start("editor started" + (f" on {path}" if path else ""))
     api.clean_up_leftovers()  # before the recovery offer: killed saves' temporary files, empty working copies
     from PySide6.QtWidgets import QApplication
 
+    from cxstudio.ui.crash import CrashHandler
+    from cxstudio.ui.file_open import FileOpenFilter
     from cxstudio.ui.i18n import Translations, choose_language
     from cxstudio.ui.main_window import MainWindow, app_icon, reopen_in_language
     from cxstudio.ui.settings import EditorSettings
@@ -56,6 +60,7 @@ def run_editor(path: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("CX Studio")
     app.setOrganizationName("CX Studio")
+    app.setDesktopFileName("cxstudio")  # the .desktop entry installed by the Linux package (Wayland app id)
     app.setWindowIcon(app_icon())
     settings = EditorSettings()
     translations = Translations(app)
@@ -71,6 +76,10 @@ def run_editor(path: str | None) -> int:
         windows[0] = replacement
 
     window.languageChosen.connect(switch_language)
+    crashes = CrashHandler(lambda: windows[0])  # uncaught exceptions: logged, then a dialog in the UI language
+    crashes.install()
+    file_opener = FileOpenFilter(lambda opened: windows[0].open_path(opened), app)  # macOS double-clicks
+    app.installEventFilter(file_opener)
     if settings.window_geometry() is None:  # the first start: a projector or a laptop screen, use all of it
         screen = app.primaryScreen()
         if screen is not None:
@@ -83,7 +92,11 @@ def run_editor(path: str | None) -> int:
         window.open_path(path)
     elif path is None and not recovered:
         window.new_from_template((DEFAULT_TEMPLATE, language))
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        crashes.uninstall()
+        logs.logger().info("editor closed")
 
 
 class _RenderRefusedError(Exception):
@@ -199,7 +212,8 @@ _IMAGE_VIEWS = {
 
 
 def render_image(path: str | os.PathLike[str], out: str | os.PathLike[str], journey: str | None = None,
-                 view: str = "map", dpi: int = 150, language: str | None = None) -> int:
+                 view: str = "map", dpi: int = 150, language: str | None = None,
+                 highlight: Sequence[str] = ()) -> int:
     """Draw one journey in one view as the canvas shows it into a PNG (at `dpi`) or an SVG, by `out`'s suffix.
 
     The whole map is drawn, not a window of it. Returns 0 when written; 1 with one sentence on
@@ -227,7 +241,17 @@ def render_image(path: str | os.PathLike[str], out: str | os.PathLike[str], jour
     try:
         with _journey_for_render(path, journey, language) as (project, journey_id):
             name = project.document.get(journey_id).name
-            write_image(project, journey_id, view_value, out, dpi=dpi, title=name)
+            dimmed: frozenset[str] = frozenset()
+            if highlight:  # --highlight: the cards the filter leaves out are veiled (cxstudio.analysis.filters)
+                from cxstudio.analysis.filters import HighlightError, dimmed_card_ids, parse_highlight
+
+                try:
+                    card_filter = parse_highlight(project.document, highlight)
+                except HighlightError as error:
+                    print(f"cxstudio: {error.message(language)}", file=sys.stderr)
+                    return 1
+                dimmed = dimmed_card_ids(project.document, card_filter, journey_id)
+            write_image(project, journey_id, view_value, out, dpi=dpi, title=name, dimmed=dimmed)
             app.processEvents()
             return 0
     except _RenderRefusedError:

@@ -12,6 +12,7 @@ from cxstudio import __version__
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from cxstudio.export.poster import PosterPlan
     from cxstudio.model.document import Document
 
 EXIT_OK = 0
@@ -66,6 +67,15 @@ def _build_parser() -> argparse.ArgumentParser:
 
     _add_file_commands(commands)
     _add_export_command(commands)
+    from cxstudio.cli_sharing import add_sharing_commands  # client-copy, diff, merge (standard library only)
+
+    add_sharing_commands(commands)
+    from cxstudio.cli_analyze import add_analyze_command  # light: argparse only
+
+    add_analyze_command(commands)
+    from cxstudio.cli_office import add_import_command  # standard library only
+
+    add_import_command(commands)
     return parser
 
 
@@ -447,6 +457,12 @@ def _add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--overlap", type=float, default=10.0, metavar="MM", help="tile overlap in mm (default 10)")
     export.add_argument("--report", action="store_true", help="write the client report instead of a poster")
     export.add_argument("--dpi", type=int, metavar="N", help="resolution of a .png (default 150); images only")
+    export.add_argument("--table", metavar="TABLE", help="the table a .csv holds: cards (default), touchpoints, "
+                        "personas, insights, actions or metrics")
+    export.add_argument("--highlight", action="append", metavar="FILTER",
+                        help="dim the cards that do not match: pain-points, moments-of-truth, low-ratings, "
+                             "rating:MIN-MAX, kind:KIND, channel:NAME, department:NAME, persona:NAME, tag:TAG, "
+                             "text:WORDS (repeat to combine); posters, tiles and images")
     export.add_argument("--lang", choices=("de", "en"), help="language of messages; default: from LANGUAGE/LC_ALL/LANG")
 
 
@@ -470,7 +486,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from cxstudio.app import render_image
 
         return render_image(args.file, output, journey=args.journey, view=args.view,
-                            dpi=args.dpi if args.dpi is not None else 150, language=language)
+                            dpi=args.dpi if args.dpi is not None else 150, language=language,
+                            highlight=args.highlight or ())
+    if suffix in (".xlsx", ".csv", ".pptx"):  # workbooks, tables and slides: cxstudio.cli_office
+        from cxstudio.cli_office import export_office
+
+        return export_office(args, output, language)
     if args.dpi is not None:
         return _fail("--dpi ist nur für Bilder (.png) gedacht; PDFs sind Vektorgrafik." if language == "de"
                      else "--dpi is only for images (.png); PDFs are vector graphics.")
@@ -480,15 +501,33 @@ def _cmd_export(args: argparse.Namespace) -> int:
         project = api.open_project(args.file, read_only=True)
     except ProjectFileError as exc:
         return _fail(exc.message(language))
+    from cxstudio.analysis.filters import HighlightError
+
     try:
         return _run_export(args, project.document, output, language)
     except ExportError as exc:
+        return _fail(exc.message(language))
+    except HighlightError as exc:
         return _fail(exc.message(language))
     finally:
         project.close()
 
 
+def _dimmed(plan: PosterPlan, document: Document, highlight: list[str] | None) -> PosterPlan:
+    """The poster plan with the cards `--highlight` leaves out dimmed (unchanged without --highlight)."""
+    if not highlight:
+        return plan
+    import dataclasses
+
+    from cxstudio.analysis.filters import dimmed_card_ids, parse_highlight
+
+    card_filter = parse_highlight(document, highlight)
+    return dataclasses.replace(plan, dimmed=dimmed_card_ids(document, card_filter, plan.journey_id))
+
+
 def _run_export(args: argparse.Namespace, document: Document, output: Path, language: str) -> int:
+    import dataclasses
+
     from cxstudio.export import poster, report, tiles
     from cxstudio.export.options import ExportOptions
     from cxstudio.export.paper import MM
@@ -506,6 +545,7 @@ def _run_export(args: argparse.Namespace, document: Document, output: Path, lang
                             scale=args.scale, min_text_pt=args.min_text)
     if args.tile:
         plan = tiles.plan_tiles(document, options.replace(sheet=args.tile, overlap_mm=args.overlap))
+        plan = dataclasses.replace(plan, poster=_dimmed(plan.poster, document, args.highlight))
         tiles.export_tiles(document, plan, output)
         sheets, empty = len(plan.printed), len(plan.empty_sheets)
         if german:
@@ -516,6 +556,7 @@ def _run_export(args: argparse.Namespace, document: Document, output: Path, lang
                  f"assembly page written; scale {plan.poster.scale:.0%}.")
         return EXIT_OK
     plan_ = poster.plan_poster(document, options.replace(scale=args.scale or None))
+    plan_ = _dimmed(plan_, document, args.highlight)
     poster.export_poster(document, plan_, output)
     size = f"{plan_.page_width / MM:.0f} x {plan_.page_height / MM:.0f} mm"
     if german:
@@ -566,6 +607,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return render_headless(args.file, args.output, journey=args.journey, scale=args.scale, view=args.view)
 
 
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from cxstudio.cli_analyze import run_analyze
+
+    return run_analyze(args)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "render": _cmd_render,
     "templates": _cmd_templates,
@@ -575,7 +622,25 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
     "upgrade": _cmd_upgrade,
     "export": _cmd_export,
+    "analyze": _cmd_analyze,
+    "import": lambda args: _cmd_import(args),
+    "client-copy": lambda args: _sharing("client-copy", args),
+    "diff": lambda args: _sharing("diff", args),
+    "merge": lambda args: _sharing("merge", args),
 }
+
+
+def _sharing(command: str, args: argparse.Namespace) -> int:
+    """Run a sharing command of `cxstudio.cli_sharing` (client-copy, diff, merge)."""
+    from cxstudio.cli_sharing import HANDLERS
+
+    return HANDLERS[command](args)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from cxstudio.cli_office import cmd_import
+
+    return cmd_import(args)
 
 
 def _looks_like_command(word: str) -> bool:

@@ -157,4 +157,12 @@ def escape_json(text: str) -> str:
     """
     if text.isascii():
         return text
-    return "".join(_json_escape(char) if char > "\x7f" and is_unsafe(char) else char for char in text)
+    return _NON_ASCII_RUN.sub(_escape_json_run, text)
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")  # only these are looked at one by one: fast on mostly-ASCII JSON
+
+
+def _escape_json_run(match: re.Match[str]) -> str:
+    run = match.group()
+    return "".join(_json_escape(char) if is_unsafe(char) else char for char in run)

@@ -46,6 +46,7 @@ STEP_TEXTS: Mapping[str, str] = MappingProxyType({
     "unlink": "Remove relation",
     "new_project": "New project",
     "name_project": "Name project",
+    "import": "Import “{name}”",
 })
 
 # Which parameters each key takes, in the order translations number them (%1, %2, ...).

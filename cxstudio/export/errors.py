@@ -73,8 +73,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Ausgabe '{path}' ist die Projektdatei selbst; wählen Sie einen anderen Dateinamen für den Export.",
     ),
     "unknown_format": (
-        "'{suffix}' is not a format CX Studio exports; name the output file .pdf, .png or .svg.",
-        "'{suffix}' ist kein Format, in das CX Studio exportiert; geben Sie der Ausgabedatei die Endung .pdf, .png oder .svg.",
+        "'{suffix}' is not a format CX Studio exports; name the output file .pdf, .png, .svg, .xlsx, .csv or .pptx.",
+        "'{suffix}' ist kein Format, in das CX Studio exportiert; geben Sie der Ausgabedatei die Endung .pdf, .png, "
+        ".svg, .xlsx, .csv oder .pptx.",
+    ),
+    "unknown_table": (
+        "'{table}' is not a table CX Studio exports; choose one of {tables}.",
+        "'{table}' ist keine Tabelle, die CX Studio exportiert; möglich sind {tables}.",
     ),
     "cancelled": (
         "The export was cancelled; no file was written.",

@@ -39,6 +39,7 @@ from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_
 from cxstudio.export.errors import ExportError
 from cxstudio.export.options import DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
+from cxstudio.export.report_analysis import analysis_chapter
 from cxstudio.export.texts import format_date, format_number, word
 from cxstudio.layout.fonts import default_measurer
 from cxstudio.layout.journey import ViewKind
@@ -406,6 +407,7 @@ class _ReportBuilder:
         story.append(PageBreak())
         story += self._touchpoints()
         story += self._pain_points()
+        story += analysis_chapter(self, _heading)  # the Analysis chapter (report_analysis.py)
         story += self._insights()
         story += self._actions()
         story += self._metrics()

@@ -36,8 +36,10 @@ _RATINGS = frozenset(RATING_RANGE)
 SHOWN_IN_MESSAGES = 60  # characters of a name or value quoted in an error sentence
 
 
-def _brief(text: str) -> str:
-    """`text` cut for quoting in an error sentence (a value from a file may be megabytes long)."""
+def _brief(text: object) -> str:
+    """`text` cut for quoting in an error sentence (a value from a file may be megabytes long, or not text)."""
+    if not isinstance(text, str):  # e.g. a relation whose label field a damaged file left empty (None)
+        return _brief_repr(text)
     return text if len(text) <= SHOWN_IN_MESSAGES else text[: SHOWN_IN_MESSAGES - 1] + "…"
 
 
@@ -137,12 +139,12 @@ def _check_text(entity: CheckedRecord, name: str, value: str) -> None:
     limit = _text_limit(name)
     if len(value) > limit:
         raise InvariantError(
-            f"{entity.KIND} '{entity.label[:40]}': {name} is {len(value):,} characters long; "
+            f"{entity.KIND} '{_brief(entity.label)}': {name} is {len(value):,} characters long; "
             f"the limit is {limit:,}."
         )
     if _CONTROL_CHARS.search(value):
         raise InvariantError(
-            f"{entity.KIND} '{entity.label[:40]}': {name} contains control characters "
+            f"{entity.KIND} '{_brief(entity.label)}': {name} contains control characters "
             "(only tab and line breaks are allowed)."
         )
 

@@ -8,6 +8,7 @@ from itertools import chain, groupby
 from operator import eq, itemgetter
 from typing import Any, TypeVar, cast
 
+from cxstudio.model.checks import _brief
 from cxstudio.model.errors import InvariantError, NotFoundError, OutsideTransactionError
 from cxstudio.model.events import Added, Changed, Event, Removed
 from cxstudio.model.fields import OnDelete
@@ -349,12 +350,12 @@ class Document:
                 target = self._entities.get(target_id)
                 if target is None:
                     raise InvariantError(
-                        f"{_KIND_LABEL[entity.KIND].capitalize()} '{entity.label[:40]}' refers to "
+                        f"{_KIND_LABEL[entity.KIND].capitalize()} '{_brief(entity.label)}' refers to "
                         f"{field_name.removesuffix('_ids').removesuffix('_id')} {target_id}, which does not exist."
                     )
                 if target.KIND not in ref.targets:
                     raise InvariantError(
-                        f"{_KIND_LABEL[entity.KIND].capitalize()} '{entity.label[:40]}': {field_name} must point "
+                        f"{_KIND_LABEL[entity.KIND].capitalize()} '{_brief(entity.label)}': {field_name} must point "
                         f"to a {' or '.join(ref.targets)}, not to a {target.KIND}."
                     )
         if isinstance(entity, Card):
@@ -429,15 +430,17 @@ class Document:
         """Every rule checked from scratch over the whole document; returns one sentence per problem.
 
         `compare_indexes` also rebuilds the indexes and compares them (pointless right after loading,
-        when they were just built from the same values).
+        when they were just built from the same values: without it, the reference checks take the ids
+        referred to from the indexes instead of gathering them again from the records).
         """
         problems: list[str] = []
         projects = self._by_kind["project"]
         if len(projects) != 1:
             problems.append(f"The document must hold exactly one project record, not {len(projects)}.")
+        indexed = not compare_indexes
         for kind, members in self._by_kind.items():
             records = list(members.values())
-            if not self._kind_sound(ENTITY_BY_KIND[kind], records):  # then find and word each problem
+            if not self._kind_sound(ENTITY_BY_KIND[kind], records, indexed):  # then find and word each problem
                 problems.extend(self._record_problems(records))
         for kind, cycle in self._cycles().items():
             problems.append(f"The {kind} relations form a cycle through {', '.join(cycle)}.")
@@ -448,19 +451,30 @@ class Document:
             problems.append("Internal indexes disagree with the content.")
         return problems
 
-    def _kind_sound(self, entity_type: type[Entity], records: list[Entity]) -> bool:
-        """Whether every record of one class passes every rule `_record_problems` checks, decided column by column."""
+    def _kind_sound(self, entity_type: type[Entity], records: list[Entity], indexed: bool = False) -> bool:
+        """Whether every record of one class passes every rule `_record_problems` checks, decided column by column.
+
+        `indexed`: the indexes were built from exactly these records (all of the kind), so the target ids
+        of each reference field are the keys of its index (the records' values are well typed by then).
+        """
         if not records or not records_sound(entity_type, records):
             return not records
         by_kind = self._by_kind
         for field_name, ref in entity_type.REFS.items():
-            column = map(itemgetter(entity_type.FIELD_INDEX[field_name]), records)
-            targets = set(chain.from_iterable(column)) if ref.many else set(column) - {None}
-            if len(ref.targets) == 1:
-                allowed: Any = by_kind[ref.targets[0]].keys()
+            targets: Any
+            if indexed:
+                targets = self._refs[(entity_type.KIND, field_name)].keys()
             else:
-                allowed = set().union(*(by_kind[kind].keys() for kind in ref.targets))
-            if not targets <= allowed:
+                column = map(itemgetter(entity_type.FIELD_INDEX[field_name]), records)
+                targets = set(chain.from_iterable(column)) if ref.many else set(column) - {None}
+            if len(ref.targets) == 1:
+                if not targets <= by_kind[ref.targets[0]].keys():
+                    return False
+                continue
+            left = set(targets)
+            for kind in ref.targets:  # what is left after the ids of each allowed kind: a lookup per target id
+                left = left.difference(by_kind[kind])
+            if left:
                 return False
         if issubclass(entity_type, Card):
             index = entity_type.FIELD_INDEX

@@ -313,6 +313,8 @@ class Card(Entity):
     tags: tuple[str, ...] = ()
     internal_note: str = ""
 
+    INTERNAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"internal_note"})  # never shown to clients
+
     def _validate_more(self) -> None:
         _check_order(self, self.order)
         if self.rating is not None and self.rating not in RATING_RANGE:
@@ -446,7 +448,12 @@ class Action(Entity):
 
 
 class Comment(Entity):
-    """A remark on any element; internal comments never reach a client."""
+    """A remark on any element, or a reply in its thread (`reply_to` the thread's first comment).
+
+    Internal comments (`internal`, the record's `INTERNAL_FLAG`) never reach a client; shared ones do.
+    A thread is resolved and reopened as a whole through its first comment (`resolved`, `resolved_by`,
+    `resolved_at`); deleting the first comment deletes its replies.
+    """
 
     __slots__ = ()
 
@@ -459,7 +466,9 @@ class Comment(Entity):
             ),
             OnDelete.CASCADE,
         ),
+        "reply_to": Ref(("comment",), OnDelete.CASCADE),
     }
+    INTERNAL_FLAG: ClassVar[str | None] = "internal"
 
     target_id: str
     author: str = ""
@@ -467,9 +476,15 @@ class Comment(Entity):
     created: str = ""
     resolved: bool = False
     internal: bool = True
+    reply_to: str | None = None
+    resolved_by: str = ""
+    resolved_at: str = ""
 
     def _validate_more(self) -> None:
         _check_date(self, "created", self.created, with_time=True)
+        _check_date(self, "resolved_at", self.resolved_at, with_time=True)
+        if self.reply_to == self.id:
+            raise InvariantError("A comment cannot reply to itself.")
 
 
 ENTITY_TYPES: tuple[type[Entity], ...] = (

@@ -9,9 +9,9 @@ names, cross-field rules); it never passes what the record checks refuse, and ma
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import partial
-from itertools import chain
+from itertools import chain, repeat
 from operator import is_not
 from typing import Any
 
@@ -77,8 +77,26 @@ def entities_from_rows(
     if set(map(len, rows)) != {count}:
         raise ValueError(f"A {entity_type.KIND} has {count} fields; some rows have another number of values.")
     if build is None:
-        return list(map(partial(_tuple_new, entity_type), rows))
+        return list(map(_tuple_new, repeat(entity_type), rows))
     return list(map(build, rows))
+
+
+def entities_from_columns(entity_type: type[Entity], columns: Sequence[Sequence[Any]]) -> list[Entity]:
+    """Entities of one class from their values given column by column (one column per field, in field order).
+
+    What `entities_from_rows` makes of the rows these columns transpose, without holding those rows:
+    each record is made in one C-level step from the values of its position in every column.
+    """
+    count = len(entity_type.FIELD_NAMES)
+    if len(columns) != count or len(set(map(len, columns))) > 1:
+        raise ValueError(f"A {entity_type.KIND} has {count} fields; the columns do not give each record one value of each.")
+    return list(map(_tuple_new, repeat(entity_type), zip(*columns)))
+
+
+def entities_from_complete_rows(entity_type: type[Entity], rows: Iterable[Sequence[Any]]) -> list[Entity]:
+    """`entities_from_rows` for rows known to hold one value per field, such as a cursor of a SELECT of
+    exactly the fields (whose width the caller checked): rows are consumed one by one, never held at once."""
+    return list(map(_tuple_new, repeat(entity_type), rows))
 
 
 # ---------------------------------------------------------------------- whole columns at once (checking a loaded file)
@@ -120,6 +138,9 @@ def _column_sound(entity_type: type[Entity], spec: FieldSpec, column: Sequence[A
     if kind is FieldKind.TUPLE:
         if not types <= {tuple}:
             return False
+        # every rule below holds per tuple: a tuple shared by many records (a loaded file's equal tag lists
+        # are one tuple) is looked at once
+        values = list(dict(zip(map(id, values), values)).values())
         items = list(chain.from_iterable(values))
         if not set(map(type, items)) <= {str}:
             return False
@@ -138,10 +159,13 @@ def _column_sound(entity_type: type[Entity], spec: FieldSpec, column: Sequence[A
         return False
     if name == "id" or name in entity_type.REFS:
         return all_canonical_uuids(values if name == "id" else set(values))
-    if not _texts_sound(name, values):
-        return False
     enum_type = entity_type.ENUMS.get(name)
-    if enum_type is not None and not set(values) <= enum_type._value2member_map_.keys():
+    if enum_type is not None:  # few distinct values: each rule below holds per value, so each is looked at once
+        distinct = set(values)
+        if not distinct <= enum_type._value2member_map_.keys():
+            return False
+        values = list(distinct)
+    if not _texts_sound(name, values):
         return False
     return name not in entity_type.NAME_FIELDS or all(map(str.strip, values))
 

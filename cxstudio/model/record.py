@@ -56,6 +56,10 @@ class Entity(tuple, CheckedRecord):  # type: ignore[type-arg]
     REFS: ClassVar[dict[str, Ref]] = {}
     ENUMS: ClassVar[dict[str, type[StrEnum]]] = {}
     NAME_FIELDS: ClassVar[tuple[str, ...]] = ()
+    # What never reaches a client (client copies, the client report): fields whose values are internal,
+    # and a boolean field that, when true, makes the whole record internal (e.g. `Comment.internal`).
+    INTERNAL_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    INTERNAL_FLAG: ClassVar[str | None] = None
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
     FIELD_NAMES: ClassVar[tuple[str, ...]] = ()
     FIELD_INDEX: ClassVar[dict[str, int]] = {}
@@ -126,6 +130,12 @@ class Entity(tuple, CheckedRecord):  # type: ignore[type-arg]
 
     def values(self) -> dict[str, Any]:
         return dict(zip(self.FIELD_NAMES, self))
+
+    @property
+    def is_internal(self) -> bool:
+        """Whether the whole record is internal (its `INTERNAL_FLAG` field is true): it never reaches a client."""
+        flag = self.INTERNAL_FLAG
+        return flag is not None and bool(getattr(self, flag))
 
     @property
     def label(self) -> str:

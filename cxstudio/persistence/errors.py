@@ -165,6 +165,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Datenbankänderung enthält, die SQLite über das gespeicherte Projekt spielen würde; verschieben Sie diese "
         "Datei oder speichern Sie unter einem anderen Namen.",
     ),
+    "edit_read_only": (
+        "This project is open read-only ({reason}), so it cannot be changed; use Save As to work on a copy.",
+        "Dieses Projekt ist schreibgeschützt geöffnet ({reason_de}) und kann daher nicht geändert werden; "
+        "arbeiten Sie mit „Speichern unter“ an einer Kopie weiter.",
+    ),
+    "edit_in_review": (
+        "This project is open for review: you can add, answer and resolve comments, but not change the map.",
+        "Dieses Projekt ist zur Durchsicht geöffnet: Sie können Kommentare schreiben, beantworten und "
+        "erledigen, aber die Map nicht ändern.",
+    ),
+    "client_copy_onto_project": (
+        "A client copy cannot replace the project itself ({path}); choose another file name.",
+        "Eine Kundenkopie kann nicht das Projekt selbst ersetzen ({path}); wählen Sie einen anderen Dateinamen.",
+    ),
+    "no_common_ancestor": (
+        "{path} and this project share no kept revision, so their common ancestor is unknown; give the file "
+        "they both started from as the base.",
+        "{path} und dieses Projekt haben keine gemeinsame aufbewahrte Fassung, daher ist ihr gemeinsamer "
+        "Ursprung unbekannt; geben Sie die Datei an, von der beide ausgingen, als Basis an.",
+    ),
+    "merge_conflicts": (
+        "Merging {path} found {count} conflicts (the first: {first}); choose ours or theirs for each.",
+        "Beim Zusammenführen von {path} gab es {count} Konflikte (der erste: {first_de}); wählen Sie für jeden "
+        "unsere oder ihre Fassung.",
+    ),
+    "merge_refused": (
+        "Merging {path} was refused because the result would break a rule of the model ({reason}).",
+        "Das Zusammenführen von {path} wurde abgelehnt, weil das Ergebnis eine Regel des Modells verletzen "
+        "würde ({reason}).",
+    ),
 }
 
 # Reasons a project opens read-only, as (English, German) with parameters.

@@ -9,10 +9,31 @@ from cxstudio.persistence import schema
 
 MigrationStep = Callable[[sqlite3.Connection], None]
 
-# MIGRATIONS[n] turns a file of schema version n-1 into version n. Schema version 1 is the first
-# released format, so there is no step yet; when the schema changes, add MIGRATIONS[2], raise
-# SCHEMA_VERSION to 2 and keep a file of version 1 under tests/fixtures/ (see tests/persistence).
-MIGRATIONS: dict[int, MigrationStep] = {}
+
+
+def _to_version_2(connection: sqlite3.Connection) -> None:
+    """Version 2: comment threads (`reply_to`, `resolved_by`, `resolved_at`) and the file's revisions.
+
+    Hand-written and frozen: later schema changes get their own steps. The migrated copy is never the
+    working copy itself: opening rebuilds that from CX Studio's current schema (opening.py).
+    """
+    for statement in (
+        "ALTER TABLE comment ADD COLUMN reply_to TEXT REFERENCES comment (id) DEFERRABLE INITIALLY DEFERRED",
+        "ALTER TABLE comment ADD COLUMN resolved_by TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE comment ADD COLUMN resolved_at TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX ix_comment_reply_to ON comment (reply_to)",
+        "CREATE TABLE revision (id TEXT NOT NULL, position INTEGER NOT NULL, parent_id TEXT, merged_id TEXT, "
+        "kind TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (id))",
+        "CREATE TABLE revision_snapshot (revision_id TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, "
+        "PRIMARY KEY (revision_id, part))",
+    ):
+        connection.execute(statement)
+
+
+# MIGRATIONS[n] turns a file of schema version n-1 into version n. When the schema changes, add
+# MIGRATIONS[n + 1], raise SCHEMA_VERSION and keep a file of version n under tests/fixtures/ (see
+# tests/persistence/test_file_migrations.py and tests/fixtures/make_fixture.py).
+MIGRATIONS: dict[int, MigrationStep] = {2: _to_version_2}
 
 
 class MissingMigrationError(RuntimeError):

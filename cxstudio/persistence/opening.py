@@ -22,7 +22,7 @@ from cxstudio.model.entities import MAX_PICTURE_BYTES, Entity
 from cxstudio.persistence import checks, schema, untrusted, verified
 from cxstudio.persistence.errors import ProjectFileError, detail_of, size_text
 from cxstudio.persistence.migrations import migrate
-from cxstudio.persistence.schema import APPLICATION_ID, TABLES
+from cxstudio.persistence.schema import APPLICATION_ID, STORED_TABLES
 from cxstudio.persistence.store import (
     build_document,
     connect_bytes,
@@ -91,7 +91,7 @@ def _fill_clean_copy(connection: sqlite3.Connection, stored_columns: dict[str, l
     connection.execute("BEGIN")
     for statement in untrusted.schema_statements():
         connection.execute(statement)
-    for kind, table in TABLES.items():
+    for kind, table in STORED_TABLES.items():  # the entity tables and the lineage (revision) tables
         known = [column.name for column in table.c]
         if stored_columns.get(kind) == known:
             connection.execute(f"INSERT INTO main.{_quoted(kind)} SELECT * FROM src.{_quoted(kind)}")
@@ -225,6 +225,14 @@ class _WorkingCopyWriter(threading.Thread):
         self.verdict_known.wait()
         return self.verified_before
 
+    def known_sound_now(self) -> bool:
+        """Whether the bytes are known by now to have been verified before, without waiting for the hash.
+
+        For skipping the schema inspection before loading: inspecting takes about a millisecond, the
+        hash of a large file several, so while it is still being computed the loading inspects instead.
+        """
+        return self.verdict_known.is_set() and self.verified_before
+
     def result(self) -> None:
         """Wait for the thread; raise what it failed with."""
         self.join()
@@ -281,7 +289,7 @@ def _read_and_check(source: Path, copy: Path | None, thorough: bool) -> Inspecti
     try:
         if 1 <= header.user_version <= schema.SCHEMA_VERSION:
             try:
-                preloaded = read_entities_from_bytes(writer.data, seconds, writer.known_sound)
+                preloaded = read_entities_from_bytes(writer.data, seconds, writer.known_sound_now)
             except (sqlite3.Error, UnicodeDecodeError, ValueError, OverflowError, MemoryError,
                     WorkLimitError) as exc:
                 load_error = exc

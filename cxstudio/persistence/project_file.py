@@ -16,11 +16,19 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from cxstudio.editing.lineage import Lineage, Revision, RevisionKind
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
 from cxstudio.persistence import checks, schema, verified
 from cxstudio.persistence.database import create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, detail_of, read_only_reason
+from cxstudio.persistence.lineage import (
+    database_lineage,
+    read_lineage,
+    sqlalchemy_execute,
+    store_snapshot,
+    write_lineage,
+)
 from cxstudio.persistence.lock import (
     LockInfo,
     ProjectLock,
@@ -110,6 +118,8 @@ class ProjectFile:
         self.foreign_objects: list[ForeignObject] = []  # left out of the working copy when the file was opened
         # the content of the file as opened or last saved here; Save refuses to overwrite any other content
         self.known = known if known is not None or path is None else file_version(path)
+        self._lineage: Lineage | None = None  # read from the working copy on first use
+        self.merged_id: str | None = None  # the head of a file merged in since the last save (recorded by it)
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -137,6 +147,7 @@ class ProjectFile:
         project_file = cls(working, source, lock, code, params, taken_over, known)
         project_file.copy_sync = working.sync_in_background()  # waited for before the first edit is written
         project_file.foreign_objects = inspection.foreign_objects
+        project_file._lineage = database_lineage(working.database_path)  # without locking the copy
         return project_file, inspection.document
 
     @classmethod
@@ -221,6 +232,96 @@ class ProjectFile:
         if self.path is None or self.lock is not None:
             return None
         return read_lock(self.path)
+
+    # ------------------------------------------------------------------ lineage (revisions, client copies)
+    @property
+    def lineage(self) -> Lineage:
+        """The revisions of this project's content (see cxstudio.editing.lineage), as the working copy holds them."""
+        if self._lineage is None:
+            with self._working_transaction() as connection:
+                self._lineage = read_lineage(sqlalchemy_execute(connection))
+        return self._lineage
+
+    def _working_transaction(self):  # type: ignore[no-untyped-def]
+        """A transaction on the working copy (after the copy made on opening is on the disk)."""
+        if self.copy_sync is not None:
+            self.copy_sync.join()
+            self.copy_sync = None
+        return self.engine.begin()
+
+    def _set_lineage(self, lineage: Lineage) -> None:
+        with self._working_transaction() as connection:
+            write_lineage(sqlalchemy_execute(connection), lineage)
+        self._lineage = lineage
+
+    def _next_revision(self, kind: str = RevisionKind.SAVE, lineage: Lineage | None = None) -> Revision:
+        parent = (lineage if lineage is not None else self.lineage).head_id
+        if self.merged_id is not None and kind == RevisionKind.SAVE:
+            return Revision(str(uuid.uuid4()), parent, RevisionKind.MERGE, _now(), self.merged_id)
+        return Revision(str(uuid.uuid4()), parent, kind, _now())
+
+    def snapshot(self, revision_id: str) -> bytes | None:
+        """The content this project keeps for a handed-out revision (a client copy's bytes), else None."""
+        from cxstudio.persistence.lineage import read_snapshot
+
+        with self._working_transaction() as connection:
+            return read_snapshot(sqlalchemy_execute(connection), revision_id)
+
+    def save_client_copy(self, path: str | os.PathLike[str], document: Document, clean: Document) -> Revision:
+        """Write `clean` (the client's view of `document`) as a client copy and keep its content for merging.
+
+        The copy is written like Save (a temporary file beside the target, synced, atomically replaced),
+        from a new database holding only `clean` and one revision (`CLIENT_COPY`, parent: this file's
+        head), so nothing deleted, internal, locked or undone travels. This project records the same
+        revision as `HANDOUT` with the copy's bytes (its working copy; the project counts as modified
+        until saved). Refused for a read-only project, and onto the project's own file.
+        """
+        self._require_open()
+        self._refuse_read_only()
+        target = Path(path).absolute()
+        if self.path is not None and _same_file(target, self.path):
+            raise ProjectFileError("client_copy_onto_project", path=target)
+        _refuse_if_held(target)
+        lineage = self.lineage
+        revision = self._next_revision(RevisionKind.CLIENT_COPY)
+
+        def fill(temporary: Path) -> None:
+            from cxstudio.persistence.database import plain_engine
+
+            source = self.working.folder / f"client-copy-{uuid.uuid4().hex[:8]}.cxstudio"
+            engine = plain_engine(source)
+            try:
+                create_schema(engine)
+                with engine.begin() as connection:
+                    write_document(connection, clean)
+                    write_lineage(sqlalchemy_execute(connection), Lineage((revision,)))
+            finally:
+                engine.dispose()
+            try:
+                raw = sqlite3.connect(source, isolation_level=None)
+                try:
+                    raw.execute("VACUUM INTO ?", (str(temporary),))
+                finally:
+                    raw.close()
+            finally:
+                for leftover in (source, Path(f"{source}-journal")):
+                    leftover.unlink(missing_ok=True)
+
+        version = self._write_file(target, clean, fill=fill)
+        real = _save_target(target)
+        content = real.read_bytes()
+        if hashlib.sha256(content).hexdigest() != version.digest:  # replaced meanwhile: keep nothing wrong
+            raise ProjectFileError("changed_on_disk", path=target)
+        handout = Revision(revision.id, revision.parent_id, RevisionKind.HANDOUT, revision.created)
+        with self._working_transaction() as connection:
+            execute = sqlalchemy_execute(connection)
+            store_snapshot(execute, handout.id, content)
+            updated = lineage.with_revision(handout, snapshot=True)
+            write_lineage(execute, updated)
+        self._lineage = updated
+        if self.session is not None:
+            self.session.mark_dirty()
+        return revision
 
     # ------------------------------------------------------------------ write-through
     def attach(self, session: Session) -> None:
@@ -355,12 +456,14 @@ class ProjectFile:
         if not self.pending:
             self._set_unsaved_quietly(False)
 
-    def _write_file(self, target: Path, document: Document) -> FileVersion:
+    def _write_file(self, target: Path, document: Document,
+                    fill: Callable[[Path], None] | None = None) -> FileVersion:
         """Snapshot the project into a temporary file beside `target`, sync it, then atomically replace `target`.
 
         A symbolic link is kept: the file it names is replaced (its temporary file beside it). Each save is
         noted in the data folder while it runs, so a killed save's temporary file is removed at the next start.
-        Returns the content written.
+        Returns the content written. Without `fill` (which writes a complete file at the path it is given)
+        the project is written with a new revision (`lineage`); a failed write forgets it again.
         """
         real = _save_target(target)
         for name in dict.fromkeys((target, real)):
@@ -372,8 +475,13 @@ class ProjectFile:
             raise ProjectFileError("save_folder_read_only", path=target)
         temporary = _temporary_name(real)
         record = record_save(temporary)
+        before: Lineage | None = None
         try:
-            if self.flush(report=False):
+            if fill is not None:
+                fill(temporary)
+            elif self.flush(report=False):
+                before = self.lineage
+                self._set_lineage(before.with_revision(self._next_revision()))
                 self._vacuum_into(temporary)
             else:  # the working copy is behind (e.g. its disk is full): write the document from memory
                 self._write_from_memory(temporary, document)
@@ -384,6 +492,11 @@ class ProjectFile:
             fsync_directory(real.parent)
             verified.remember_verified(version.digest)  # the document obeys every rule, so the file is sound
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            if before is not None:
+                try:
+                    self._set_lineage(before)
+                except (SQLAlchemyError, OSError):
+                    self._lineage = None  # read again from the working copy when next needed
             for leftover in (temporary, Path(f"{temporary}-journal")):
                 try:
                     leftover.unlink()
@@ -398,6 +511,8 @@ class ProjectFile:
             raise ProjectFileError("save_failed", path=target, detail=detail_of(exc)) from None
         finally:
             forget_save(record)
+        if fill is None:
+            self.merged_id = None
         return version
 
     def _vacuum_into(self, temporary: Path) -> None:
@@ -413,8 +528,10 @@ class ProjectFile:
         engine = plain_engine(temporary)
         try:
             create_schema(engine)
+            lineage = self._lineage or Lineage()  # the working copy (and its snapshots) cannot be read now
             with engine.begin() as connection:
                 write_document(connection, document)
+                write_lineage(sqlalchemy_execute(connection), lineage.with_revision(self._next_revision(lineage=lineage)))
         finally:
             engine.dispose()
 
@@ -439,6 +556,12 @@ class ProjectFile:
             self.lock = None
         self.working.remove()
         release_loaded_objects()
+
+
+def _now() -> str:
+    from datetime import datetime
+
+    return datetime.now().replace(microsecond=0).isoformat()
 
 
 def _version_of(fd: int) -> FileVersion:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import json.scanner
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,9 +24,10 @@ from sqlalchemy import (
 
 from cxstudio.model.entities import ENTITY_TYPES, Entity, EntityBuilder, FieldSpec, entities_from_rows, entity_builder
 from cxstudio.model.fields import FieldKind, field_kind
+from cxstudio.model.loading import entities_from_columns, entities_from_complete_rows
 
 APPLICATION_ID = 0x43585354  # 'CXST' in PRAGMA application_id: this file is a CX Studio project
-SCHEMA_VERSION = 1  # PRAGMA user_version of files this version writes
+SCHEMA_VERSION = 2  # PRAGMA user_version of files this version writes (2: comment threads, revisions)
 FILE_SUFFIX = ".cxstudio"
 
 metadata = MetaData()
@@ -91,6 +93,28 @@ def _table(entity_type: type[Entity]) -> Table:
 
 TABLES: dict[str, Table] = {t.KIND: _table(t) for t in ENTITY_TYPES}
 
+# The file's lineage (not entities; see persistence/lineage.py): one row per revision this file's content
+# went through (Save, a client copy handed out, a merge), and the content of handed-out revisions (the
+# client copy's bytes, zlib-compressed, in parts small enough for the value limit of untrusted reading).
+REVISION = Table(
+    "revision", metadata,
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("parent_id", Text, nullable=True),
+    Column("merged_id", Text, nullable=True),
+    Column("kind", Text, nullable=False),
+    Column("created", Text, nullable=False),
+)
+REVISION_SNAPSHOT = Table(
+    "revision_snapshot", metadata,
+    Column("revision_id", Text, primary_key=True),
+    Column("part", Integer, primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+LINEAGE_TABLES: dict[str, Table] = {"revision": REVISION, "revision_snapshot": REVISION_SNAPSHOT}
+# Every table of a project file: what the untrusted-file checks expect and the working copy is built from.
+STORED_TABLES: dict[str, Table] = {**TABLES, **LINEAGE_TABLES}
+
 
 # ---------------------------------------------------------------------- row <-> entity
 def _encode_tuple(value: Any) -> Any:
@@ -149,15 +173,8 @@ def _decode_tuple_column(column: Sequence[Any]) -> list[Any]:
 
     Equal texts give one shared tuple, which is immutable like the records holding it.
     """
-    decoded: dict[Any, Any] = {}
-    values = list(column)
-    for position, value in enumerate(values):
-        try:
-            result = decoded[value]
-        except KeyError:
-            result = decoded[value] = _decode_tuple(value)
-        values[position] = result
-    return values
+    decoded = {value: _decode_tuple(value) for value in dict.fromkeys(column)}  # keyed by each first occurrence
+    return list(map(decoded.__getitem__, column))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +212,19 @@ class EntityCodec:
         for name in self.decoders:
             position = self.entity_type.FIELD_INDEX[name]
             columns[position] = _COLUMN_DECODERS[self.decoders[name]](columns[position])
-        return entities_from_rows(self.entity_type, list(zip(*columns)))
+        return entities_from_columns(self.entity_type, columns)
+
+    def from_cursor(self, cursor: sqlite3.Cursor) -> list[Entity]:
+        """`from_rows` of every row of a SELECT of this kind's columns, in order (a cursor just executed).
+
+        Kinds without decoded fields are made row by row as the cursor gives them, the width checked
+        once on the SELECT's columns (each row has exactly those), without holding every row at once.
+        """
+        if self.decoders:
+            return self.from_rows(cursor.fetchall())
+        if len(cursor.description or ()) != len(self.names):
+            raise ValueError(f"A {self.entity_type.KIND} row must have {len(self.names)} values.")
+        return entities_from_complete_rows(self.entity_type, cursor)
 
 
 _COLUMN_DECODERS: dict[Callable[[Any], Any], Callable[[Sequence[Any]], list[Any]]] = {

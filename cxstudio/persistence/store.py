@@ -51,8 +51,7 @@ def read_entities_from(driver: sqlite3.Connection, keep_going: Callable[[], bool
         for entity_type in ENTITY_TYPES:
             if keep_going is not None and not keep_going():
                 break
-            rows = driver.execute(_SELECT_SQL[entity_type.KIND]).fetchall()
-            entities.extend(CODECS[entity_type.KIND].from_rows(rows))
+            entities.extend(CODECS[entity_type.KIND].from_cursor(driver.execute(_SELECT_SQL[entity_type.KIND])))
     return entities
 
 
@@ -141,13 +140,29 @@ def check_document(document: Document) -> list[str]:
 
 def build_document(entities: Iterable[Entity]) -> tuple[Document | None, list[str]]:
     """A Document from loaded entities and the problems that make it unusable (none: the document is sound)."""
+    entities = list(entities)
     try:
         with paused_garbage_collection():
             document = Document.from_entities(entities, check=False)
     except InvariantError as exc:  # a duplicate id
         return None, [str(exc)]
+    except (TypeError, ValueError, AttributeError):  # a value of a type no index can take (a number for a list of ids)
+        return None, record_problems(entities)
     problems = check_document(document)
     return (None if problems else document), problems
+
+
+def record_problems(entities: Iterable[Entity]) -> list[str]:
+    """Every record's own problems (field values, types), one sentence each: for records too broken to index."""
+    problems: list[str] = []
+    for entity in entities:
+        try:
+            entity.validate()
+        except InvariantError as exc:
+            problems.append(str(exc))
+        except Exception as exc:  # a damaged value must become a sentence, never a traceback
+            problems.append(f"{entity.KIND} {entity.id!r:.60}: a value cannot be read ({type(exc).__name__}).")
+    return problems or ["The file holds values of a type CX Studio cannot index."]
 
 
 def write_document(connection: Connection, document: Document) -> None:

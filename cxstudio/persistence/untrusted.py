@@ -21,7 +21,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from cxstudio.model.entities import MAX_PICTURE_BYTES
-from cxstudio.persistence.schema import TABLES, metadata
+from cxstudio.persistence.schema import STORED_TABLES, metadata
 
 # The largest project file CX Studio opens. A project of 50,000 cards takes about 70 MB; pictures add to
 # that. Larger files are refused before a byte is read (documented in the README).
@@ -211,7 +211,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
         object_type, name, table, sql = str(object_type), str(name), str(table), str(raw_sql or "")
         identical += expected.get((object_type, name, table)) == _normalised(raw_sql)
         kind = _kind_of(object_type, sql)
-        if name in TABLES:
+        if name in STORED_TABLES:
             found_tables[name] = kind
             if kind != "table":
                 words = FOREIGN_KINDS[kind][0]
@@ -220,7 +220,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
         if (object_type, name, table) in expected:
             continue
         report.foreign.append(ForeignObject(kind, name, table))
-    for name, table in TABLES.items():
+    for name, table in STORED_TABLES.items():
         if name not in found_tables:
             report.missing.append(f"The table {name} is missing.")
             continue

@@ -1,4 +1,4 @@
-"""The editor's dialogs: template chooser, preferences, recovery prompt, unsaved-changes question, messages."""
+"""The editor's dialogs: template chooser, recovery prompt, unsaved-changes question, messages (preferences: preferences.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,8 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from cxstudio.ui import labels
 
 
 def ask_unsaved_changes(parent: QWidget | None, project_name: str) -> str:
@@ -100,32 +96,6 @@ class TemplateChooser(QDialog):
         """(template name, language) or None for an empty project."""
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-
-class PreferencesDialog(QDialog):
-    """The user's preferences: for now the UI language (system, German or English)."""
-
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("preferences")
-        self.setWindowTitle(self.tr("Preferences"))
-        self.language = QComboBox()
-        self.language.setObjectName("languageChoice")
-        self.language.addItem(self.tr("As the system"), "")
-        for code, name in labels.languages().items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(max(self.language.findData(language), 0))
-        form = QFormLayout()
-        form.addRow(self.tr("Language"), self.language)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def chosen_language(self) -> str:
-        return str(self.language.currentData() or "")
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from cxstudio import api
+from cxstudio import api, logs
 from cxstudio.api import ProjectFileError
 from cxstudio.model.errors import ModelError
 from cxstudio.model.messages import detail_text, error_detail
@@ -29,6 +29,17 @@ class FileError(Exception):
         super().__init__(text)
         self.text = text
         self.code = code
+
+
+_log = logs.logger("ui.files")
+
+
+def _logged(what: str, error: BaseException, path: Path | None = None) -> None:
+    """A refused file in one line; anything unexpected with its traceback (the user sees one sentence)."""
+    if isinstance(error, (ProjectFileError, ModelError)):
+        _log.warning("%s %s failed: %s", what, path or "", error)
+    else:
+        _log.error("%s %s failed", what, path or "", exc_info=error)
 
 
 def _problem(error: BaseException, language: str, path: Path | None = None) -> FileError:
@@ -76,7 +87,9 @@ def new_project(choice: tuple[str, str] | None, language: str) -> OpenedFile:
         else:
             project = api.create(choice[0], choice[1])
     except Exception as error:
+        _logged("New project", error)
         raise _problem(error, language) from error
+    _log.info("New project from %s", choice[0] if choice is not None else "nothing")
     return OpenedFile(project, language)
 
 
@@ -85,7 +98,9 @@ def open_file(path: Path, language: str) -> OpenedFile:
     try:
         project = api.open_project(path)
     except Exception as error:
+        _logged("Opening", error, path)
         raise _problem(error, language, path) from error
+    _log.info("Opened %s%s", path, " read-only" if project.read_only else "")
     return OpenedFile(project, language, project.opening_note(language))
 
 
@@ -94,14 +109,18 @@ def save(opened: OpenedFile, language: str, overwrite: bool = False) -> None:
     try:
         opened.project.save(overwrite=overwrite)
     except Exception as error:
+        _logged("Saving", error, opened.path)
         raise _problem(error, language, opened.path) from error
+    _log.info("Saved %s%s", opened.path, " (overwriting another program's version)" if overwrite else "")
 
 
 def save_as(opened: OpenedFile, path: Path, language: str) -> None:
     try:
         opened.project.save_as(path)
     except Exception as error:
+        _logged("Saving as", error, path)
         raise _problem(error, language, path) from error
+    _log.info("Saved as %s", path)
 
 
 def step_history(project: api.OpenProject, forward: bool) -> None:
@@ -160,7 +179,9 @@ def recover(entry: RecoveryEntry, language: str) -> OpenedFile:
     try:
         project = api.recover(entry.key)
     except Exception as error:
+        _logged("Recovering", error)
         raise _problem(error, language) from error
+    _log.info("Recovered unsaved work of %s", entry.original_path or entry.project_name)
     return OpenedFile(project, language)
 
 

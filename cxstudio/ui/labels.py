@@ -246,6 +246,7 @@ def step_texts() -> dict[str, str]:
         "unlink": QCoreApplication.translate("UndoSteps", "Remove relation"),
         "new_project": QCoreApplication.translate("UndoSteps", "New project"),
         "name_project": QCoreApplication.translate("UndoSteps", "Name project"),
+        "import": QCoreApplication.translate("UndoSteps", "Import “%1”"),
     }
 
 

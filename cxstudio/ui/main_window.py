@@ -38,7 +38,9 @@ from cxstudio.layout import ViewKind
 from cxstudio.model.entities import CardKind
 from cxstudio.model.events import event_kind
 from cxstudio.resources import RESOURCES_DIR
-from cxstudio.ui import dialogs, files, labels
+from cxstudio.ui import files, labels
+from cxstudio.ui.analytics_view import install_analytics
+from cxstudio.ui.autosave import Autosave
 from cxstudio.ui.edit_commands import EditCommands
 from cxstudio.ui.i18n import Translations, choose_language
 from cxstudio.ui.journey_tabs import JourneyTabs
@@ -47,6 +49,7 @@ from cxstudio.ui.panels.inspector import InspectorPanel
 from cxstudio.ui.panels.outline import OutlinePanel
 from cxstudio.ui.panels.palette import PalettePanel
 from cxstudio.ui.panels.project_data import ProjectDataPanel
+from cxstudio.ui.preferences import PreferencesDialog
 from cxstudio.ui.project_controller import PROJECT_SUFFIX, ProjectController
 from cxstudio.ui.selection import SelectionModel, bind_inspector, bind_outline
 from cxstudio.ui.settings import EditorSettings
@@ -98,6 +101,8 @@ class MainWindow(QMainWindow):
         self.files.message.connect(self.show_message)
         self.files.saved.connect(self._after_save)
         self.files.projectChanged.connect(self._show_project)
+        self.autosave = Autosave(self.files.autosave, self)  # off unless the preferences turn it on
+        self.autosave.configure(self.settings.autosave_minutes())
         self.canvas: JourneyCanvas | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -206,6 +211,7 @@ class MainWindow(QMainWindow):
         self.history_dock.raise_()
         self.resizeDocks([self.palette_dock, self.inspector_dock], [220, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock, self.history_dock], [560, 200], Qt.Orientation.Vertical)
+        self.analytics_dock = install_analytics(self)  # findings, the map's filter bar, dimming (self.analytics)
 
     def _action(self, name: str, text: str, slot: Callable[[], object],
                 shortcuts: QKeySequence.StandardKey | Sequence[str] | None = None, tip: str = "") -> QAction:
@@ -311,6 +317,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.act_export, self.act_export_image, self.act_print])
+        from cxstudio.ui.office import OfficeCommands  # Excel, CSV and PowerPoint: export and import
+
+        self.office = OfficeCommands(self, file_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.act_project_properties, self.act_preferences])
         file_menu.addSeparator()
@@ -333,7 +342,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         panels = view_menu.addMenu(self.tr("&Panels"))
         for dock in (self.palette_dock, self.outline_dock, self.inspector_dock, self.history_dock,
-                     self.project_data_dock):
+                     self.project_data_dock, self.analytics_dock):
             panels.addAction(dock.toggleViewAction())
 
         insert_menu = bar.addMenu(self.tr("&Insert"))
@@ -606,9 +615,11 @@ class MainWindow(QMainWindow):
         self.edits.redo()
 
     def preferences(self) -> None:
-        dialog = dialogs.PreferencesDialog(self.settings.language(), self)
+        dialog = PreferencesDialog(self.settings, self)
         try:
-            if dialog.exec() == dialogs.PreferencesDialog.DialogCode.Accepted:
+            if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+                dialog.store()
+                self.autosave.configure(self.settings.autosave_minutes())
                 chosen = dialog.chosen_language()
                 changed = chosen != self.settings.language()
                 self.settings.set_language(chosen)

@@ -232,6 +232,24 @@ class ProjectController(QObject):
         self._after_save()
         return True
 
+    def autosave(self) -> bool:
+        """Save through the normal Save path, quietly: only a project with a writable file and unsaved changes.
+
+        Nothing is asked: a file another program changed is left alone and a failure is one line in the
+        status bar (and the log); the working copy keeps the work either way.
+        """
+        opened = self.opened
+        if opened is None or opened.path is None or opened.read_only_reason or opened.project.session.is_clean:
+            return False
+        self._before_command()
+        try:
+            files.save(opened, self.language)
+        except files.FileError as problem:
+            self.message.emit(self.tr("Autosave did not save the file: %1").replace("%1", problem.text))
+            return False
+        self._after_save()
+        return True
+
     def _save_over_changed_file(self, opened: files.OpenedFile, text: str) -> bool:
         """Another program replaced the file since it was opened or saved here: overwrite it, Save As, or cancel."""
         box = QMessageBox(self.window)

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AnalyticsController</name>
+    <message>
+        <source>This finding has no elements on a map.</source>
+        <translation>Zu diesem Befund gibt es keine Elemente auf einer Karte.</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analyse</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPanel</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>Kein Projekt geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing stands out.</source>
+        <translation>Nichts fällt auf.</translation>
+    </message>
+</context>
+<context>
     <name>CanvasMenu</name>
     <message>
         <source>Copy</source>
@@ -113,6 +142,41 @@
     <message>
         <source>New comment</source>
         <translation>Neuer Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>CX Studio ran into a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred inside CX Studio, and the last action may not have been completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your work is kept: every change is already in the working copy. If CX Studio closes, it offers this work for recovery at the next start. Saving the project now is a good idea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The details are in the log file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the technical details for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -356,6 +420,69 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Jede Art</translation>
+    </message>
+    <message>
+        <source>Pain points</source>
+        <translation>Pain Points</translation>
+    </message>
+    <message>
+        <source>Moments of truth</source>
+        <translation>Moments of Truth</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Jeder Kanal</translation>
+    </message>
+    <message>
+        <source>Any department</source>
+        <translation>Jede Abteilung</translation>
+    </message>
+    <message>
+        <source>Any persona</source>
+        <translation>Jede Persona</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Jedes Schlagwort</translation>
+    </message>
+    <message>
+        <source>Find text…</source>
+        <translation>Text suchen …</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter aufheben</translation>
+    </message>
+    <message>
+        <source>Show every card undimmed again (Esc on the map)</source>
+        <translation>Alle Karten wieder ungedimmt zeigen (Esc auf der Karte)</translation>
+    </message>
+    <message>
+        <source>Ratings 1-10; – for no limit</source>
+        <translation>Bewertungen 1-10; – für keine Grenze</translation>
+    </message>
+    <message>
+        <source>Highlight: %1</source>
+        <translation>Hervorgehoben: %1</translation>
+    </message>
+    <message>
+        <source>Filter active</source>
+        <translation>Filter aktiv</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Opened</source>
@@ -419,6 +546,52 @@
     <message>
         <source>Saved {path}.</source>
         <translation>{path} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import “%1”</source>
+        <translation>Import „%1“</translation>
+    </message>
+    <message>
+        <source>Element or field</source>
+        <translation>Element oder Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n element(s) missing from the sheets</source>
+        <translation>
+            <numerusform>Das %n Element löschen, das in den Tabellen fehlt</numerusform>
+            <numerusform>Die %n Elemente löschen, die in den Tabellen fehlen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Problems (%1): nothing can be imported</source>
+        <translation>Probleme (%1): es kann nichts importiert werden</translation>
+    </message>
+    <message>
+        <source>Added (%1)</source>
+        <translation>Neu (%1)</translation>
+    </message>
+    <message>
+        <source>Changed (%1)</source>
+        <translation>Geändert (%1)</translation>
+    </message>
+    <message>
+        <source>Missing from the sheets, kept unless deleted (%1)</source>
+        <translation>Fehlen in den Tabellen, bleiben erhalten, wenn nicht gelöscht (%1)</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1448,92 @@
     </message>
 </context>
 <context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Import touchpoints from “%1”</source>
+        <translation>Touchpoints aus „%1“ importieren</translation>
+    </message>
+    <message>
+        <source>Choose which column holds which field. Catalogue touchpoints are matched by name; with a stage column every row also becomes a touchpoint card in that stage.</source>
+        <translation>Wählen Sie, welche Spalte welches Feld enthält. Katalog-Touchpoints werden über den Namen zugeordnet; mit einer Phasen-Spalte wird jede Zeile außerdem zu einer Touchpoint-Karte in dieser Phase.</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Blatt:</translation>
+    </message>
+    <message>
+        <source>Journey for stages:</source>
+        <translation>Customer Journey für Phasen:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Spalte in der Datei</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>Importiert als</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>%1 rows written to %2.</source>
+        <translation>%1 Zeilen in %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 slides written to %2.</source>
+        <translation>%1 Folien in %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>CX Studio</source>
+        <translation>CX Studio</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export to E&amp;xcel…</source>
+        <translation>Nach E&amp;xcel exportieren…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Nach Excel exportieren</translation>
+    </message>
+    <message>
+        <source>Export to Po&amp;werPoint…</source>
+        <translation>Nach Po&amp;werPoint exportieren…</translation>
+    </message>
+    <message>
+        <source>Export to PowerPoint</source>
+        <translation>Nach PowerPoint exportieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>PowerPoint presentations (*.pptx)</source>
+        <translation>PowerPoint-Präsentationen (*.pptx)</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>Tabellen (*.xlsx *.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>OutlinePanel</name>
     <message>
         <source>Element</source>
@@ -1331,12 +1590,60 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>Your name on the comments you write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
+        <source>Roll {width} mm wide</source>
+        <translation type="unfinished">Rolle {width} mm breit</translation>
+    </message>
+    <message>
+        <source>Millimetres (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inches (in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project&apos;s file every few minutes. Every change is kept in the working copy anyway, so nothing is lost when this is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Author name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Default &amp;paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;tile sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto&amp;save the file every</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1675,10 @@
     <message>
         <source>Cannot save project</source>
         <translation>Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Autosave did not save the file: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File changed by another program</source>
@@ -1707,6 +2018,10 @@
     <message>
         <source>Name project</source>
         <translation>Projekt benennen</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>Import „%1“</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,7 @@ def test_every_command_and_option_of_the_readme_exists() -> None:
     commands = {}
     for line in lines:
         words = line.split()[1:]
-        command = words[0] if words and re.fullmatch(r"[a-z]+", words[0]) else ""
+        command = words[0] if words and re.fullmatch(r"[a-z][a-z-]*", words[0]) else ""
         commands.setdefault(command, set()).update(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", line))
     assert {"templates", "new", "info", "check", "upgrade", "export", "render"} <= set(commands)
     missing = {}

@@ -79,8 +79,10 @@ def rich_document() -> Document:
             due="2026-06-30", insight_ids=(insight.id,), card_ids=(card.id, card2.id),
             touchpoint_ids=(touchpoint.id,), metric_id=metric.id, target_value=15.0, external_ref="JIRA-42",
         ))
-        doc.add(Comment(target_id=relation.id, author="Max", text="Stimmt das?", created="2026-02-03T10:00",
-                        resolved=True, internal=False))
+        question = doc.add(Comment(target_id=relation.id, author="Max", text="Stimmt das?", created="2026-02-03T10:00",
+                                   resolved=True, internal=False, resolved_by="Erika", resolved_at="2026-02-04T09:30"))
+        doc.add(Comment(target_id=relation.id, reply_to=question.id, author="Erika", text="Ja, geprüft.",
+                        created="2026-02-03T11:00", internal=False))
     session.detach()
     return document
 

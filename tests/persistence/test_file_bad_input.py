@@ -23,6 +23,7 @@ from permission_helpers import as_unprivileged_user, shared_data_dir, shared_fol
 from cxstudio import api, cli
 from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.persistence.lock import lock_path_for
+from cxstudio.persistence.schema import SCHEMA_VERSION
 
 
 def sha256(path: Path) -> str:
@@ -204,7 +205,7 @@ def test_each_bad_input_gets_one_clear_sentence_and_stays_byte_identical(tmp_pat
     assert error.message("de") != str(error)
     assert str(path) in str(error)
     if code == "newer_schema":
-        assert "format 7" in str(error) and "up to 1" in str(error) and "Dateiformat 7" in error.message("de")
+        assert "format 7" in str(error) and f"up to {SCHEMA_VERSION}" in str(error) and "Dateiformat 7" in error.message("de")
 
     for command in ("info", "check"):
         exit_code, out, err = run_cli(command, str(path), "--lang", "en")

@@ -177,7 +177,10 @@ def test_a_read_only_second_opener_cannot_overwrite_the_first_editors_file(tmp_p
     first_other = api.open_project(other)
     second = api.open_project(path)
     assert not first.read_only and second.read_only
-    second.run(ops.rename, second.document.journeys()[0].id, "Die Fassung des Zweiten")
+    with pytest.raises(ProjectFileError) as refused:  # read-only: nothing is edited, not even in memory
+        second.run(ops.rename, second.document.journeys()[0].id, "Die Fassung des Zweiten")
+    assert refused.value.code == "edit_read_only" and "has had it open since" in str(refused.value)
+    assert second.session.history == []
     digests = sha256(path), sha256(other)
     for target in (path, tmp_path / "link.cxstudio", tmp_path / "hardlink.cxstudio"):
         with pytest.raises(ProjectFileError) as caught:
@@ -194,7 +197,7 @@ def test_a_read_only_second_opener_cannot_overwrite_the_first_editors_file(tmp_p
     assert (sha256(path), sha256(other)) == digests
     assert (tmp_path / "link.cxstudio").is_symlink()
     second.save_copy(tmp_path / "frei.cxstudio")  # a file nobody has open is fine
-    assert api.check_file(tmp_path / "frei.cxstudio").document.journeys()[0].name == "Die Fassung des Zweiten"
+    assert api.check_file(tmp_path / "frei.cxstudio").document.journeys()[0].name == first.document.journeys()[0].name
     second.close()
     first_other.close()
     first.close()

@@ -115,7 +115,11 @@ def test_a_read_only_open_refuses_save_and_leaves_the_file_unchanged(tmp_path: P
     project = api.open_project(path, read_only=True)
     assert project.read_only and project.read_only_reason == "opened read-only on request"
     assert not lock_path_for(path).exists()
-    project.run(ops.rename, project.document.journeys()[0].id, "geändert")
+    name = project.document.journeys()[0].name
+    with pytest.raises(ProjectFileError) as refused:
+        project.run(ops.rename, project.document.journeys()[0].id, "geändert")
+    assert refused.value.code == "edit_read_only" and "schreibgeschützt" in refused.value.message("de")
+    assert project.document.journeys()[0].name == name and not project.is_modified
     with pytest.raises(ProjectFileError) as caught:
         project.save()
     assert caught.value.code == "read_only" and "Save As" in str(caught.value)

@@ -346,15 +346,33 @@ def resident_bytes(pid: int) -> int:
         return 0
 
 
+def high_water_kib(pid: int) -> int:
+    """A process's own peak resident size so far (VmHWM, KiB; 0 where /proc cannot tell).
+
+    Not wait4's ru_maxrss: on Linux a child inherits the peak of the (large) test process it was forked
+    from, so that figure says nothing about the child.
+    """
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def run_child(argv: list[str], cwd: Path) -> Finished:
-    """Run `argv`; kill its process group after TIMEOUT or above KILL_RSS_BYTES; its peak RSS comes from wait4."""
+    """Run `argv`; kill its process group after TIMEOUT or above KILL_RSS_BYTES; peak RSS from its own VmHWM."""
     cwd.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
         process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                                    env=child_environment(), start_new_session=True)
         killed = None
+        peak_kib = 0
         while True:
+            peak_kib = max(peak_kib, high_water_kib(process.pid))  # before it may be reaped below
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
@@ -366,13 +384,13 @@ def run_child(argv: list[str], cwd: Path) -> Finished:
                 os.killpg(process.pid, signal.SIGKILL)
                 pid, status, usage = os.wait4(process.pid, 0)
                 break
-            time.sleep(0.02)
+            time.sleep(0.01)
         process.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
         out.seek(0)
         err.seek(0)
         return Finished(argv, killed, process.returncode, out.read().decode(errors="replace"),
-                        err.read().decode(errors="replace"), usage.ru_maxrss, seconds)
+                        err.read().decode(errors="replace"), peak_kib, seconds)
 
 
 def assert_finished_politely(result: Finished) -> None:

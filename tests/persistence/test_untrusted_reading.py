@@ -252,3 +252,26 @@ def test_only_a_schema_identical_to_the_letter_is_copied_as_it_is(example: Path,
     connection.close()
     assert "title" not in index_sql
     assert untrusted.expected_definitions()[("index", "ix_card_stage_id", "card")] == " ".join(index_sql.split())
+
+
+def without_constraints(kind: str, then: str) -> str:
+    """SQL that rebuilds a table with the same columns but no constraints (so NULLs fit), then runs `then`."""
+    columns = ", ".join(f'"{c.name}"' for c in schema.TABLES[kind].c)
+    return (f"CREATE TABLE old_{kind} AS SELECT * FROM {kind}; DROP TABLE {kind}; CREATE TABLE {kind} ({columns}); "
+            f"INSERT INTO {kind} SELECT * FROM old_{kind}; DROP TABLE old_{kind}; {then}")
+
+
+@pytest.mark.parametrize(("sql", "words"), [
+    (without_constraints("relation", "UPDATE relation SET label = NULL WHERE rowid = (SELECT min(rowid) FROM relation);"),
+     "relation"),
+    ("UPDATE action SET card_ids = 5 WHERE rowid = (SELECT min(rowid) FROM action);", "card_ids"),
+    (without_constraints("persona", "UPDATE persona SET preferred_channel_ids = NULL "
+                                    "WHERE rowid = (SELECT min(rowid) FROM persona);"), "preferred_channel_ids"),
+], ids=["relation label NULL", "id list as a number", "id list NULL"])
+def test_values_of_the_wrong_type_are_sentences_not_crashes(example: Path, tmp_path: Path, sql: str, words: str) -> None:
+    path = variant(example, tmp_path, sql)
+    with pytest.raises(ProjectFileError) as caught:
+        api.open_project(path)
+    assert caught.value.code == "invalid_content" and words in str(caught.value)
+    inspection = api.check_file(path)
+    assert inspection.document is None and inspection.problems

@@ -19,6 +19,7 @@ from cxstudio.layout import JourneyLayout, Rect, RelationRoute, ViewKind, is_tou
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.model.entities import Card, Channel, Department, Journey, Relation, Touchpoint
 from cxstudio.model.events import Changed
+from cxstudio.ui.canvas.dimming import DimLayerItem
 from cxstudio.ui.canvas.items import (
     HANDLE_RADIUS,
     SELECTION_COLOUR,
@@ -99,6 +100,8 @@ class JourneyScene(QGraphicsScene):
         self.overview = CardOverviewItem()
         self.overview.hide()
         self.addItem(self.overview)
+        self.dim_layer = DimLayerItem()  # veils over the cards a filter leaves out (set by the analytics filter)
+        self.addItem(self.dim_layer)
         self._overview_active = False
         self.selectionChanged.connect(self._refresh_overview)
         self._hovered: str | None = None
@@ -186,6 +189,7 @@ class JourneyScene(QGraphicsScene):
         """Compute the layout of the shown journey and bring the items in line with it."""
         with _paused_garbage_collection():
             self._relayout()
+        self.dim_layer.follow(self.layout)
 
     def _relayout(self) -> None:
         self.relayout_count += 1

@@ -33,7 +33,7 @@ from cxstudio.export.texts import format_date
 from cxstudio.export.tiles import TilePlan
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
-from cxstudio.ui import labels
+from cxstudio.ui import labels, units
 from cxstudio.ui.export.images import journey_scene, map_rect, scene_image
 from cxstudio.ui.export.options import (
     CUSTOM_PAPER,
@@ -60,6 +60,7 @@ from cxstudio.ui.export.pages import (
 )
 from cxstudio.ui.export.printing import prepare_printer, print_plan
 from cxstudio.ui.export.worker import ExportWorker
+from cxstudio.ui.settings import EditorSettings
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
@@ -132,6 +133,7 @@ class ExportDialog(QDialog):
         self._refresh_timer.setInterval(120)
         self._refresh_timer.timeout.connect(self.refresh)
         self.last_result = ""
+        self.units = EditorSettings().units()  # custom sizes and overlap in mm or inches, as preferred
         self._build()
         options = load_options()
         journeys = [j.id for j in self.document.journeys()]
@@ -204,6 +206,8 @@ class ExportDialog(QDialog):
         self.scale_row = scale_row
         self.tile_sheet = self._combo("exportTileSheet", [("A4", "A4"), ("A3", "A3"), ("Letter", "letter")])
         self.overlap = self._spin("exportOverlap", 0, 50, 0, " mm")
+        for spin in (self.custom_width, self.custom_height, self.overlap):
+            units.show_in(spin, self.units)
         self.report_paper = self._combo("exportReportPaper",
                                         [(paper[0].upper() + paper[1:], paper) for paper in REPORT_PAPERS])
 
@@ -304,11 +308,11 @@ class ExportDialog(QDialog):
                                  (self.orientation, options.orientation), (self.scale_mode, options.scale_mode),
                                  (self.tile_sheet, options.tile_sheet), (self.report_paper, options.report_paper)):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
-            self.custom_width.setValue(options.custom_width_mm)
-            self.custom_height.setValue(options.custom_height_mm)
+            self.custom_width.setValue(units.from_mm(options.custom_width_mm, self.units))
+            self.custom_height.setValue(units.from_mm(options.custom_height_mm, self.units))
             self.scale_percent.setValue(options.scale_percent)
             self.min_text.setValue(options.min_text_pt)
-            self.overlap.setValue(options.overlap_mm)
+            self.overlap.setValue(units.from_mm(options.overlap_mm, self.units))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -318,10 +322,11 @@ class ExportDialog(QDialog):
         return ExportOptions(
             kind=self.kind.currentData(), journey_id=self.journey.currentData(), view=self.view.currentData(),
             paper=self.paper.currentData(), orientation=self.orientation.currentData(),
-            custom_width_mm=self.custom_width.value(), custom_height_mm=self.custom_height.value(),
+            custom_width_mm=units.to_mm(self.custom_width.value(), self.units),
+            custom_height_mm=units.to_mm(self.custom_height.value(), self.units),
             scale_mode=self.scale_mode.currentData(), scale_percent=self.scale_percent.value(),
             min_text_pt=self.min_text.value(), tile_sheet=self.tile_sheet.currentData(),
-            overlap_mm=self.overlap.value(), report_paper=self.report_paper.currentData(),
+            overlap_mm=units.to_mm(self.overlap.value(), self.units), report_paper=self.report_paper.currentData(),
         )
 
     def _update_enabled(self) -> None:

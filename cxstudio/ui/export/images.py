@@ -217,14 +217,16 @@ def write_svg(scene: JourneyScene, out: str | os.PathLike[str], title: str = "")
 
 
 def write_image(project: OpenProject, journey_id: str, view: ViewKind | str, out: str | os.PathLike[str],
-                dpi: int = DEFAULT_DPI, title: str = "") -> QSize:
-    """PNG or SVG by the file's suffix, of `journey_id` in `view`, drawn by a fresh scene of the canvas's kind."""
+                dpi: int = DEFAULT_DPI, title: str = "", dimmed: frozenset[str] = frozenset()) -> QSize:
+    """PNG or SVG by the file's suffix, of `journey_id` in `view`, drawn by a fresh scene of the canvas's kind;
+    the cards in `dimmed` are veiled as the canvas dims cards a filter leaves out."""
     suffix = Path(out).suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
         raise ImageExportError("bad_suffix", suffix=Path(out).suffix or Path(out).name)
     if suffix == ".png":
         check_dpi(dpi)
     with journey_scene(project, journey_id, view) as scene:
+        scene.dim_layer.set_dimmed(dimmed, scene.layout)
         if suffix == ".svg":
             return write_svg(scene, out, title)
         return write_png(scene, out, dpi)

@@ -17,7 +17,7 @@ from cxstudio.export.paper import ROLL_WIDTHS_MM, SHEETS_MM, TILE_SHEETS
 from cxstudio.export.poster import PosterPlan
 from cxstudio.export.tiles import TilePlan
 from cxstudio.model.document import Document
-from cxstudio.ui.settings import settings_file
+from cxstudio.ui.settings import EditorSettings, settings_file
 
 POSTER = "poster"
 TILES = "tiles"
@@ -119,7 +119,8 @@ def _coerce(value: Any, default: Any) -> Any:
 def load_options() -> ExportOptions:
     """The last choices (journey aside), or the defaults; values of the wrong kind fall back to the defaults."""
     store = _qsettings()
-    defaults = ExportOptions()
+    preferences = EditorSettings()  # the preferred paper and sheet, until the user picks others here
+    defaults = ExportOptions(paper=preferences.default_paper(), tile_sheet=preferences.default_tile_sheet())
     values: dict[str, Any] = {}
     for item in fields(ExportOptions):
         if item.name == "journey_id":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,10 +27,10 @@ COMMENTABLE_KINDS = frozenset(Comment.REFS["target_id"].targets)
 
 
 def current_author() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """The name new comments are signed with: the Preferences' author name (default: the OS user)."""
+    from cxstudio.ui.settings import EditorSettings
+
+    return EditorSettings().author()
 
 
 class CommentsSection(QWidget):

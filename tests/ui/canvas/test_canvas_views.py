@@ -42,7 +42,8 @@ def _assert_items_match_layout(canvas: JourneyCanvas, sample: Sample, view: View
         assert (chip_item.pos().x(), chip_item.pos().y()) == (chip_item.chip.rect.x, chip_item.chip.rect.y)
         assert chip_item.chip in expected.chips
     assert scene.sceneRect().getRect() == (0.0, 0.0, expected.width, expected.height)
-    fixed = {scene.grid, scene.relation_layer, scene.overview, scene._drop_line, scene._link_line, scene._rubber_band}
+    fixed = {scene.grid, scene.relation_layer, scene.overview, scene.dim_layer, scene._drop_line, scene._link_line,
+             scene._rubber_band}
     element_items = [i for i in scene.items() if i not in fixed and i.parentItem() is None]
     assert len(element_items) == (len(expected.cards) + len(expected.stage_headers) + len(expected.lane_headers)
                                   + len(expected.relations) + len(expected.curves) + len(expected.lines)

@@ -1,0 +1,11 @@
+"""Insight from the map: pure analyses of a Document and its RelationGraph, findings in German and English, card filters.
+
+Every analysis is a function of the document, the relation graph and an optional set of journeys;
+none imports a GUI, database or PDF library. `analyse()` runs them all (see `findings.py`),
+`CardFilter` decides which cards a filter matches (the canvas dims the rest, exports too).
+"""
+
+from cxstudio.analysis.filters import FILTER_NAMES, CardFilter, matching_card_ids, parse_highlight
+from cxstudio.analysis.findings import Analysis, Finding, analyse
+
+__all__ = ["FILTER_NAMES", "Analysis", "CardFilter", "Finding", "analyse", "matching_card_ids", "parse_highlight"]

@@ -1,0 +1,88 @@
+"""The log file: a rotating `cxstudio.log` in the user's log folder (under CXSTUDIO_DATA_DIR when that is set)."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import platform
+import sys
+from pathlib import Path
+
+LOGGER_NAME = "cxstudio"
+LOG_FILE_NAME = "cxstudio.log"
+MAX_BYTES = 1_000_000  # per file; with BACKUP_COUNT older files at most 4 MB in all
+BACKUP_COUNT = 3
+DATA_DIR_VARIABLE = "CXSTUDIO_DATA_DIR"
+
+_handler: logging.handlers.RotatingFileHandler | None = None
+
+
+def log_dir() -> Path:
+    """The folder of the log: `$CXSTUDIO_DATA_DIR/logs` when set (tests, portable installs), else the platform's."""
+    override = os.environ.get(DATA_DIR_VARIABLE)
+    if override:
+        return Path(override) / "logs"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("cxstudio", appauthor=False))
+
+
+def log_file() -> Path:
+    """The current log file (older ones beside it end in .1, .2, .3)."""
+    return log_dir() / LOG_FILE_NAME
+
+
+def logger(name: str = "") -> logging.Logger:
+    """CX Studio's logger, or the child `name` of it (e.g. "ui.files")."""
+    return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
+
+
+def setup_logging() -> Path | None:
+    """Write CX Studio's log records (INFO and above) to the rotating log file; returns its path.
+
+    Called again after CXSTUDIO_DATA_DIR changed, it moves to the new file. A folder that cannot be
+    created or written leaves the editor without a log (None) rather than stopping it.
+    """
+    global _handler
+    target = log_file()
+    if _handler is not None and Path(_handler.baseFilename) == target.absolute():
+        return target
+    root = logger()
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
+        _handler = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+                                                       encoding="utf-8", delay=False)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    _handler = handler
+    return target
+
+
+def log_start(what: str) -> None:
+    """One line saying which CX Studio started how, on which Python and system."""
+    from cxstudio import __version__
+
+    logger().info("CX Studio %s %s (Python %s, %s, frozen=%s)", __version__, what, platform.python_version(),
+                  platform.platform(terse=True), bool(getattr(sys, "frozen", False)))
+
+
+def stop_logging() -> None:
+    """Close the log file (tests; the end of the process closes it too)."""
+    global _handler
+    if _handler is not None:
+        logger().removeHandler(_handler)
+        _handler.close()
+        _handler = None
+
+
+def logging_to_file() -> bool:
+    """Whether log records reach a log file now."""
+    return _handler is not None

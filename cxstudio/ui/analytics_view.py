@@ -1,0 +1,168 @@
+"""Puts analytics into the window: the analytics dock, the map's filter bar, the dimming of cards, Esc to clear."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDockWidget
+
+from cxstudio.analysis import Analysis, CardFilter, Finding, analyse
+from cxstudio.analysis.filters import EMPTY_FILTER, dimmed_card_ids
+from cxstudio.analysis.targets import best_journey
+from cxstudio.api import ChangeSet
+from cxstudio.ui.panels.analytics import AnalyticsPanel
+from cxstudio.ui.panels.filter_bar import FilterBar
+
+if TYPE_CHECKING:
+    from cxstudio.ui.canvas import JourneyCanvas
+    from cxstudio.ui.main_window import MainWindow
+
+REFRESH_DELAY_MS = 120  # findings follow edits after this pause (typing does not recompute on every key)
+HIGHLIGHT_TEXT = 70  # characters of a finding shown in the filter bar
+
+
+class AnalyticsController(QObject):
+    """Keeps the analytics panel, the filter bar and the canvas's dimming in step with the project.
+
+    The filter belongs to the window, not to the project's history: undo, redo and switching journeys
+    keep it; after every committed change set the dimmed cards and (shortly after) the findings are
+    recomputed. Choosing a finding selects its elements through the window's one selection model,
+    showing their journey, and highlights them (the other cards are dimmed).
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = AnalyticsPanel(window.language)
+        self.filter_bar = FilterBar()
+        self.filter: CardFilter = EMPTY_FILTER
+        self.analysis: Analysis | None = None
+        self.last_seconds = 0.0
+        self._bridge: object = None
+        self._canvas: JourneyCanvas | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.panel.findingChosen.connect(self.choose_finding)
+        self.panel.elementChosen.connect(self.choose_element)
+        self.filter_bar.filterChanged.connect(self.set_filter)
+        window.selection.journeyChanged.connect(lambda _journey: self.apply_filter())
+        window.projectChanged.connect(self._project_changed)
+
+    # ------------------------------------------------------------------ the project
+    def _project_changed(self) -> None:
+        window = self.window
+        if self._bridge is not None:
+            try:
+                self._bridge.changed.disconnect(self._on_changed)  # type: ignore[attr-defined]
+            except (RuntimeError, TypeError):
+                pass
+        self._bridge = window.files.bridge
+        if self._bridge is not None:
+            self._bridge.changed.connect(self._on_changed)  # type: ignore[attr-defined]
+        if self._canvas is not None:
+            try:
+                self._canvas.removeEventFilter(self)
+            except RuntimeError:
+                pass
+        self._canvas = window.canvas
+        if self._canvas is not None:
+            self._canvas.installEventFilter(self)
+        project = window.project
+        self.filter_bar.set_document(project.document if project is not None else None)
+        self.filter_bar.setVisible(project is not None)
+        self.filter_bar.clear()
+        self.refresh()
+
+    def _on_changed(self, change_set: ChangeSet, _origin: str) -> None:
+        project = self.window.project
+        self.filter_bar.set_document(project.document if project is not None else None)
+        self.apply_filter()
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Run every analysis now and show the findings."""
+        self._timer.stop()
+        project = self.window.project
+        if project is None:
+            self.analysis = None
+            self.panel.show_analysis(None, None)
+            return
+        started = time.perf_counter()
+        self.analysis = analyse(project.document, project.graph, language=self.window.language)
+        self.last_seconds = time.perf_counter() - started
+        self.panel.show_analysis(self.analysis, project.document)
+
+    # ------------------------------------------------------------------ the filter
+    def set_filter(self, card_filter: CardFilter) -> None:
+        self.filter = card_filter
+        self.apply_filter()
+
+    def clear_filter(self) -> None:
+        self.filter_bar.clear()
+
+    def apply_filter(self) -> None:
+        """Dim the shown journey's cards the filter leaves out (none without a filter)."""
+        canvas = self.window.canvas
+        project = self.window.project
+        if canvas is None or project is None:
+            return
+        scene = canvas.journey_scene
+        scene.dim_layer.set_dimmed(dimmed_card_ids(project.document, self.filter, scene.journey_id), scene.layout)
+
+    # ------------------------------------------------------------------ choosing findings
+    def choose_finding(self, finding: Finding) -> None:
+        """Select the finding's elements (in its journey, or the first journey that has some) and highlight them."""
+        project = self.window.project
+        if project is None:
+            return
+        selection = self.window.selection
+        journey_id, ids = best_journey(project.document, finding.element_ids,
+                                       finding.journey_id or selection.journey_id)
+        if journey_id is None:
+            self.window.show_message(self.tr("This finding has no elements on a map."))
+            return
+        text = finding.text(self.window.language)
+        if len(text) > HIGHLIGHT_TEXT:
+            text = text[:HIGHLIGHT_TEXT - 1] + "…"
+        cards = frozenset(i for i in ids if project.document.get(i).KIND == "card")
+        if cards:
+            self.filter_bar.set_highlight(CardFilter(ids=cards), text)
+        selection.select(ids, journey_id)
+        self.apply_filter()
+
+    def choose_element(self, element_id: str) -> None:
+        project = self.window.project
+        if project is None:
+            return
+        journey_id, ids = best_journey(project.document, (element_id,), self.window.selection.journey_id)
+        if journey_id is not None:
+            self.window.selection.select(ids, journey_id)
+
+    # ------------------------------------------------------------------ Esc on the map
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape and self.filter.active):
+            canvas = self.window.canvas
+            idle = canvas is not None and type(canvas.mode()).__name__ == "IdleMode" and canvas.inline_editor() is None
+            if idle:
+                self.clear_filter()  # the canvas then clears the selection as always
+        return False
+
+
+def install_analytics(window: MainWindow) -> QDockWidget:
+    """The analytics dock (right, tabbed with the project data) and the filter bar above the map."""
+    controller = AnalyticsController(window)
+    window.analytics = controller
+    window.canvas_host.layout().insertWidget(0, controller.filter_bar)
+    dock = QDockWidget(QCoreApplication.translate("AnalyticsController", "Analytics"), window)
+    dock.setObjectName("analyticsDock")
+    dock.setWidget(controller.panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.inspector_dock, dock)  # the whole height; the inspector stays in front
+    window.inspector_dock.raise_()
+    return dock

@@ -1,0 +1,158 @@
+"""File > Export to Excel / PowerPoint and File > Import…: office files in the editor, every change through `run_operation`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+
+from cxstudio.editing.importing import apply_import, own_tables, plan_import
+from cxstudio.export.errors import ExportError
+from cxstudio.export.office.errors import SpreadsheetError
+from cxstudio.ui.commands import run_operation, ui_language
+from cxstudio.ui.office_dialogs import MappingDialog, ask_import
+
+if TYPE_CHECKING:
+    from cxstudio.api import OpenProject
+    from cxstudio.editing.import_plan import ImportPlan
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Office", text)
+
+
+class OfficeCommands:
+    """The office entries of the File menu for one main window (which has `project` and `show_message`)."""
+
+    def __init__(self, window: QWidget, file_menu: QMenu, before: QAction | None = None) -> None:
+        self.window = window
+        self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()  # tests replace it
+        self.act_export_excel = self._action("actionExportExcel", _tr("Export to E&xcel…"), self.export_workbook)
+        self.act_export_pptx = self._action("actionExportPowerPoint", _tr("Export to Po&werPoint…"), self.export_slides)
+        self.act_import = self._action("actionImport", _tr("&Import…"), lambda: self.import_file())
+        actions = [self.act_export_excel, self.act_export_pptx, self.act_import]
+        if before is not None:
+            file_menu.insertActions(before, actions)
+        else:
+            file_menu.addActions(actions)
+        file_menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)
+        return action
+
+    @property
+    def project(self) -> OpenProject | None:
+        return getattr(self.window, "project", None)
+
+    def update_actions(self) -> None:
+        project = self.project
+        for action in (self.act_export_excel, self.act_export_pptx):
+            action.setEnabled(project is not None)
+        self.act_import.setEnabled(project is not None and not project.read_only)
+
+    def _tell(self, text: str) -> None:
+        QMessageBox.warning(self.window, _tr("CX Studio"), text)
+
+    def _status(self, text: str) -> None:
+        show = getattr(self.window, "show_message", None)
+        if callable(show):
+            show(text)
+
+    # ------------------------------------------------------------------ export
+    def _save_path(self, title: str, suffix: str, filter_text: str) -> Path | None:
+        project = self.project
+        if project is None:
+            return None
+        base = project.path.with_suffix(suffix) if project.path is not None else Path.home() / f"export{suffix}"
+        chosen, _filter = QFileDialog.getSaveFileName(self.window, title, str(base), filter_text)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def export_workbook(self, path: Path | None = None) -> bool:
+        """Write the project's tables as an .xlsx (asks for the file when `path` is None)."""
+        from cxstudio.export.office.workbook import export_workbook
+
+        path = path or self._save_path(_tr("Export to Excel"), ".xlsx", _tr("Excel workbooks (*.xlsx)"))
+        if path is None or self.project is None:
+            return False
+        try:
+            rows = export_workbook(self.project.document, path)
+        except ExportError as error:
+            self._tell(error.message(ui_language()))
+            return False
+        self._status(_tr("%1 rows written to %2.").replace("%1", str(rows)).replace("%2", path.name))
+        return True
+
+    def export_slides(self, path: Path | None = None) -> bool:
+        """Write the project as a PowerPoint deck (asks for the file when `path` is None)."""
+        from cxstudio.export.office.slides import export_slides
+
+        path = path or self._save_path(_tr("Export to PowerPoint"), ".pptx", _tr("PowerPoint presentations (*.pptx)"))
+        if path is None or self.project is None:
+            return False
+        try:
+            slides = export_slides(self.project.document, path)
+        except ExportError as error:
+            self._tell(error.message(ui_language()))
+            return False
+        self._status(_tr("%1 slides written to %2.").replace("%1", str(slides)).replace("%2", path.name))
+        return True
+
+    # ------------------------------------------------------------------ import
+    def import_file(self, path: Path | str | None = None) -> bool:
+        """Read a spreadsheet, plan the import (mapping a foreign inventory first), show the summary and, if the
+        user agrees, apply it as one undo step. Nothing changes on cancel or when any row is invalid."""
+        from cxstudio.export.office.reading import read_spreadsheet
+
+        project = self.project
+        if project is None:
+            return False
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self.window, _tr("Import"), str(project.path.parent if project.path else Path.home()),
+                _tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+            if not chosen:
+                return False
+            path = chosen
+        path = Path(path)
+        language = ui_language()
+        try:
+            tables = read_spreadsheet(path)
+        except SpreadsheetError as error:
+            self._tell(error.message(language))
+            return False
+        if own_tables(tables):
+            plan = plan_import(project.document, tables, path.name, language=language)
+        else:
+            mapping = MappingDialog(project.document, tables, path.name, language, self.window)
+            accepted = self.run_dialog(mapping) == QDialog.DialogCode.Accepted
+            chosen = mapping.current_plan
+            mapping.deleteLater()
+            if not accepted or chosen is None:
+                return False
+            plan = chosen
+        return self.confirm_and_apply(plan)
+
+    def confirm_and_apply(self, plan: ImportPlan) -> bool:
+        project = self.project
+        if project is None:
+            return False
+        accepted, delete_missing = ask_import(plan, ui_language(), self.window, self.run_dialog)
+        if not accepted or not plan.ok:
+            return False
+        result = run_operation(project, self._tell, None, apply_import, plan, delete_missing)
+        if result is None:
+            return False
+        self._status(plan.summary(ui_language()))
+        return True
