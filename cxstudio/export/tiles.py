@@ -16,11 +16,12 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 
 from cxstudio.export import fonts
-from cxstudio.export.draw import INK, MUTED_INK, TextBatch, rgb
+from cxstudio.export.draw import INK, MUTED_INK, rgb
 from cxstudio.export.errors import ExportError
 from cxstudio.export.options import AUTO_PAPER, DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.paper import MM, Orientation, check_orientation, parse_tile_paper
+from cxstudio.export.pdf_ops import TextBatch
 from cxstudio.export.poster import PosterPlan, draw_poster_page, plan_poster, set_metadata
 from cxstudio.export.texts import format_date, word
 from cxstudio.layout.fonts import default_measurer

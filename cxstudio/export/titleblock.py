@@ -6,7 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
-from cxstudio.export.draw import INK, MUTED_INK, TextBatch, rgb
+from cxstudio.export.draw import INK, MUTED_INK, rgb
+from cxstudio.export.pdf_ops import TextBatch
 from cxstudio.export.texts import format_date, word
 from cxstudio.layout import JourneyLayout
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
