@@ -148,35 +148,35 @@
     <name>CrashDialog</name>
     <message>
         <source>CX Studio ran into a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>CX Studio hat ein Problem festgestellt</translation>
     </message>
     <message>
         <source>An unexpected error occurred inside CX Studio, and the last action may not have been completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>In CX Studio ist ein unerwarteter Fehler aufgetreten; die letzte Aktion wurde vielleicht nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>Your work is kept: every change is already in the working copy. If CX Studio closes, it offers this work for recovery at the next start. Saving the project now is a good idea.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Arbeit bleibt erhalten: Jede Änderung steht bereits in der Arbeitskopie. Wird CX Studio beendet, bietet es diese Arbeit beim nächsten Start zur Wiederherstellung an. Speichern Sie das Projekt am besten jetzt.</translation>
     </message>
     <message>
         <source>The details are in the log file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelheiten stehen in der Protokolldatei %1.</translation>
     </message>
     <message>
         <source>The log file could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Protokolldatei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details kopieren</translation>
     </message>
     <message>
         <source>Copy the technical details for a bug report</source>
-        <translation type="unfinished"></translation>
+        <translation>Die technischen Details für eine Fehlermeldung kopieren</translation>
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -1591,7 +1591,7 @@
     </message>
     <message>
         <source>Your name on the comments you write</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name an den Kommentaren, die Sie schreiben</translation>
     </message>
     <message>
         <source>As the system</source>
@@ -1599,31 +1599,31 @@
     </message>
     <message>
         <source>Roll {width} mm wide</source>
-        <translation type="unfinished">Rolle {width} mm breit</translation>
+        <translation>Rolle {width} mm breit</translation>
     </message>
     <message>
         <source>Millimetres (mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Millimeter (mm)</translation>
     </message>
     <message>
         <source>Inches (in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoll (in)</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Save the project&apos;s file every few minutes. Every change is kept in the working copy anyway, so nothing is lost when this is off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Projektdatei alle paar Minuten speichern. Jede Änderung steht ohnehin in der Arbeitskopie; ausgeschaltet geht also nichts verloren.</translation>
     </message>
     <message>
         <source>&amp;Author name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name als Autor</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1631,19 +1631,19 @@
     </message>
     <message>
         <source>Default &amp;paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Papier</translation>
     </message>
     <message>
         <source>Default &amp;tile sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Kachelblätter</translation>
     </message>
     <message>
         <source>&amp;Units</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einheiten</translation>
     </message>
     <message>
         <source>Auto&amp;save the file every</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei automatisch &amp;speichern alle</translation>
     </message>
 </context>
 <context>
@@ -1678,7 +1678,7 @@
     </message>
     <message>
         <source>Autosave did not save the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das automatische Speichern hat die Datei nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>File changed by another program</source>
