@@ -135,7 +135,7 @@ def test_a_zip_bomb_is_refused_from_its_directory_without_unpacking(tmp_path: Pa
     monkeypatch.setattr(zipfile.ZipFile, "open", spy)
     error = _refused(path)
     assert error.code == "zip_bomb" and opened == []
-    assert "would unpack to 268 MB, more than the 268 MB" in error.message("en")
+    assert "would unpack to 269 MB, more than the 268 MB CX Studio reads" in error.message("en")
 
 
 def test_cli_import_of_a_malformed_file_says_one_sentence_and_leaves_the_project_unchanged(tmp_path: Path) -> None:
