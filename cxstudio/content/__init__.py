@@ -1,1 +1,1 @@
-"""Bundled content: templates and worked examples, built into Documents from files in resources/."""
+"""Bundled content: templates and worked examples, built into Documents from files in cxstudio/resources/."""

@@ -1,6 +1,6 @@
 """Names of new journeys, stages and lanes in the project's language: the ones the bundled templates use.
 
-A new journey gets the stages and lanes of the blank journey map (`resources/templates/journey-map.toml`);
+A new journey gets the stages and lanes of the blank journey map (`cxstudio/resources/templates/journey-map.toml`);
 a new lane of a special kind is named as the bundled templates name their lane of that kind. Names are
 content, so they follow the project's language, not the editor's.
 """

@@ -36,7 +36,7 @@ from cxstudio.model.entities import (
 from cxstudio.model.errors import InvariantError, ModelError
 from cxstudio.resources import RESOURCES_DIR
 
-# The data files live in resources/ beside the cxstudio package (the repository layout).
+# The data files are package data of cxstudio.resources (see cxstudio/resources/__init__.py).
 _KIND_DIRECTORIES = (("template", "templates"), ("example", "examples"))
 
 # Every id of a bundled document is derived from this namespace, the template name and the

@@ -2,7 +2,7 @@
 
 Run ``python -m cxstudio.ui.i18n update`` after changing UI strings: it collects every
 ``tr()``/``QCoreApplication.translate`` string of ``cxstudio/ui`` and ``cxstudio/app.py`` into
-``resources/translations/cxstudio_de.ts`` (keeping existing translations) and compiles the ``.qm``.
+``cxstudio/resources/translations/cxstudio_de.ts`` (keeping existing translations) and compiles the ``.qm``.
 """
 
 from __future__ import annotations

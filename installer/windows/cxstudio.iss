@@ -2,7 +2,7 @@
 ; Build: on Windows, `pip install -e ".[package]"`, then
 ;   pyinstaller --noconfirm --distpath build\windows\dist --workpath build\windows\work installer\windows\cxstudio-windows.spec
 ;   iscc installer\windows\cxstudio.iss
-; Still to make on Windows: installer\windows\cxstudio.ico from resources/icons/cxstudio.svg.
+; Still to make on Windows: installer\windows\cxstudio.ico from cxstudio/resources/icons/cxstudio.svg.
 ; It installs per user (no admin rights), registers .cxstudio with CX Studio and adds a Start menu entry.
 
 #define AppName "CX Studio"

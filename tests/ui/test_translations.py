@@ -67,7 +67,7 @@ def test_the_shipped_qm_is_the_compiled_ts(tmp_path: Path) -> None:
     compiled, shipped = _translated(fresh, messages), _translated(QM_FILE, messages)
     assert sum(1 for text in compiled.values() if text) > 100
     stale = {key: (shipped[key], text) for key, text in compiled.items() if shipped[key] != text}
-    assert stale == {}, "resources/translations/cxstudio_de.qm is older than the .ts"
+    assert stale == {}, "cxstudio/resources/translations/cxstudio_de.qm is older than the .ts"
 
 
 @pytest.fixture
