@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cxstudio.editing.tables import column_letter
 from cxstudio.model.entities import Entity
 from cxstudio.model.messages import UserMessageError
 from cxstudio.safetext import bounded
@@ -103,12 +104,7 @@ class RawTable:
     header_row: int = 1
 
     def column_letter(self, index: int) -> str:
-        letters = ""
-        index += 1
-        while index:
-            index, rest = divmod(index - 1, 26)
-            letters = chr(65 + rest) + letters
-        return letters
+        return column_letter(index)
 
 
 @dataclass(frozen=True, slots=True)

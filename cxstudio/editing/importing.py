@@ -24,13 +24,13 @@ from cxstudio.editing.tables import (
     Column,
     Table,
     cell_text,
-    enum_word,
     find_column,
     find_table,
     fold,
     is_empty,
     name_key,
     parse_cell,
+    word_of,
 )
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Card, CardKind, Entity, Lane, LaneKind, Touchpoint, new_id
@@ -253,13 +253,7 @@ def _display(document: Document, column: Column, value: Any, language: str) -> A
     if column.kind == "ref":
         target = document.find(value)
         return getattr(target, "name", value) if target is not None else value
-    if column.kind == "enum":
-        return enum_word(column.choices or "", value, language)
-    if column.kind == "priority":
-        return enum_word("priority", str(value), language)
-    if column.kind == "bool":
-        return enum_word("bool", "1" if value else "0", language)
-    return value
+    return word_of(column, value, language)
 
 
 def _plan_row(document: Document, raw: RawTable, row_number: int, table: Table,

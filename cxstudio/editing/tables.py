@@ -210,6 +210,27 @@ def rows_of(document: Document, table: Table) -> list[Entity]:
     return list(document.all(table.kind))
 
 
+def column_letter(index: int) -> str:
+    """A spreadsheet column's letters from its index (0 -> A, 25 -> Z, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def word_of(column: Column, value: Any, language: str) -> Any:
+    """The word an enum, priority or yes/no cell shows for `value`; other kinds: the value itself."""
+    if column.kind == "enum":
+        return enum_word(column.choices or "", value, language)
+    if column.kind == "priority":
+        return enum_word("priority", str(value), language)
+    if column.kind == "bool":
+        return enum_word("bool", "1" if value else "0", language)
+    return value
+
+
 def cell_value(document: Document, column: Column, entity: Entity, language: str) -> Any:
     """What a cell of `column` shows for `entity`: text, a number, a word or a referenced element's name."""
     if column.kind == "id":
@@ -220,15 +241,9 @@ def cell_value(document: Document, column: Column, entity: Entity, language: str
             return None
         target = document.find(value)
         return None if target is None else getattr(target, "name", None) or getattr(target, "title", None)
-    if column.kind == "enum":
-        return enum_word(column.choices or "", value, language)
-    if column.kind == "priority":
-        return enum_word("priority", str(value), language)
-    if column.kind == "bool":
-        return enum_word("bool", "1" if value else "0", language)
     if column.kind in ("text", "name", "date"):
         return value or None
-    return value
+    return word_of(column, value, language)
 
 
 def table_rows(document: Document, table: Table, language: str) -> Iterator[list[Any]]:

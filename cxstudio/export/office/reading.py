@@ -24,6 +24,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from cxstudio.editing.import_plan import RawTable
+from cxstudio.editing.tables import column_letter
 from cxstudio.export.office.errors import SpreadsheetError
 from cxstudio.model.messages import error_detail
 
@@ -233,7 +234,7 @@ def _table(name: str, rows: list[list[Any]] | Iterator[list[Any]], start_row: in
             raise SpreadsheetError("too_many_columns", sheet=name, count=len(cells), limit=MAX_COLUMNS)
         for index, cell in enumerate(cells):
             if isinstance(cell, str) and len(cell) >= MAX_CELL:
-                raise SpreadsheetError("huge_cell", sheet=name, row=number, column=_letters(index), length=len(cell),
+                raise SpreadsheetError("huge_cell", sheet=name, row=number, column=column_letter(index), length=len(cell),
                                        limit=MAX_CELL)
         while cells and cells[-1] is None:
             cells = cells[:-1]
@@ -255,13 +256,6 @@ def _table(name: str, rows: list[list[Any]] | Iterator[list[Any]], start_row: in
     return RawTable(name, header, tuple(kept), header_row)
 
 
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # ---------------------------------------------------------------------- CSV

@@ -256,6 +256,14 @@
         <translation>Mindestschriftgröße</translation>
     </message>
     <message>
+        <source>Highlight the filtered cards (others faded)</source>
+        <translation>Gefilterte Karten hervorheben (andere blass)</translation>
+    </message>
+    <message>
+        <source>The cards the map&apos;s filter leaves out print faded, as on the map</source>
+        <translation>Karten, die der aktive Filter nicht erfasst, werden wie auf der Karte blass gedruckt</translation>
+    </message>
+    <message>
         <source>&amp;Export:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -346,6 +354,10 @@
     <message>
         <source>1 page, {size} ({orientation}) at {scale} %; card text prints at {text} pt.</source>
         <translation>1 Seite, {size} ({orientation}) bei {scale} %; Kartentext wird in {text} pt gedruckt.</translation>
+    </message>
+    <message>
+        <source>{count} cards the map&apos;s filter leaves out print faded.</source>
+        <translation>{count} Karten, die der Filter der Karte nicht erfasst, werden blass gedruckt.</translation>
     </message>
     <message>
         <source>Text below {size} pt is hard to read: choose larger paper, a minimum text size or a tiled print.</source>
@@ -502,6 +514,14 @@
     <message>
         <source>SVG drawing (vector, text stays text)</source>
         <translation>SVG-Zeichnung (Vektor, Text bleibt Text)</translation>
+    </message>
+    <message>
+        <source>Highlight the filtered cards (others faded)</source>
+        <translation>Gefilterte Karten hervorheben (andere blass)</translation>
+    </message>
+    <message>
+        <source>The cards the map&apos;s filter leaves out are drawn faded, as on the map</source>
+        <translation>Karten, die der aktive Filter nicht erfasst, werden wie auf der Karte blass gezeichnet</translation>
     </message>
     <message>
         <source>Journey:</source>

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxstudio.analysis.filters import EMPTY_FILTER, CardFilter
 from cxstudio.export.errors import ExportError
 from cxstudio.export.paper import MM
 from cxstudio.export.poster import AUTO_PAPER, PosterPlan
@@ -116,16 +118,17 @@ class ExportDialog(QDialog):
     exportFinished = Signal(bool)  # True when a file was written
 
     def __init__(self, project: OpenProject, journey_id: str | None, view: str, language: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, highlight: CardFilter = EMPTY_FILTER) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
+        self.canvas_filter = highlight  # the map's filter when the dialog opened: offered as a highlight
         self.setWindowTitle(self.tr("Export / Print"))
         self.project = project
         self.document: Document = project.document
         self.language = language
         self.plan: PosterPlan | TilePlan | None = None
         self.error: ExportError | None = None
-        self._thumbnails: dict[tuple[str, str], tuple[QImage, QRectF]] = {}
+        self._thumbnails: dict[tuple[str, str, frozenset[str]], tuple[QImage, QRectF]] = {}
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
         self._refresh_timer = QTimer(self)
@@ -210,11 +213,18 @@ class ExportDialog(QDialog):
             units.show_in(spin, self.units)
         self.report_paper = self._combo("exportReportPaper",
                                         [(paper[0].upper() + paper[1:], paper) for paper in REPORT_PAPERS])
+        self.highlight_box = QCheckBox(self.tr("Highlight the filtered cards (others faded)"))
+        self.highlight_box.setObjectName("exportHighlight")
+        self.highlight_box.setToolTip(self.tr("The cards the map's filter leaves out print faded, as on the map"))
+        self.highlight_box.setChecked(self.canvas_filter.active)
+        self.highlight_box.setEnabled(self.canvas_filter.active)
+        self.highlight_box.toggled.connect(self._changed)
 
         form = QFormLayout()
         form.addRow(self.tr("&Export:"), self.kind)
         form.addRow(self.tr("&Journey:"), self.journey)
         form.addRow(self.tr("&View:"), self.view)
+        form.addRow("", self.highlight_box)
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow(self.tr("Custom size:"), custom_row)
         form.addRow(self.tr("&Orientation:"), self.orientation)
@@ -327,7 +337,12 @@ class ExportDialog(QDialog):
             scale_mode=self.scale_mode.currentData(), scale_percent=self.scale_percent.value(),
             min_text_pt=self.min_text.value(), tile_sheet=self.tile_sheet.currentData(),
             overlap_mm=units.to_mm(self.overlap.value(), self.units), report_paper=self.report_paper.currentData(),
+            highlight=self.canvas_filter if self.highlighting() else EMPTY_FILTER,
         )
+
+    def highlighting(self) -> bool:
+        """Whether the map's filter is active and chosen: the cards it leaves out are then drawn faded."""
+        return self.canvas_filter.active and self.highlight_box.isChecked()
 
     def _update_enabled(self) -> None:
         kind = self.kind.currentData()
@@ -336,7 +351,7 @@ class ExportDialog(QDialog):
             self.journey: not is_report, self.paper: not is_report, self.custom_row: not is_report and
             self.paper.currentData() == CUSTOM_PAPER, self.orientation: not is_report,
             self.scale_row: not is_report, self.tile_sheet: kind == TILES, self.overlap: kind == TILES,
-            self.report_paper: is_report,
+            self.report_paper: is_report, self.highlight_box: not is_report and self.canvas_filter.active,
         }
         for widget, visible in rows.items():
             self.form.setRowVisible(widget, visible)
@@ -360,11 +375,11 @@ class ExportDialog(QDialog):
                          date=format_date(date, self.language) if date is not None else "",
                          assembly=self.tr("Assembly plan"), empty=self.tr("empty"))
 
-    def thumbnail(self, journey_id: str, view: str) -> tuple[QImage, QRectF]:
-        """A picture of the whole map, drawn once per journey and view by the canvas's scene."""
-        key = (journey_id, view)
+    def thumbnail(self, journey_id: str, view: str, dimmed: frozenset[str] = frozenset()) -> tuple[QImage, QRectF]:
+        """A picture of the whole map (the cards in `dimmed` faded), drawn once per journey, view and highlight."""
+        key = (journey_id, view, dimmed)
         if key not in self._thumbnails:
-            with journey_scene(self.project, journey_id, view) as scene:
+            with journey_scene(self.project, journey_id, view, dimmed) as scene:
                 source = map_rect(scene)
                 image = scene_image(scene, source, THUMBNAIL_PIXELS / max(source.width(), source.height(), 1.0))
             self._thumbnails[key] = (image, source)
@@ -399,13 +414,19 @@ class ExportDialog(QDialog):
             self.summary.setText(self.tr("Every journey of the project on {paper} pages; the page count is known "
                                          "once the report is written.").format(paper=options.report_paper))
             return
-        image, covers = self.thumbnail(self.plan_journey(), options.view)
+        image, covers = self.thumbnail(self.plan_journey(), options.view, self.plan_dimmed())
         self.preview.show_plan(self.plan, image, covers, self.page_texts(self.plan_journey()))
         self.summary.setText(self.summary_text(self.plan))
 
     def plan_journey(self) -> str:
         assert self.plan is not None
         return self.plan.poster.journey_id if isinstance(self.plan, TilePlan) else self.plan.journey_id
+
+    def plan_dimmed(self) -> frozenset[str]:
+        """The cards the plan draws faded (those the map's filter leaves out, when highlighting)."""
+        if self.plan is None:
+            return frozenset()
+        return self.plan.poster.dimmed if isinstance(self.plan, TilePlan) else self.plan.dimmed
 
     def summary_text(self, plan: PosterPlan | TilePlan) -> str:
         poster = plan.poster if isinstance(plan, TilePlan) else plan
@@ -423,6 +444,9 @@ class ExportDialog(QDialog):
                 size=size, orientation=self.orientation.itemText(ORIENTATIONS.index(poster.orientation))
                 if poster.orientation in ORIENTATIONS else poster.orientation,
                 scale=round(poster.scale * 100), text=text_pt)
+        if poster.dimmed:
+            text += " " + self.tr("{count} cards the map's filter leaves out print faded.").format(
+                count=len(poster.dimmed))
         if poster.body_text_pt < READABLE_TEXT_PT:
             text += " " + self.tr("Text below {size} pt is hard to read: choose larger paper, a minimum text size "
                                   "or a tiled print.").format(size=f"{READABLE_TEXT_PT:g}")
@@ -611,7 +635,7 @@ class ExportDialog(QDialog):
             return True
 
         try:
-            with journey_scene(self.project, self.plan_journey(), self.options().view) as scene:
+            with journey_scene(self.project, self.plan_journey(), self.options().view, self.plan_dimmed()) as scene:
                 done = print_plan(printer, plan, scene_drawer(scene), texts, hint, progress=printed)
         finally:
             self.progress.hide()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cxstudio.analysis.filters import EMPTY_FILTER, CardFilter, dimmed_card_ids
 from cxstudio.model.entities import Journey
 from cxstudio.ui import labels
 from cxstudio.ui.export.images import (
@@ -45,7 +47,7 @@ class ImageExportDialog(QDialog):
     """Format and resolution for an image of the whole map (not only the visible part), with its pixel size."""
 
     def __init__(self, project: OpenProject, journey_id: str, view: str, language: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, highlight: CardFilter = EMPTY_FILTER) -> None:
         super().__init__(parent)
         self.setObjectName("imageExportDialog")
         self.setWindowTitle(self.tr("Export Image"))
@@ -53,6 +55,7 @@ class ImageExportDialog(QDialog):
         self.journey_id = journey_id
         self.view = view
         self.language = language
+        self.canvas_filter = highlight  # the map's filter when the dialog opened: offered as a highlight
         self.journey_name = project.document.get(journey_id, Journey).name
         with journey_scene(project, journey_id, view) as scene:
             self.source: QRectF = map_rect(scene)
@@ -65,6 +68,12 @@ class ImageExportDialog(QDialog):
         self.dpi.setRange(MIN_DPI, min(MAX_DPI, max_dpi_for(self.source)))
         self.dpi.setSuffix(" dpi")
         self.dpi.setValue(min(self.dpi.maximum(), image_dpi(DEFAULT_DPI)))
+        self.highlight_box = QCheckBox(self.tr("Highlight the filtered cards (others faded)"))
+        self.highlight_box.setObjectName("imageHighlight")
+        self.highlight_box.setToolTip(self.tr("The cards the map's filter leaves out are drawn faded, as on the map"))
+        self.highlight_box.setChecked(highlight.active)
+        self.highlight_box.setEnabled(highlight.active)
+        self.highlight_box.setVisible(highlight.active)
         self.size_label = QLabel()
         self.size_label.setObjectName("imageSize")
         self.size_label.setWordWrap(True)
@@ -76,6 +85,8 @@ class ImageExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Journey:"), QLabel(self.journey_name))
         form.addRow(self.tr("View:"), QLabel(labels.view_kinds().get(view, view)))
+        form.addRow("", self.highlight_box)
+        form.setRowVisible(self.highlight_box, highlight.active)
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Resolution:"), self.dpi)
         form.addRow("", self.size_label)
@@ -108,6 +119,12 @@ class ImageExportDialog(QDialog):
             self.size_label.setText(self.tr("{width} × {height} points, scalable without loss.").format(
                 width=round(self.source.width()), height=round(self.source.height())))
 
+    def dimmed(self) -> frozenset[str]:
+        """The cards drawn faded: those the map's filter leaves out while highlighting is chosen, else none."""
+        if not self.highlight_box.isChecked():
+            return frozenset()
+        return dimmed_card_ids(self.project.document, self.canvas_filter, self.journey_id)
+
     def save_dialog(self) -> None:
         suffix = self.format.currentData()
         safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in self.journey_name).strip() or "journey"
@@ -124,7 +141,7 @@ class ImageExportDialog(QDialog):
         target = Path(path)
         try:
             write_image(self.project, self.journey_id, self.view, target, dpi=self.dpi.value(),
-                        title=self.journey_name)
+                        title=self.journey_name, dimmed=self.dimmed())
         except ImageExportError as error:
             self._say(error.message(self.language))
             return False

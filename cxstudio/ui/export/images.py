@@ -73,13 +73,15 @@ class ImageExportError(UserMessageError):
 
 
 @contextmanager
-def journey_scene(project: OpenProject, journey_id: str, view: ViewKind | str) -> Iterator[JourneyScene]:
-    """A scene of the canvas's kind showing `journey_id` in `view`, without selection, deleted afterwards."""
+def journey_scene(project: OpenProject, journey_id: str, view: ViewKind | str,
+                  dimmed: frozenset[str] = frozenset()) -> Iterator[JourneyScene]:
+    """A scene of the canvas's kind showing `journey_id` in `view`, the cards in `dimmed` veiled, deleted afterwards."""
     register_bundled_fonts()
     scene = JourneyScene(project)
     try:
         scene.show_journey(journey_id, ViewKind(view))
         scene.clearSelection()
+        scene.dim_layer.set_dimmed(dimmed, scene.layout)  # as the canvas dims the cards a filter leaves out
         for item in scene.items():  # cached items would be pasted as bitmaps into SVGs and printouts
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         yield scene
@@ -225,8 +227,7 @@ def write_image(project: OpenProject, journey_id: str, view: ViewKind | str, out
         raise ImageExportError("bad_suffix", suffix=Path(out).suffix or Path(out).name)
     if suffix == ".png":
         check_dpi(dpi)
-    with journey_scene(project, journey_id, view) as scene:
-        scene.dim_layer.set_dimmed(dimmed, scene.layout)
+    with journey_scene(project, journey_id, view, dimmed) as scene:
         if suffix == ".svg":
             return write_svg(scene, out, title)
         return write_png(scene, out, dpi)

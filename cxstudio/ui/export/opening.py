@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from cxstudio.analysis.filters import EMPTY_FILTER
+
 EXPORT = "export"
 PRINT = "print"
 IMAGE = "image"
@@ -24,15 +26,17 @@ def open_export(window: Any, what: str) -> QDialog | None:
         return None
     journey_id = canvas.journey_id() or project.document.journeys()[0].id
     view = str(canvas.view())
+    analytics = getattr(window, "analytics", None)  # the map's filter: offered as a highlight of the export
+    highlight = analytics.filter if analytics is not None else EMPTY_FILTER
     dialog: QDialog
     if what == IMAGE:
         from cxstudio.ui.export.image_dialog import ImageExportDialog
 
-        dialog = ImageExportDialog(project, journey_id, view, window.language, window)
+        dialog = ImageExportDialog(project, journey_id, view, window.language, window, highlight=highlight)
     else:
         from cxstudio.ui.export.dialog import ExportDialog
 
-        export_dialog = ExportDialog(project, journey_id, view, window.language, window)
+        export_dialog = ExportDialog(project, journey_id, view, window.language, window, highlight=highlight)
         if what == PRINT:
             export_dialog.prefer_printing()
         dialog = export_dialog

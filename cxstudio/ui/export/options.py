@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from cxstudio.analysis.filters import EMPTY_FILTER, CardFilter, dimmed_card_ids
 from cxstudio.export import options as export_options
 from cxstudio.export import poster, report, tiles
 from cxstudio.export.options import AUTO_PAPER, DEFAULT_OVERLAP_MM
@@ -35,6 +36,7 @@ POSTER_PAPERS: tuple[str, ...] = (*SHEETS_MM.keys(), *(f"roll{width:g}" for widt
 REPORT_PAPERS = ("A4", "letter")
 ORIENTATIONS = ("auto", "portrait", "landscape")
 SETTINGS_GROUP = "export"
+UNSAVED = ("journey_id", "highlight")  # chosen for this export only, never remembered
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,7 @@ class ExportOptions:
     tile_sheet: str = "A4"
     overlap_mm: float = DEFAULT_OVERLAP_MM
     report_paper: str = "A4"
+    highlight: CardFilter = EMPTY_FILTER  # the canvas's filter: the cards it leaves out print faded
 
     def paper_spec(self) -> str:
         if self.paper == CUSTOM_PAPER:
@@ -78,10 +81,17 @@ class ExportOptions:
     def plan(self, doc: Document) -> PosterPlan | TilePlan | None:
         """The poster or tile plan (no drawing); None for a report. Raises ExportError for choices that do not work."""
         if self.kind == POSTER:
-            return poster.plan_poster(doc, self.export_options())
+            plan = poster.plan_poster(doc, self.export_options())
+            return replace(plan, dimmed=self.dimmed(doc, plan.journey_id))
         if self.kind == TILES:
-            return tiles.plan_tiles(doc, self.export_options())
+            tile_plan = tiles.plan_tiles(doc, self.export_options())
+            return replace(tile_plan, poster=replace(tile_plan.poster,
+                                                     dimmed=self.dimmed(doc, tile_plan.poster.journey_id)))
         return None
+
+    def dimmed(self, doc: Document, journey_id: str | None) -> frozenset[str]:
+        """The journey's cards the highlight filter leaves out, as the canvas dims them (none without a filter)."""
+        return dimmed_card_ids(doc, self.highlight, journey_id)
 
     def export(self, doc: Document, out_path: str | os.PathLike[str], progress: Progress | None,
                language: str | None = None) -> int:
@@ -123,7 +133,7 @@ def load_options() -> ExportOptions:
     defaults = ExportOptions(paper=preferences.default_paper(), tile_sheet=preferences.default_tile_sheet())
     values: dict[str, Any] = {}
     for item in fields(ExportOptions):
-        if item.name == "journey_id":
+        if item.name in UNSAVED:
             continue
         default = getattr(defaults, item.name)
         values[item.name] = _coerce(store.value(f"{SETTINGS_GROUP}/{item.name}", default), default)
@@ -146,7 +156,7 @@ def load_options() -> ExportOptions:
 def save_options(options: ExportOptions, last_folder: str | None = None) -> None:
     store = _qsettings()
     for name, value in asdict(options).items():
-        if name != "journey_id":
+        if name not in UNSAVED:
             store.setValue(f"{SETTINGS_GROUP}/{name}", value)
     if last_folder:
         store.setValue(f"{SETTINGS_GROUP}/folder", last_folder)
