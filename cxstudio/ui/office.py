@@ -1,4 +1,7 @@
-"""File > Export to Excel / PowerPoint and File > Import…: office files in the editor, every change through `run_operation`."""
+"""File > Export to Excel / CSV / PowerPoint and File > Import…: office files in the editor, every change through `run_operation`.
+
+Exports run in a worker thread on a copy of the document, with progress and Cancel (`office_export`).
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from cxstudio.editing.importing import apply_import, own_tables, plan_import
-from cxstudio.export.errors import ExportError
+from cxstudio.editing.tables import TABLE_BY_KEY
 from cxstudio.export.office.errors import SpreadsheetError
 from cxstudio.ui.commands import run_operation, ui_language
 from cxstudio.ui.office_dialogs import MappingDialog, ask_import
+from cxstudio.ui.office_export import CSV, SLIDES, WORKBOOK, OfficeExportRunner, OfficeJob, TableChoiceDialog
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
@@ -32,9 +36,15 @@ class OfficeCommands:
         self.window = window
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()  # tests replace it
         self.act_export_excel = self._action("actionExportExcel", _tr("Export to E&xcel…"), self.export_workbook)
+        self.act_export_csv = self._action("actionExportCsv", _tr("Export to CS&V…"), self.export_csv)
         self.act_export_pptx = self._action("actionExportPowerPoint", _tr("Export to Po&werPoint…"), self.export_slides)
         self.act_import = self._action("actionImport", _tr("&Import…"), lambda: self.import_file())
-        actions = [self.act_export_excel, self.act_export_pptx, self.act_import]
+        self.exports = OfficeExportRunner(window)  # one export at a time, in a worker thread
+        self.exports.started.connect(self.update_actions)
+        self.exports.finished.connect(self._export_finished)
+        self.exports.failed.connect(self._tell)
+        self.csv_table = "cards"  # the table File > Export to CSV offers first: the one chosen last
+        actions = [self.act_export_excel, self.act_export_csv, self.act_export_pptx, self.act_import]
         if before is not None:
             file_menu.insertActions(before, actions)
         else:
@@ -55,12 +65,15 @@ class OfficeCommands:
 
     def update_actions(self) -> None:
         project = self.project
-        for action in (self.act_export_excel, self.act_export_pptx):
-            action.setEnabled(project is not None)
+        for action in (self.act_export_excel, self.act_export_csv, self.act_export_pptx):
+            action.setEnabled(project is not None and not self.exports.running)
         self.act_import.setEnabled(project is not None and not project.read_only)
 
     def _tell(self, text: str) -> None:
-        QMessageBox.warning(self.window, _tr("CX Studio"), text)
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("CX Studio"), text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("officeMessage")
+        self.run_dialog(box)
+        box.deleteLater()
 
     def _status(self, text: str) -> None:
         show = getattr(self.window, "show_message", None)
@@ -68,46 +81,69 @@ class OfficeCommands:
             show(text)
 
     # ------------------------------------------------------------------ export
-    def _save_path(self, title: str, suffix: str, filter_text: str) -> Path | None:
+    def _save_path(self, title: str, suffix: str, filter_text: str, name: str | None = None) -> Path | None:
         project = self.project
         if project is None:
             return None
-        base = project.path.with_suffix(suffix) if project.path is not None else Path.home() / f"export{suffix}"
-        chosen, _filter = QFileDialog.getSaveFileName(self.window, title, str(base), filter_text)
+        folder = project.path.parent if project.path is not None else Path.home()
+        stem = name or (project.path.stem if project.path is not None else "export")
+        chosen, _filter = QFileDialog.getSaveFileName(self.window, title, str(folder / f"{stem}{suffix}"), filter_text)
         if not chosen:
             return None
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
-    def export_workbook(self, path: Path | None = None) -> bool:
-        """Write the project's tables as an .xlsx (asks for the file when `path` is None)."""
-        from cxstudio.export.office.workbook import export_workbook
+    def _start(self, job: OfficeJob, path: Path, done_text: str) -> bool:
+        project = self.project
+        if project is None or self.exports.running:
+            return False
+        started = self.exports.start(job, project.document, path, ui_language(), done_text)
+        self._status(_tr("Writing %1…").replace("%1", path.name))
+        return started
 
+    def _export_finished(self, _written: bool, message: str) -> None:
+        self.update_actions()
+        self._status(message)
+
+    @property
+    def exporting(self) -> bool:
+        return self.exports.running
+
+    def export_workbook(self, path: Path | None = None) -> bool:
+        """Start writing the project's tables as an .xlsx (asks for the file when `path` is None); True if started."""
+        if self.exports.running:
+            return False
         path = path or self._save_path(_tr("Export to Excel"), ".xlsx", _tr("Excel workbooks (*.xlsx)"))
-        if path is None or self.project is None:
+        return path is not None and self._start(OfficeJob(WORKBOOK), path, _tr("%1 rows written to %2."))
+
+    def export_csv(self, path: Path | None = None, table: str | None = None) -> bool:
+        """Start writing one table as CSV; asks for the table when `table` is None and for the file when `path` is
+        None (named after the table). True if started."""
+        project = self.project
+        if project is None or self.exports.running:
             return False
-        try:
-            rows = export_workbook(self.project.document, path)
-        except ExportError as error:
-            self._tell(error.message(ui_language()))
-            return False
-        self._status(_tr("%1 rows written to %2.").replace("%1", str(rows)).replace("%2", path.name))
-        return True
+        language = project.document.project.language
+        if table is None:
+            dialog = TableChoiceDialog(language, self.window, self.csv_table)
+            accepted = self.run_dialog(dialog) == QDialog.DialogCode.Accepted
+            table, title = dialog.table, dialog.table_title
+            dialog.deleteLater()
+            if not accepted:
+                return False
+        else:
+            spec = TABLE_BY_KEY.get(table)  # an unknown table fails in the exporter, in one sentence
+            title = spec.title(language) if spec is not None else table
+        self.csv_table = table
+        safe = "".join(c if c.isalnum() or c in " -_." else "_" for c in title).strip() or table
+        path = path or self._save_path(_tr("Export to CSV"), ".csv", _tr("CSV files (*.csv)"), safe)
+        return path is not None and self._start(OfficeJob(CSV, table), path, _tr("%1 rows written to %2."))
 
     def export_slides(self, path: Path | None = None) -> bool:
-        """Write the project as a PowerPoint deck (asks for the file when `path` is None)."""
-        from cxstudio.export.office.slides import export_slides
-
+        """Start writing the project as a PowerPoint deck (asks for the file when `path` is None); True if started."""
+        if self.exports.running:
+            return False
         path = path or self._save_path(_tr("Export to PowerPoint"), ".pptx", _tr("PowerPoint presentations (*.pptx)"))
-        if path is None or self.project is None:
-            return False
-        try:
-            slides = export_slides(self.project.document, path)
-        except ExportError as error:
-            self._tell(error.message(ui_language()))
-            return False
-        self._status(_tr("%1 slides written to %2.").replace("%1", str(slides)).replace("%2", path.name))
-        return True
+        return path is not None and self._start(OfficeJob(SLIDES), path, _tr("%1 slides written to %2."))
 
     # ------------------------------------------------------------------ import
     def import_file(self, path: Path | str | None = None) -> bool:

@@ -27,8 +27,8 @@ def test_export_then_import_an_edit_is_one_undo_step_and_cancel_changes_nothing(
     office.update_actions()
     assert office.act_import.isEnabled() and office.act_export_excel.isEnabled()
     workbook = tmp_path / "b.xlsx"
-    assert office.export_workbook(workbook)
-    assert office.export_slides(tmp_path / "b.pptx")
+    assert office.export_workbook(workbook) and office.exports.wait()
+    assert office.export_slides(tmp_path / "b.pptx") and office.exports.wait()
     book = load_workbook(workbook)
     book["Karten"]["F2"] = "Im Editor importiert"
     book.save(workbook)
@@ -59,7 +59,7 @@ def test_export_then_import_an_edit_is_one_undo_step_and_cancel_changes_nothing(
 def test_invalid_rows_disable_import_in_the_summary(main_window, tmp_path: Path) -> None:
     project = _open_example(main_window, tmp_path)
     workbook = tmp_path / "b.xlsx"
-    main_window.office.export_workbook(workbook)
+    assert main_window.office.export_workbook(workbook) and main_window.office.exports.wait()
     book = load_workbook(workbook)
     book["Karten"]["H2"] = 11
     book.save(workbook)

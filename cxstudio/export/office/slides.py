@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cxstudio.editing.tables import enum_word
-from cxstudio.export.errors import ExportCancelledError
-from cxstudio.export.output import atomic_output
+from cxstudio.export.output import ProgressReporter, atomic_output, check_writable
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Action, Card, CardKind, Journey, Lane, LaneKind, Persona, Stage
 
@@ -146,39 +145,41 @@ def plan_map(document: Document, journey: Journey, language: str = "en") -> list
 
 def export_slides(document: Document, path: str | os.PathLike[str], language: str | None = None,
                   progress: Progress | None = None) -> int:
-    """Write the presentation; returns the number of slides."""
+    """Write the presentation; returns the number of slides.
+
+    `progress(done, total)` is called after every slide (or every few, for very long decks) and once
+    more after the file is saved, just before it replaces the target; returning False cancels
+    (ExportCancelledError) and nothing is written.
+    """
     from pptx import Presentation
     from pptx.util import Inches
 
     language = language or document.project.language
+    check_writable(path)  # an unwritable target fails at once, not after the work
     presentation = Presentation()
     presentation.slide_width = Inches(SLIDE_W_IN)
     presentation.slide_height = Inches(SLIDE_H_IN)
+    personas = document.all(Persona)
+    maps = [(journey, plan_map(document, journey, language)) for journey in document.journeys()]
     writer = _Writer(presentation, document, language)
-    journeys = document.journeys()
-    total = 2 + len(document.all(Persona)) + len(journeys)
-    done = 0
-
-    def step() -> None:
-        nonlocal done
-        done += 1
-        if progress is not None and not progress(done, total):
-            raise ExportCancelledError()
-
+    table_slides = len(writer.pain_point_rows()) // TABLE_ROWS + len(document.all(Action)) // TABLE_ROWS + 2
+    reporter = ProgressReporter(progress, 1 + len(personas) + sum(len(parts) for _j, parts in maps)
+                                + table_slides + 1, steps=200)
+    writer.step = reporter.advance
     writer.title_slide()
-    step()
-    for persona in document.all(Persona):
+    reporter.advance()
+    for persona in personas:
         writer.persona_slide(persona)
-        step()
-    for journey in journeys:
-        for part in plan_map(document, journey, language):
+        reporter.advance()
+    for journey, parts in maps:
+        for part in parts:
             writer.map_slide(journey, part)
-        step()
+            reporter.advance()
     writer.pain_point_slides()
     writer.action_slides()
-    step()
     with atomic_output(Path(path)) as temporary:
         presentation.save(str(temporary))
+        reporter.finish()  # a cancel during saving still leaves nothing behind
     return len(presentation.slides)
 
 
@@ -202,6 +203,7 @@ class _Writer:
         self.document = document
         self.language = language
         self.blank = presentation.slide_layouts[6]
+        self.step: Callable[[], None] = lambda: None  # called after every table slide (progress, cancel)
 
     def _slide(self, title: str) -> Any:
         slide = self.presentation.slides.add_slide(self.blank)
@@ -374,13 +376,17 @@ class _Writer:
                     for paragraph in cell.text_frame.paragraphs:
                         for run in paragraph.runs:
                             run.font.size = Pt(12 if row_index == 0 else 11)
+            self.step()
+
+    def pain_point_rows(self) -> list[Card]:
+        cards = [c for c in self.document.all(Card) if c.pain_point or c.kind == CardKind.PAIN_POINT.value]
+        cards.sort(key=lambda c: (-c.priority, c.rating if c.rating is not None else 11, c.title))
+        return cards
 
     def pain_point_slides(self) -> None:
         language = self.language
-        cards = [c for c in self.document.all(Card) if c.pain_point or c.kind == CardKind.PAIN_POINT.value]
-        cards.sort(key=lambda c: (-c.priority, c.rating if c.rating is not None else 11, c.title))
         rows = []
-        for card in cards:
+        for card in self.pain_point_rows():
             journey = self.document.find(card.journey_id)
             stage = self.document.find(card.stage_id)
             rows.append([card.title, getattr(journey, "name", ""), getattr(stage, "name", ""),

@@ -425,6 +425,25 @@
     </message>
 </context>
 <context>
+    <name>ExportProgressDialog</name>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Export</source>
+        <translation>Export a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>The file %1 could not be used (%2).</source>
@@ -1517,12 +1536,24 @@
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
         <source>CX Studio</source>
         <translation>CX Studio</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export to CS&amp;V…</source>
+        <translation>Nach CS&amp;V exportieren…</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Nach CSV exportieren</translation>
     </message>
     <message>
         <source>Export to E&amp;xcel…</source>
@@ -1551,6 +1582,10 @@
     <message>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>Tabellen (*.xlsx *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +1879,17 @@
     <message>
         <source>CX Studio was not closed properly. This unsaved work can be recovered:</source>
         <translation>CX Studio wurde nicht ordnungsgemäß beendet. Diese ungespeicherte Arbeit kann wiederhergestellt werden:</translation>
+    </message>
+</context>
+<context>
+    <name>TableChoiceDialog</name>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Nach CSV exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
     </message>
 </context>
 <context>

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from cxstudio.export.errors import ExportCancelledError, ExportError
 from cxstudio.model.document import Document
 from cxstudio.model.messages import detail_text, error_detail
-from cxstudio.ui.export.options import ExportOptions
+
+
+class ExportJob(Protocol):
+    """What the worker runs (ExportOptions for PDFs, OfficeJob for workbooks, CSV and slides): `export` writes
+    `out_path` from `doc`, calls `progress(done, total)` (False cancels), returns pages, rows or slides."""
+
+    def export(self, doc: Document, out_path: str | os.PathLike[str],
+               progress: Callable[[int, int], bool] | None) -> int: ...
 
 
 class ExportWorker(QObject):
-    """Runs `options.export` on its own document copy; emits `progressed`, then `succeeded` or `failed`.
+    """Runs `options.export` (any ExportJob) on its own document copy; emits `progressed`, then `succeeded` or `failed`.
 
     `cancel()` (from any thread) makes the next progress call return False: the exporter stops and
     removes its temporary file, so nothing is left behind.
@@ -24,7 +34,7 @@ class ExportWorker(QObject):
     succeeded = Signal(str, int)  # path, pages
     failed = Signal(str, bool)  # the sentence for the user, whether it was a cancel
 
-    def __init__(self, options: ExportOptions, document: Document, out_path: str | Path, language: str) -> None:
+    def __init__(self, options: ExportJob, document: Document, out_path: str | Path, language: str) -> None:
         super().__init__()
         self.options = options
         self.document = document
