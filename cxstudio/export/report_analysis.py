@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from reportlab.lib import colors
@@ -87,6 +88,14 @@ class ScoreChart(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.chart_width, self.ROW * (len(self.rows) + 2)
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Charts of many rows (a project with hundreds of rated touchpoints) continue on the next page."""
+        fits = int(available_height // self.ROW) - 2
+        if fits < 1 or fits >= len(self.rows):
+            return []
+        return [ScoreChart(self.rows[:fits], self.chart_width, self.language, total_last=False),
+                ScoreChart(self.rows[fits:], self.chart_width, self.language, total_last=self.total_last)]
+
     def draw(self) -> None:
         c, face, bold = self.canv, fonts.face(), fonts.face(bold=True)
         label = min(150.0, self.chart_width * 0.35)
@@ -140,12 +149,24 @@ class HeatmapChart(Flowable):
 
     ROW = 12.0
 
-    def __init__(self, heatmap: Heatmap, width: float, language: str) -> None:
+    def __init__(self, heatmap: Heatmap, width: float, language: str, hottest: int | None = None) -> None:
         super().__init__()
         self.heatmap, self.chart_width, self.language = heatmap, width, language
+        self.hottest = max(heatmap.maximum if hottest is None else hottest, 1)  # one colour scale across pages
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.chart_width, self.ROW * (len(self.heatmap.rows) + 3)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """A heatmap of many stages (a large project) continues on the next page, its header repeated."""
+        fits = int(available_height // self.ROW) - 3
+        rows, cells = self.heatmap.rows, self.heatmap.cells
+        if fits < 1 or fits >= len(rows):
+            return []
+        return [HeatmapChart(replace(self.heatmap, rows=rows[:fits], cells=cells[:fits]), self.chart_width,
+                             self.language, self.hottest),
+                HeatmapChart(replace(self.heatmap, rows=rows[fits:], cells=cells[fits:]), self.chart_width,
+                             self.language, self.hottest)]
 
     def draw(self) -> None:
         c, face = self.canv, fonts.face()
@@ -153,7 +174,7 @@ class HeatmapChart(Flowable):
         label = min(170.0, self.chart_width * 0.38)
         cell_width = (self.chart_width - label) / max(len(columns), 1)
         top = self.ROW * (len(rows) + 2)
-        hottest = max(self.heatmap.maximum, 1)
+        hottest = self.hottest
         c.setFont(face, 6.5)
         for j, column in enumerate(columns):
             name = column.name or _w("no_channel", self.language)
