@@ -436,6 +436,20 @@ def check_file(path: str | os.PathLike[str], thorough: bool = True) -> Inspectio
     return inspect_file(path, thorough=thorough)
 
 
+def read_document(path: str | os.PathLike[str], thorough: bool = False) -> Document:
+    """The document of a sound project file, for reading commands (never writes the file).
+
+    Raises ProjectFileError when the file is not a readable project or holds invalid content (the
+    sentence names the number of problems and the first; `cxstudio check` lists them all).
+    """
+    from cxstudio.persistence.opening import refuse_invalid
+
+    inspection = check_file(path, thorough=thorough)
+    if inspection.document is None:
+        raise refuse_invalid(inspection)
+    return inspection.document
+
+
 def find_recoverable() -> list[RecoverableProject]:
     """Unsaved work of editors that crashed or were killed (name, original path, last edit), newest first."""
     from cxstudio.persistence.working_copy import find_recoverable as find

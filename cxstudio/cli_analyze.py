@@ -49,16 +49,9 @@ def run_analyze(args: argparse.Namespace) -> int:
         return 1
 
     try:
-        inspection = api.check_file(args.file, thorough=False)
+        document = api.read_document(args.file)
     except ProjectFileError as exc:
         return fail(exc.message(language))
-    document = inspection.document
-    if document is None:
-        from cxstudio.persistence.errors import ProjectFileError as Error
-
-        problems = list(inspection.problems)
-        return fail(Error("invalid_content", path=inspection.path, count=len(problems),
-                          first=problems[0] if problems else "?").message(language))
     journey_ids = None
     if args.journey is not None:
         from cxstudio.export.poster import find_journey

@@ -286,3 +286,12 @@ def _quick_test(entity_type: type[CheckedRecord], spec: FieldSpec) -> str | None
             return "_type(v) is _str_t and _uuid(v)"
         return f"_type(v) is _str_t and _len(v) <= {_text_limit(name)} and not _control(v)"
     return None
+
+
+def validation_problem(entity: Any) -> str | None:
+    """The sentence of the first rule an entity's own values break (`validate()`), or None."""
+    try:
+        entity.validate()
+    except InvariantError as exc:
+        return str(exc)
+    return None

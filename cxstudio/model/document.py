@@ -8,7 +8,7 @@ from itertools import chain, groupby
 from operator import eq, itemgetter
 from typing import Any, TypeVar, cast
 
-from cxstudio.model.checks import _brief
+from cxstudio.model.checks import _brief, validation_problem
 from cxstudio.model.errors import InvariantError, NotFoundError, OutsideTransactionError
 from cxstudio.model.events import Added, Changed, Event, Removed
 from cxstudio.model.fields import OnDelete
@@ -491,10 +491,9 @@ class Document:
         """One sentence per broken rule of the given records (field values, references, card cells)."""
         problems: list[str] = []
         for entity in records:
-            try:
-                entity.validate()
-            except InvariantError as exc:
-                problems.append(str(exc))
+            problem = validation_problem(entity)
+            if problem is not None:
+                problems.append(problem)
             for field_name, ref in entity.REFS.items():
                 for target_id in _well_typed_ref_values(getattr(entity, field_name), ref.many):
                     target = self._entities.get(target_id)

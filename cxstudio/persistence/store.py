@@ -13,6 +13,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import NullType
 
 from cxstudio.editing.session import ChangeSet
+from cxstudio.model.checks import validation_problem
 from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity
 from cxstudio.model.errors import InvariantError
@@ -157,11 +158,11 @@ def record_problems(entities: Iterable[Entity]) -> list[str]:
     problems: list[str] = []
     for entity in entities:
         try:
-            entity.validate()
-        except InvariantError as exc:
-            problems.append(str(exc))
+            problem = validation_problem(entity)
         except Exception as exc:  # a damaged value must become a sentence, never a traceback
-            problems.append(f"{entity.KIND} {entity.id!r:.60}: a value cannot be read ({type(exc).__name__}).")
+            problem = f"{entity.KIND} {entity.id!r:.60}: a value cannot be read ({type(exc).__name__})."
+        if problem is not None:
+            problems.append(problem)
     return problems or ["The file holds values of a type CX Studio cannot index."]
 
 
