@@ -19,7 +19,6 @@ from cxstudio.editing.lineage import Lineage, Revision, RevisionKind
 from cxstudio.model.checks import _ISO_DATETIME, _UUID_TEXT
 from cxstudio.model.document import Document
 from cxstudio.persistence import untrusted
-from cxstudio.persistence.errors import ProjectFileError
 
 MAX_REVISIONS = 10_000  # rows read; a file saved every minute for years has fewer
 SNAPSHOT_PART = 4 << 20  # bytes per stored part of a snapshot
@@ -108,6 +107,11 @@ def database_lineage(path: Path) -> Lineage:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?immutable=1", uri=True)
     except sqlite3.Error:
         return Lineage()
+    return _lineage_of(connection)
+
+
+def _lineage_of(connection: sqlite3.Connection) -> Lineage:
+    """The lineage a database holds (none for a file of format 1, or unreadable rows), then closes it."""
     try:
         if not _has_lineage(connection):
             return Lineage()
@@ -135,18 +139,8 @@ def _has_lineage(connection: sqlite3.Connection) -> bool:
 
 def file_lineage(path: str | Path) -> Lineage:
     """The lineage of a project file, read on a hardened in-memory copy (a file of format 1 has none)."""
-    try:
-        connection, _ran_out = _file_connection(Path(path))
-    except ProjectFileError:
-        raise
-    try:
-        if not _has_lineage(connection):
-            return Lineage()
-        return read_lineage(sqlite_execute(connection))
-    except (sqlite3.Error, ValueError):
-        return Lineage()
-    finally:
-        connection.close()
+    connection, _ran_out = _file_connection(Path(path))
+    return _lineage_of(connection)
 
 
 def file_snapshot(path: str | Path, revision_id: str) -> bytes | None:
