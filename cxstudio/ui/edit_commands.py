@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMenu
 
 from cxstudio.content.new_elements import new_lane_name, new_stage_name
 from cxstudio.editing import operations
@@ -17,6 +18,17 @@ from cxstudio.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
     from cxstudio.ui.canvas import JourneyCanvas
+
+
+def add_kinds_menu(menu: QMenu, title: str, kinds: dict[str, str], object_name: str,
+                   insert: Callable[[str], object]) -> QMenu:
+    """A submenu of `menu` with one action per kind (named `object_name`_kind) that inserts an element of that kind."""
+    submenu = menu.addMenu(title)
+    for kind, text in kinds.items():
+        action = submenu.addAction(text)
+        action.setObjectName(f"{object_name}_{kind}")
+        action.triggered.connect(lambda _checked=False, k=kind: insert(k))
+    return submenu
 
 
 class EditCommands(QObject):

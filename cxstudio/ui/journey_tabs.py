@@ -46,6 +46,8 @@ class JourneyTabs(QTabBar):
         """One tab per journey of the open project, the current journey's tab current."""
         document = self.selection.document
         journeys = document.journeys() if document is not None else []
+        project = self.files.project
+        self.setMovable(project is not None and project.refusal() is None)  # read-only or review: tabs stay put
         with QSignalBlocker(self):
             while self.count():
                 self.removeTab(0)
@@ -114,7 +116,7 @@ class JourneyTabs(QTabBar):
 
     def rename_journey(self) -> None:
         journey = self._current_journey()
-        if journey is None:
+        if journey is None or self.files.edit_refused():
             return
         name, ok = QInputDialog.getText(self.window(), self.tr("Rename journey"), self.tr("Name:"), text=journey.name)
         if ok and name.strip() and name.strip() != journey.name:

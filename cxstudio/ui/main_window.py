@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -41,7 +40,7 @@ from cxstudio.resources import RESOURCES_DIR
 from cxstudio.ui import files, labels
 from cxstudio.ui.analytics_view import install_analytics
 from cxstudio.ui.autosave import Autosave
-from cxstudio.ui.edit_commands import EditCommands
+from cxstudio.ui.edit_commands import EditCommands, add_kinds_menu
 from cxstudio.ui.i18n import Translations, choose_language
 from cxstudio.ui.journey_tabs import JourneyTabs
 from cxstudio.ui.panels.history import HistoryPanel
@@ -64,16 +63,6 @@ __all__ = ["PROJECT_SUFFIX", "MainWindow", "app_icon", "reopen_in_language"]
 
 def app_icon() -> QIcon:
     return QIcon(str(ICONS_DIR / "cxstudio.svg"))
-
-
-def _add_kinds_menu(menu: QMenu, title: str, kinds: dict[str, str], object_name: str,
-                    insert: Callable[[str], object]) -> None:
-    """A submenu of `menu` with one action per kind (named `object_name`_kind) that inserts an element of that kind."""
-    submenu = menu.addMenu(title)
-    for kind, text in kinds.items():
-        action = submenu.addAction(text)
-        action.setObjectName(f"{object_name}_{kind}")
-        action.triggered.connect(lambda _checked=False, k=kind: insert(k))
 
 
 class MainWindow(QMainWindow):
@@ -347,11 +336,15 @@ class MainWindow(QMainWindow):
 
         insert_menu = bar.addMenu(self.tr("&Insert"))
         insert_menu.addAction(self.act_insert_card)
-        _add_kinds_menu(insert_menu, self.tr("Card of &Kind"), labels.card_kinds(), "actionInsertCard",
-                        lambda kind: self.edits.insert_card(kind))
+        card_kinds = add_kinds_menu(insert_menu, self.tr("Card of &Kind"), labels.card_kinds(), "actionInsertCard",
+                                    lambda kind: self.edits.insert_card(kind))
         insert_menu.addAction(self.act_insert_stage)
-        _add_kinds_menu(insert_menu, self.tr("&Lane"), labels.lane_kinds(), "actionInsertLane",
-                        lambda kind: self.edits.insert_lane(kind))
+        lane_kinds = add_kinds_menu(insert_menu, self.tr("&Lane"), labels.lane_kinds(), "actionInsertLane",
+                                    lambda kind: self.edits.insert_lane(kind))
+        self.edit_actions = [  # the actions that change the map: disabled while read-only or open for review
+            self.act_cut, self.act_paste, self.act_duplicate, self.act_delete, self.act_edit_title, self.act_insert_card,
+            self.act_insert_stage, self.act_new_journey, self.act_rename_journey, self.act_delete_journey,
+            self.act_journey_left, self.act_journey_right, card_kinds.menuAction(), lane_kinds.menuAction()]
 
         journey_menu = bar.addMenu(self.tr("&Journey"))
         journey_menu.addActions([self.act_new_journey, self.act_rename_journey, self.act_delete_journey])
@@ -422,13 +415,15 @@ class MainWindow(QMainWindow):
         bridge = self.files.bridge
         if project is not None and bridge is not None:
             bridge.changed.connect(self._on_changed)
-        self.inspector.set_project(project)
-        self.outline.set_project(project)
+        locked = project is not None and project.refusal() is not None  # read-only or review: no map edits
+        self.inspector.set_project(project, locked)
+        self.outline.set_project(project, locked)
         self.history.set_session(
-            project.session if project is not None else None,
+            project.session if project is not None else None, project is not None and project.read_only,
             go_to=(lambda index: files.go_to_step(project, index)) if project is not None else None,
         )
-        self.project_data.set_project(project)
+        self.project_data.set_project(project, locked)
+        self.palette.setEnabled(not locked)
         self.selection.reset(project.document if project is not None else None)
         if project is not None and bridge is not None:
             self.canvas = self._make_canvas(project, bridge)
@@ -470,6 +465,8 @@ class MainWindow(QMainWindow):
                        self.act_journey_left, self.act_journey_right, self.act_insert_card, self.act_insert_stage,
                        self.act_export, self.act_print, self.act_export_image):
             action.setEnabled(has_journey)
+        for action in self.edit_actions if project is not None and project.refusal() is not None else []:
+            action.setEnabled(False)  # read-only or review: the edits are off
         session = project.session if project is not None else None
         self.act_undo.setEnabled(bool(session and session.can_undo))
         self.act_redo.setEnabled(bool(session and session.can_redo))

@@ -67,7 +67,7 @@ class OfficeCommands:
         project = self.project
         for action in (self.act_export_excel, self.act_export_csv, self.act_export_pptx):
             action.setEnabled(project is not None and not self.exports.running)
-        self.act_import.setEnabled(project is not None and not project.read_only)
+        self.act_import.setEnabled(project is not None and project.refusal() is None)
 
     def _tell(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("CX Studio"), text, QMessageBox.StandardButton.Ok, self.window)

@@ -25,7 +25,7 @@ PROJECT_SUFFIX = ".cxstudio"
 
 
 class ReadOnlyBanner(QFrame):
-    """The yellow strip above the map saying why the project is read-only, with a Save As button."""
+    """The yellow strip above the map saying why the project is read-only (with a Save As button) or that it is a review copy."""
 
     def __init__(self, save_as: Callable[[], object]) -> None:
         super().__init__()
@@ -37,16 +37,20 @@ class ReadOnlyBanner(QFrame):
         self.label = QLabel()
         self.label.setObjectName("readOnlyBannerText")
         self.label.setWordWrap(True)
-        button = QPushButton(self.tr("Save As…"))
-        button.clicked.connect(lambda _checked=False: save_as())
+        self.save_as_button = QPushButton(self.tr("Save As…"))
+        self.save_as_button.clicked.connect(lambda _checked=False: save_as())
         row.addWidget(self.label, 1)
-        row.addWidget(button)
+        row.addWidget(self.save_as_button)
         self.hide()
 
-    def show_reason(self, reason: str | None) -> None:
+    def show_reason(self, reason: str | None, review: bool = False) -> None:
+        """Say why the project is read-only (`reason`), else that it is open for review, else hide."""
         if reason:
             self.label.setText(self.tr("Read-only: %1. Your changes can be saved with Save As.").replace("%1", reason))
-        self.setVisible(bool(reason))
+        elif review:
+            self.label.setText(self.tr("Review copy: you can comment; the map cannot be changed."))
+        self.save_as_button.setVisible(bool(reason))
+        self.setVisible(bool(reason) or review)
 
 
 class ProjectController(QObject):
@@ -112,8 +116,21 @@ class ProjectController(QObject):
             self.bridge.cleanChanged.connect(lambda _clean: self.update_title())
             project.on_write_error(self._on_write_error)
         self.projectChanged.emit()
-        self.banner.show_reason(self.opened.read_only_reason if self.opened is not None else None)
+        self._show_banner()
         self.update_title()
+
+    def _show_banner(self) -> None:
+        opened = self.opened
+        self.banner.show_reason(opened.read_only_reason if opened is not None else None,
+                                opened is not None and opened.project.review)
+
+    def edit_refused(self) -> bool:
+        """Whether the open project refuses map edits (read-only or review); the refusal goes to the status bar."""
+        project = self.project
+        error = project.refusal() if project is not None else None
+        if error is not None:
+            self.message.emit(error.message(self.language))
+        return error is not None
 
     def update_title(self) -> None:
         """The window title names the file, marks unsaved changes ([*]) and says when it is read-only."""
@@ -122,7 +139,8 @@ class ProjectController(QObject):
             self.window.setWindowTitle("CX Studio")
             self.window.setWindowModified(False)
             return
-        suffix = self.tr(" (read-only)") if opened.read_only_reason else ""
+        suffix = self.tr(" (read-only)") if opened.read_only_reason else \
+            self.tr(" (review copy)") if opened.project.review else ""
         self.window.setWindowTitle(f"{self.display_name()}[*]{suffix} — CX Studio")
         self.window.setWindowModified(not opened.project.session.is_clean)
 
@@ -303,7 +321,7 @@ class ProjectController(QObject):
     def _after_save(self) -> None:
         if self.bridge is not None:
             self.bridge.refresh_clean()
-        self.banner.show_reason(self.opened.read_only_reason if self.opened is not None else None)
+        self._show_banner()
         self.update_title()
         self.saved.emit()
         self.message.emit(self.tr("Saved %1").replace("%1", self.display_name()))

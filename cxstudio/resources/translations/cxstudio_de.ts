@@ -140,6 +140,10 @@
         <translation>%1, %2 (angehakt: erledigt)</translation>
     </message>
     <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
         <source>New comment</source>
         <translation>Neuer Kommentar</translation>
     </message>
@@ -1708,6 +1712,10 @@
         <translation> (schreibgeschützt)</translation>
     </message>
     <message>
+        <source> (review copy)</source>
+        <translation> (Prüfexemplar)</translation>
+    </message>
+    <message>
         <source>Changes not secured</source>
         <translation>Änderungen nicht gesichert</translation>
     </message>
@@ -1848,6 +1856,10 @@
     <message>
         <source>Read-only: %1. Your changes can be saved with Save As.</source>
         <translation>Schreibgeschützt: %1. Ihre Änderungen können Sie mit „Speichern unter“ sichern.</translation>
+    </message>
+    <message>
+        <source>Review copy: you can comment; the map cannot be changed.</source>
+        <translation>Prüfexemplar: Sie können kommentieren; die Karte lässt sich nicht ändern.</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from cxstudio.api import OpenProject
 
 R = TypeVar("R")
+VIEW_ONLY = "view-only"  # the data of a menu entry that changes nothing (kept on in read-only and review mode)
 
 
 class MenuCommands(Protocol):
@@ -65,6 +66,9 @@ def build_context_menu(view: MenuCommands, parent: QWidget, scene_pos: QPointF) 
         _relation_menu(view, menu, item.element_id)
     else:
         _cell_menu(view, menu, scene_pos)
+    if view.project.refusal() is not None:  # read-only or review: only the entries that change nothing stay on
+        for action in menu.actions():
+            action.setEnabled(action.data() == VIEW_ONLY)
     return menu
 
 
@@ -107,6 +111,8 @@ def _card_menu(view: MenuCommands, menu: QMenu, card_id: str) -> None:
     ):
         action = menu.addAction(text, command)
         action.setShortcut(QKeySequence(keys))
+        if command == view.copy_selection:
+            action.setData(VIEW_ONLY)
     menu.addSeparator()
     delete = menu.addAction(
         _tr("Delete card") if len(ids) == 1 else _tr("Delete %n cards").replace("%n", str(len(ids))), view.delete_selection
@@ -173,4 +179,6 @@ def _cell_menu(view: MenuCommands, menu: QMenu, scene_pos: QPointF) -> None:
     paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
     paste.setEnabled(cell is not None and bool(CARD_CLIPBOARD))
     menu.addSeparator()
-    menu.addAction(_tr("Zoom to fit"), view.zoom_to_fit).setShortcut(QKeySequence("Ctrl+0"))
+    zoom = menu.addAction(_tr("Zoom to fit"), view.zoom_to_fit)
+    zoom.setShortcut(QKeySequence("Ctrl+0"))
+    zoom.setData(VIEW_ONLY)

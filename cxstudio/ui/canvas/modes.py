@@ -26,6 +26,7 @@ class ModeCommands(Protocol):
     def move_header_to(self, element_id: str, is_stage: bool, boundary: int) -> None: ...
     def link_cards(self, source_id: str, target_id: str, global_pos: QPoint) -> None: ...
     def tell_derived_lanes(self) -> None: ...
+    def edit_refused(self) -> bool: ...
 
 
 class MouseMode:
@@ -71,7 +72,8 @@ class IdleMode(MouseMode):
             return
         handle_card = scene.handle_at(pos) if button == Qt.MouseButton.LeftButton else None
         if handle_card is not None:
-            canvas.set_mode(LinkMode(canvas, handle_card, pos))
+            if not canvas.edit_refused():
+                canvas.set_mode(LinkMode(canvas, handle_card, pos))
             return
 
         def select(element_id: str) -> None:
@@ -127,9 +129,13 @@ class _PressedMode(MouseMode):
         self.scene_start = scene_start
 
     def dragged_far_enough(self, event: QMouseEvent) -> bool:
-        """The left button is held and the mouse has moved the drag distance since the press."""
-        return bool(event.buttons() & Qt.MouseButton.LeftButton) and \
+        """The left button is held and the mouse has moved the drag distance since the press (and edits are allowed)."""
+        far = bool(event.buttons() & Qt.MouseButton.LeftButton) and \
             (event.position().toPoint() - self.view_start).manhattanLength() >= QApplication.startDragDistance()
+        if far and self.canvas.edit_refused():  # read-only or review: nothing moves, the refusal is told once
+            self.canvas.set_mode(IdleMode(self.canvas))
+            return False
+        return far
 
     def hand_over(self, mode: MouseMode, event: QMouseEvent) -> None:
         """Make `mode` current and let it handle the move that started it."""

@@ -206,6 +206,13 @@ class JourneyCanvas(QGraphicsView):
         """Run one editing operation (`commands.run_operation`); a refusal becomes the `message` signal."""
         return run_operation(self._project, self.message.emit, self.language, operation, *args, **kwargs)
 
+    def edit_refused(self) -> bool:
+        """Whether the project refuses map edits (read-only, review); the refusal becomes the `message` signal."""
+        error = self._project.refusal()
+        if error is not None:
+            self.message.emit(error.message(self.language))
+        return error is not None
+
     def _document_journey(self) -> str | None:
         journey_id = self.journey_id()
         return journey_id if journey_id is not None and journey_id in self._project.document else None
@@ -281,6 +288,8 @@ class JourneyCanvas(QGraphicsView):
         self._copy_selected_cards(_tr("Select one or more cards to copy."))
 
     def cut_selection(self) -> None:
+        if self.edit_refused():
+            return
         ids = self._copy_selected_cards(_tr("Select one or more cards to cut."))
         if ids:
             self.run(ops.cut_cards, ids)
@@ -351,7 +360,7 @@ class JourneyCanvas(QGraphicsView):
 
     def edit_card_title(self, card_id: str) -> None:
         item = self.journey_scene.items_by_id.get(card_id)
-        if not isinstance(item, CardItem):
+        if not isinstance(item, CardItem) or self.edit_refused():
             return
         card = self._project.document.get(card_id, Card)
         self.ensureVisible(item.sceneBoundingRect(), 20, 20)
@@ -365,7 +374,7 @@ class JourneyCanvas(QGraphicsView):
     def edit_header_name(self, element_id: str) -> None:
         item = self.journey_scene.items_by_id.get(element_id)
         entity = self._project.document.find(element_id)
-        if not isinstance(item, HeaderItem) or not isinstance(entity, (Stage, Lane)):
+        if not isinstance(item, HeaderItem) or not isinstance(entity, (Stage, Lane)) or self.edit_refused():
             return
 
         def commit(text: str) -> None:
@@ -381,6 +390,8 @@ class JourneyCanvas(QGraphicsView):
         creating and naming it is one undo step and Esc leaves the journey as it was.
         """
         scene = self.journey_scene
+        if self.edit_refused():
+            return
         target = scene.new_card_target(scene_pos, kind)
         if target is None:
             self.message.emit(self._no_cell_message(scene_pos))
@@ -603,7 +614,8 @@ class JourneyCanvas(QGraphicsView):
 
     # ------------------------------------------------------------------ palette drops
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if parse_palette_mime(event.mimeData()) is not None and self.journey_scene.layout is not None:
+        if parse_palette_mime(event.mimeData()) is not None and self.journey_scene.layout is not None \
+                and not self.edit_refused():
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -633,7 +645,7 @@ class JourneyCanvas(QGraphicsView):
     def drop_palette_item(self, item: PaletteItem, scene_pos: QPointF) -> None:
         """Create what the palette item names at `scene_pos`: a card in the cell, a stage or lane at the boundary."""
         journey_id = self._document_journey()
-        if journey_id is None:
+        if journey_id is None or self.edit_refused():
             return
         scene = self.journey_scene
         if item.what == "card":

@@ -1,13 +1,12 @@
-"""The comments of one element, shown under the inspector's form: add, edit inline, resolve, delete."""
+"""The comments of one element, shown under the inspector's form: add, edit inline, resolve, delete (review: add, resolve)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -17,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from cxstudio.api import ChangeSet, OpenProject
-from cxstudio.editing.operations import add_element, delete_elements, edit_element
+from cxstudio.editing import comments as comment_ops
+from cxstudio.editing.operations import delete_elements, edit_element
 from cxstudio.model.entities import Comment
 from cxstudio.model.events import event_kind
 from cxstudio.ui.commands import run_operation
@@ -43,7 +43,8 @@ class CommentsSection(QWidget):
         self.setObjectName("comments")
         self._project: OpenProject | None = None
         self._target_id: str | None = None
-        self._read_only = False
+        self._read_only = False  # the comments' texts cannot be edited or deleted (read-only or review)
+        self._can_comment = False  # comments can be added, resolved and reopened (also in review mode)
         self._applying = False  # an edit made in this list is being committed: the list already shows it
         title = QLabel(self.tr("Comments"))
         font = title.font()
@@ -58,7 +59,7 @@ class CommentsSection(QWidget):
         self.list.itemChanged.connect(self._item_changed)
         self.add_button = QPushButton(self.tr("Add comment"))
         self.add_button.setObjectName("addComment")
-        self.add_button.clicked.connect(self.add_comment)
+        self.add_button.clicked.connect(lambda _checked=False: self.add_comment())
         self.delete_button = QPushButton(self.tr("Delete comment"))
         self.delete_button.setObjectName("deleteComment")
         self.delete_button.clicked.connect(self.delete_current)
@@ -74,7 +75,8 @@ class CommentsSection(QWidget):
 
     def set_target(self, project: OpenProject | None, target_id: str | None, read_only: bool = False) -> None:
         self._project = project
-        self._read_only = read_only
+        self._read_only = read_only or (project is not None and project.refusal() is not None)
+        self._can_comment = project is not None and project.refusal(comment_ops.add_comment) is None
         target = project.document.find(target_id) if project is not None and target_id else None
         self._target_id = target_id if target is not None and target.KIND in COMMENTABLE_KINDS else None
         self.setVisible(self._target_id is not None)
@@ -94,7 +96,9 @@ class CommentsSection(QWidget):
             for comment in self.comments():
                 item = QListWidgetItem(comment.text)
                 item.setData(ID_ROLE, comment.id)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if self._can_comment:
+                    flags |= Qt.ItemFlag.ItemIsUserCheckable
                 if not self._read_only:
                     flags |= Qt.ItemFlag.ItemIsEditable
                 item.setFlags(flags)
@@ -106,7 +110,7 @@ class CommentsSection(QWidget):
         finally:
             self.list.blockSignals(False)
         editable = self._target_id is not None and not self._read_only
-        self.add_button.setEnabled(editable)
+        self.add_button.setEnabled(self._target_id is not None and self._can_comment)
         self.delete_button.setEnabled(editable and self.list.count() > 0)
 
     def on_changed(self, change_set: ChangeSet) -> None:
@@ -115,19 +119,26 @@ class CommentsSection(QWidget):
         if self._target_id is not None and any(event_kind(e) == "comment" for e in change_set.events):
             self.refresh()
 
-    def add_comment(self) -> str | None:
-        if self._project is None or self._target_id is None or self._read_only:
+    def add_comment(self, text: str | None = None) -> str | None:
+        """Add a comment signed with the Preferences' author: shared in review mode (then its text is asked first)."""
+        project = self._project
+        if project is None or self._target_id is None or not self._can_comment:
             return None
-        created = dt.datetime.now().isoformat(timespec="minutes")
-        comment = Comment(target_id=self._target_id, author=current_author(), created=created,
-                          text=self.tr("New comment"))
-        if run_operation(self._project, self.message.emit, None, add_element, comment) is None:
+        if text is None and self._read_only:  # the text cannot be edited afterwards: ask for it now
+            text, ok = QInputDialog.getMultiLineText(self, self.tr("Add comment"), self.tr("Comment:"))
+            if not ok or not text.strip():
+                return None
+        comment = run_operation(project, self.message.emit, None, comment_ops.add_comment, self._target_id,
+                                text if text is not None else self.tr("New comment"), author=current_author(),
+                                internal=not project.review)
+        if comment is None:
             return None
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item.data(ID_ROLE) == comment.id:
                 self.list.setCurrentItem(item)
-                self.list.editItem(item)
+                if text is None:
+                    self.list.editItem(item)
         return comment.id
 
     def delete_current(self) -> None:
@@ -142,17 +153,19 @@ class CommentsSection(QWidget):
         if project is None or comment_id not in project.document:
             return
         comment = project.document.get(comment_id, Comment)
-        changes: dict[str, object] = {}
-        if item.text() != comment.text:
-            changes["text"] = item.text()
         resolved = item.checkState() == Qt.CheckState.Checked
-        if resolved != comment.resolved:
-            changes["resolved"] = resolved
-        if not changes:
-            return
         self._applying = True
         try:
-            if run_operation(project, self.message.emit, None, edit_element, comment_id, **changes) is None:
+            if item.text() != comment.text:
+                done = run_operation(project, self.message.emit, None, edit_element, comment_id, text=item.text())
+            elif resolved and not comment.resolved:
+                done = run_operation(project, self.message.emit, None, comment_ops.resolve_comment, comment_id,
+                                     current_author())
+            elif comment.resolved and not resolved:
+                done = run_operation(project, self.message.emit, None, comment_ops.reopen_comment, comment_id)
+            else:
+                return
+            if done is None:
                 QTimer.singleShot(0, self.refresh)
         finally:
             self._applying = False
