@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         tab_row = QHBoxLayout()
         tab_row.setContentsMargins(4, 2, 4, 0)
         self.journey_tabs = JourneyTabs(self.selection, self.files)
-        add_journey = QToolButton()
+        add_journey = self.add_journey_button = QToolButton()
         add_journey.setObjectName("addJourneyButton")
         add_journey.setText("+")
         add_journey.setToolTip(self.tr("New journey"))
@@ -465,8 +465,12 @@ class MainWindow(QMainWindow):
                        self.act_journey_left, self.act_journey_right, self.act_insert_card, self.act_insert_stage,
                        self.act_export, self.act_print, self.act_export_image):
             action.setEnabled(has_journey)
-        for action in self.edit_actions if project is not None and project.refusal() is not None else []:
+        locked = project is not None and project.refusal() is not None
+        for action in self.edit_actions[-2:]:  # the Insert submenus of card and lane kinds
+            action.setEnabled(has_journey and not locked)
+        for action in self.edit_actions if locked else []:
             action.setEnabled(False)  # read-only or review: the edits are off
+        self.add_journey_button.setEnabled(has_project and not locked)
         session = project.session if project is not None else None
         self.act_undo.setEnabled(bool(session and session.can_undo))
         self.act_redo.setEnabled(bool(session and session.can_redo))

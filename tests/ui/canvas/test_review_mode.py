@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from canvas_gestures import centre, double_click, drag, drop_mime, press_key
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QToolButton, QWidget
 from ui_helpers import answer_next_modal, type_text
 
 from cxstudio import api
@@ -134,3 +134,15 @@ def test_a_file_another_editor_holds_opens_read_only_with_every_edit_disabled(
     finally:
         main_window.close_project()
         holder.close()
+
+
+def test_edits_come_back_when_a_normal_project_follows_a_review_copy(main_window, project_file: Path,
+                                                                     tmp_path: Path) -> None:
+    copy = tmp_path / "kunde.cxstudio"
+    api.client_copy(project_file, copy)
+    main_window.open_path(copy)
+    button = main_window.findChild(QToolButton, "addJourneyButton")
+    assert not button.isEnabled() and not main_window.edit_actions[-1].isEnabled()
+    main_window.open_path(project_file)
+    assert button.isEnabled()
+    assert all(action.isEnabled() for action in main_window.edit_actions[-2:])  # the Insert kind submenus
