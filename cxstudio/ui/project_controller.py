@@ -39,18 +39,28 @@ class ReadOnlyBanner(QFrame):
         self.label.setWordWrap(True)
         self.save_as_button = QPushButton(self.tr("Save As…"))
         self.save_as_button.clicked.connect(lambda _checked=False: save_as())
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.setObjectName("readOnlyBannerDismiss")
+        self.dismiss_button.clicked.connect(lambda _checked=False: self.hide())
         row.addWidget(self.label, 1)
         row.addWidget(self.save_as_button)
+        row.addWidget(self.dismiss_button)
         self.hide()
 
-    def show_reason(self, reason: str | None, review: bool = False) -> None:
-        """Say why the project is read-only (`reason`), else that it is open for review, else hide."""
+    def show_reason(self, reason: str | None, review: bool = False, note: str | None = None) -> None:
+        """Say why the project is read-only (`reason`), else that it is open for review, and what opening noticed
+        (`note`: a stale lock taken over, parts of the file left out); hide when there is nothing to say."""
+        texts = []
         if reason:
-            self.label.setText(self.tr("Read-only: %1. Your changes can be saved with Save As.").replace("%1", reason))
+            texts.append(self.tr("Read-only: %1. Your changes can be saved with Save As.").replace("%1", reason))
         elif review:
-            self.label.setText(self.tr("Review copy: you can comment; the map cannot be changed."))
+            texts.append(self.tr("Review copy: you can comment; the map cannot be changed."))
+        if note:
+            texts.append(note)
+        self.label.setText(" ".join(texts))
         self.save_as_button.setVisible(bool(reason))
-        self.setVisible(bool(reason) or review)
+        self.dismiss_button.setVisible(not reason and not review)  # a note alone may be put away
+        self.setVisible(bool(texts))
 
 
 class ProjectController(QObject):
@@ -101,8 +111,6 @@ class ProjectController(QObject):
             self.settings.add_recent_file(opened.path)
             self.fill_recent_menu()
         self._attach()
-        if opened is not None and opened.notice:
-            self.message.emit(opened.notice)
 
     def _attach(self) -> None:
         """Follow the open project's session (modified marker, write errors) and tell the window."""
@@ -122,7 +130,7 @@ class ProjectController(QObject):
     def _show_banner(self) -> None:
         opened = self.opened
         self.banner.show_reason(opened.read_only_reason if opened is not None else None,
-                                opened is not None and opened.project.review)
+                                opened is not None and opened.project.review, opened.notice if opened is not None else None)
 
     def edit_refused(self) -> bool:
         """Whether the open project refuses map edits (read-only or review); the refusal goes to the status bar."""
@@ -321,6 +329,8 @@ class ProjectController(QObject):
     def _after_save(self) -> None:
         if self.bridge is not None:
             self.bridge.refresh_clean()
+        if self.opened is not None:
+            self.opened.notice = None  # what opening noticed no longer holds for the file just written
         self._show_banner()
         self.update_title()
         self.saved.emit()

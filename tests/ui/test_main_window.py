@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 from ui_helpers import answer_next_modal, type_text
 
 from cxstudio import api
@@ -820,3 +821,30 @@ def test_an_ampersand_in_a_step_name_is_shown_not_taken_as_a_shortcut(main_windo
     main_window.project.undo()
     assert "Fish && Chips" in main_window.act_redo.text()
     assert main_window.act_redo.text().count("&") == 3  # the mnemonic of "&Redo" and the doubled one
+
+
+def test_a_file_with_foreign_parts_says_so_in_the_banner_until_dismissed_or_saved(
+    main_window, project_file: Path, tmp_path: Path
+) -> None:
+    import shutil
+    import sqlite3
+
+    paths = [tmp_path / "fremd.cxstudio", tmp_path / "fremd-2.cxstudio"]
+    for path in paths:
+        shutil.copyfile(project_file, path)
+        connection = sqlite3.connect(path)
+        connection.execute("CREATE TRIGGER spy AFTER UPDATE ON card BEGIN SELECT 1; END")
+        connection.commit()
+        connection.close()
+    main_window.open_path(paths[0])
+    banner = main_window.findChild(QWidget, "readOnlyBanner")
+    text = main_window.findChild(QLabel, "readOnlyBannerText").text()
+    assert banner.isVisible() and "Foreign parts of the file (a trigger)" in text
+    QTest.mouseClick(main_window.findChild(QPushButton, "readOnlyBannerDismiss"), Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert main_window.save()
+    assert not banner.isVisible(), "a dismissed note stays away"
+    main_window.open_path(paths[1])
+    assert banner.isVisible()
+    assert main_window.save()
+    assert not banner.isVisible(), "the saved file holds no foreign parts any more"

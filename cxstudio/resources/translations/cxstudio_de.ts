@@ -1854,6 +1854,10 @@
         <translation>Speichern unter…</translation>
     </message>
     <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
         <source>Read-only: %1. Your changes can be saved with Save As.</source>
         <translation>Schreibgeschützt: %1. Ihre Änderungen können Sie mit „Speichern unter“ sichern.</translation>
     </message>
