@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
 from cxstudio.api import empty_document
@@ -199,3 +205,19 @@ def assert_same_documents(left: Document, right: Document) -> None:
 def count_by_kind(document: Document) -> dict[str, int]:
     return {t.KIND: document.count(t) for t in ENTITY_TYPES}
 
+
+@contextmanager
+def mounted_tiny_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of `size` (e.g. "384k") mounted on a new folder in `folder`; skips the test where mounting is not allowed."""
+    mount_point = folder / "tiny"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount_point)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)

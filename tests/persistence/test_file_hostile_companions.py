@@ -11,9 +11,11 @@ import stat
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from persistence_samples import mounted_tiny_disk
 
 from cxstudio import api
 from cxstudio.editing import operations as ops
@@ -492,20 +494,10 @@ def test_a_torn_log_gives_the_last_committed_name(isolated_data_dir: Path) -> No
 
 
 @pytest.fixture
-def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 512 KiB file system; skipped where mounting is not allowed."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount_point)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
-    try:
+    with mounted_tiny_disk(tmp_path, "512k") as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
 
 def test_recovery_works_once_space_is_back_after_a_crash_on_a_full_disk(
