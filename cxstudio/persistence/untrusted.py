@@ -50,6 +50,7 @@ _LIMITS: dict[int, int] = {
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 1,
     sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER: 1_000,
     sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
+    sqlite3.SQLITE_LIMIT_ATTACHED: 1,  # the one attachment check_bytes makes
 }
 
 
@@ -62,7 +63,7 @@ def work_seconds(size: int) -> float:
     return BASE_WORK_SECONDS + WORK_SECONDS_PER_100_MB * size / 100_000_000
 
 
-def harden(connection: sqlite3.Connection, seconds: float, attached: int = 1) -> Callable[[], bool]:
+def harden(connection: sqlite3.Connection, seconds: float) -> Callable[[], bool]:
     """Make `connection` safe for reading foreign bytes; returns a function telling whether its work ran out.
 
     - `trusted_schema = OFF`: functions with side effects, and virtual tables, are refused inside the
@@ -82,7 +83,6 @@ def harden(connection: sqlite3.Connection, seconds: float, attached: int = 1) ->
                 setconfig(option, value)
     for category, limit in _LIMITS.items():
         connection.setlimit(category, limit)
-    connection.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, attached)
     deadline = time.monotonic() + seconds
     exceeded = [False]
 
