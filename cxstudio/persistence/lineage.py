@@ -78,12 +78,20 @@ def read_snapshot(execute: Execute, revision_id: str) -> bytes | None:
         return None
     unpacker = zlib.decompressobj()
     try:
-        content = unpacker.decompress(b"".join(bytes(r[0]) for r in rows), untrusted.MAX_FILE_SIZE + 1)
+        packed = b"".join(bytes(r[0]) for r in rows)
+        limit = snapshot_limit(len(packed))
+        content = unpacker.decompress(packed, limit + 1)
     except (zlib.error, TypeError):
         return None
-    if len(content) > untrusted.MAX_FILE_SIZE or not unpacker.eof:
+    if len(content) > limit or not unpacker.eof:
         return None
     return content
+
+
+def snapshot_limit(packed_size: int) -> int:
+    """The most bytes a kept snapshot may unpack to: a file from elsewhere must not make a merge allocate a
+    gigabyte from a few kilobytes (a vacuumed project packs 3-10x; 64 MiB or 50x leaves room)."""
+    return min(untrusted.MAX_FILE_SIZE, max(64 << 20, 50 * packed_size))
 
 
 def sqlite_execute(connection: sqlite3.Connection) -> Execute:

@@ -207,3 +207,14 @@ def test_without_a_common_ancestor_merge_asks_for_a_base(tmp_path: Path, capsys:
     code, _, err = run(capsys, "merge", str(a), str(b), "-o", str(tmp_path / "c.cxstudio"), "--base", str(a))
     assert code in (0, 1)  # two unrelated projects: refused (two project records) or merged, never a traceback
     assert "Traceback" not in err
+
+
+def test_a_kept_snapshot_that_unpacks_beyond_its_limit_is_not_read() -> None:
+    import zlib
+
+    from cxstudio.persistence.lineage import read_snapshot, snapshot_limit
+
+    bomb = zlib.compress(bytes(snapshot_limit(0) + 1), 9)  # 64 MiB + 1 of zeros packs to about 65 KB
+    assert read_snapshot(lambda _sql, _params: [(bomb,)], "r") is None
+    fine = zlib.compress(b"x" * 1000)
+    assert read_snapshot(lambda _sql, _params: [(fine,)], "r") == b"x" * 1000
