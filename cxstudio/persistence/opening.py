@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cxstudio.memory import keep_freed_memory
 from cxstudio.model.document import Document
 from cxstudio.model.entities import MAX_PICTURE_BYTES, Entity
 from cxstudio.persistence import checks, schema, untrusted, verified
@@ -251,6 +252,7 @@ def read_into_copy(source: Path, copy: Path | None, thorough: bool, for_editing:
     first. The cyclic garbage collector pauses meanwhile; a project loaded `for_editing` is then kept
     out of its way until closed (see `paused_garbage_collection`).
     """
+    keep_freed_memory()  # the next project loaded reuses this one's pages (see cxstudio/memory.py)
     with paused_garbage_collection(keep_loaded=for_editing):
         return _read_and_check(source, copy, thorough)
 
