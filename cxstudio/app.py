@@ -13,9 +13,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
     from cxstudio.api import OpenProject
-
-DEFAULT_TEMPLATE = "journey-map"
-
+    from cxstudio.layout.settings import LayoutSettings
 
 def display_available() -> bool:
     """Whether Qt can show windows: a platform plugin was chosen explicitly, or an X11/Wayland display exists."""
@@ -32,6 +30,43 @@ def _message_language() -> str:
     return language_from_environment()
 
 
+def _quicker_pyside_import_check() -> None:
+    """Give PySide6's import hook the same answer for less: whether a module's source file names PySide6.
+
+    Once PySide6 is imported, it asks of every module imported after it whether the module uses
+    PySide (for its opt-in `from __feature__ import ...`), by reading the module's source through
+    `inspect.getsource` (linecache, tokenize): some 0.1 ms for each of the editor's 250 modules.
+    Reading the file's bytes answers the same question; anything else (no .py file, an unreadable
+    one) still goes the original way. Nothing changes when PySide6 has no such hook.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "cxstudio_quick", False):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        source = getattr(module, "__file__", None)
+        if isinstance(source, str) and source.endswith(".py"):
+            try:
+                with open(source, "rb") as handle:
+                    return b"PySide6" in handle.read()
+            except OSError:
+                pass
+        return bool(original(module))
+
+    uses_pyside.cxstudio_quick = True  # type: ignore[attr-defined]
+    uses_pyside.original = original  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
+def _collect_from_now_on() -> None:
+    """After the first paint: what start-up made is kept out of the collector's way (it lives on), which runs again."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def run_editor(path: str | None) -> int:
     """Run the editor (optionally on `path`) until its window closes; returns the process exit code."""
     if not display_available():
@@ -44,15 +79,17 @@ def run_editor(path: str | None) -> int:
                   "editor in a desktop session, or render a map to an image with "
                   "'cxstudio render FILE -o map.png'.", file=sys.stderr)
         return 1
+    import gc
+
+    gc.disable()  # start-up makes modules, classes and widgets that live on: no cycles to collect until painted
     from cxstudio import api, logs
 
-    logs.setup_logging()
+    logs.setup_logging(rotating=False)  # the rollover after the first paint (below)
     logs.log_start("editor started" + (f" on {path}" if path else ""))
-    api.clean_up_leftovers()  # before the recovery offer: killed saves' temporary files, empty working copies
     from PySide6.QtWidgets import QApplication
 
+    _quicker_pyside_import_check()
     from cxstudio.ui.crash import CrashHandler
-    from cxstudio.ui.file_open import FileOpenFilter
     from cxstudio.ui.i18n import Translations, choose_language
     from cxstudio.ui.main_window import MainWindow, app_icon, reopen_in_language
     from cxstudio.ui.settings import EditorSettings
@@ -66,7 +103,7 @@ def run_editor(path: str | None) -> int:
     translations = Translations(app)
     language = choose_language(settings.language())
     translations.switch(language)
-    window = MainWindow(settings, language)
+    window = MainWindow(settings, language, map_first=True)  # the map's first paint, then the hidden parts
     windows = [window]  # the window in use; a language switch replaces it
 
     def switch_language(preference: str) -> None:
@@ -78,8 +115,24 @@ def run_editor(path: str | None) -> int:
     window.languageChosen.connect(switch_language)
     crashes = CrashHandler(lambda: windows[0])  # uncaught exceptions: logged, then a dialog in the UI language
     crashes.install()
-    file_opener = FileOpenFilter(lambda opened: windows[0].open_path(opened), app)  # macOS double-clicks
-    app.installEventFilter(file_opener)
+    if sys.platform == "darwin":  # only macOS sends QFileOpenEvent (a double-clicked project); elsewhere no
+        from cxstudio.ui.file_open import FileOpenFilter  # application filter needs to see every event
+
+        file_opener = FileOpenFilter(lambda opened: windows[0].open_path(opened), app)
+        app.installEventFilter(file_opener)
+    recovered = window.offer_recovery()  # a dialog only when a crashed editor left unsaved work
+    if path is not None and not recovered:
+        window.open_path(path)  # before the window shows: its first paint is the map (no start page first)
+    # after the first paint (it deletes only what holds no work, so the recovery offer above is unaffected):
+    # the temporary files of saves killed midway, and working copies of ended editors without unsaved work
+    window.setup.later(api.clean_up_leftovers)
+    window.setup.later(logs.setup_logging)  # the same log file, from now on rolled over when full
+    window.setup.later(_collect_from_now_on)
+    if os.environ.get("CXSTUDIO_EXIT_AT_FIRST_PAINT"):  # bench/bench_startup.py: report the first paint, quit
+        from cxstudio.ui import first_paint
+
+        first_paint.install(app, window.canvas.viewport() if window.canvas is not None else None)
+    # without a file the start page offers templates, the worked examples and the recent files
     if settings.window_geometry() is None:  # the first start: a projector or a laptop screen, use all of it
         screen = app.primaryScreen()
         if screen is not None:
@@ -87,11 +140,6 @@ def run_editor(path: str | None) -> int:
         window.showMaximized()
     else:
         window.show()
-    recovered = window.offer_recovery()
-    if path is not None and not recovered:
-        window.open_path(path)
-    elif path is None and not recovered:
-        window.new_from_template((DEFAULT_TEMPLATE, language))
     try:
         return int(app.exec())
     finally:
@@ -167,8 +215,10 @@ def _journey_for_render(path: str | os.PathLike[str], journey: str | None,
 
 
 def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str], journey: str | None = None,
-                    scale: float = 2.0, view: str | None = None) -> int:
+                    scale: float = 2.0, view: str | None = None, settings: LayoutSettings | None = None) -> int:
     """Render one journey of a project (by name or id; default the first) to a PNG without a display.
+
+    `settings` carries the map's switches (persona band, actions lane); None: the canvas's defaults.
 
     `view` is one of map, blueprint, swimlane_channel, swimlane_department (default: map).
     Returns 0 on success; 1 with one sentence on stderr when the file cannot be opened, has no
@@ -188,7 +238,7 @@ def render_headless(path: str | os.PathLike[str], out_png: str | os.PathLike[str
 
     try:
         with _journey_for_render(path, journey, language) as (project, journey_id):
-            with journey_scene(project, journey_id, ViewKind(view or ViewKind.MAP.value)) as scene:
+            with journey_scene(project, journey_id, ViewKind(view or ViewKind.MAP.value), settings=settings) as scene:
                 source = map_rect(scene)
                 factor = min(scale, 16000 / max(source.width(), 1.0), 16000 / max(source.height(), 1.0))
                 image = scene_image(scene, source, factor)
@@ -213,8 +263,10 @@ _IMAGE_VIEWS = {
 
 def render_image(path: str | os.PathLike[str], out: str | os.PathLike[str], journey: str | None = None,
                  view: str = "map", dpi: int = 150, language: str | None = None,
-                 highlight: Sequence[str] = ()) -> int:
+                 highlight: Sequence[str] = (), settings: LayoutSettings | None = None) -> int:
     """Draw one journey in one view as the canvas shows it into a PNG (at `dpi`) or an SVG, by `out`'s suffix.
+
+    `settings` carries the map's switches (persona band, actions lane); None: the canvas's defaults.
 
     The whole map is drawn, not a window of it. Returns 0 when written; 1 with one sentence on
     stderr for an unreadable project, an unknown journey or view, a bad resolution, an image too
@@ -251,7 +303,7 @@ def render_image(path: str | os.PathLike[str], out: str | os.PathLike[str], jour
                     print(f"cxstudio: {error.message(language)}", file=sys.stderr)
                     return 1
                 dimmed = dimmed_card_ids(project.document, card_filter, journey_id)
-            write_image(project, journey_id, view_value, out, dpi=dpi, title=name, dimmed=dimmed)
+            write_image(project, journey_id, view_value, out, dpi=dpi, title=name, dimmed=dimmed, settings=settings)
             app.processEvents()
             return 0
     except _RenderRefusedError:

@@ -5,15 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from cxstudio import __version__
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from cxstudio.export.poster import PosterPlan
-    from cxstudio.model.document import Document
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # the command ran and found a problem (bad file, failed check, ...)
@@ -58,15 +52,20 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", help="a .cxstudio project")
     render.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the PNG to write")
     render.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
-    render.add_argument("--view", choices=("map", "blueprint", "swimlane_channel", "swimlane_department"),
-                        help="the view (default: map)")
+    render.add_argument("--view", metavar="VIEW",
+                        help="map (default), blueprint, swimlane (by channel) or swimlane-department")
     render.add_argument("--scale", type=float, default=2.0, help="pixels per point (default 2.0)")
+    from cxstudio.cli_export import add_map_switches  # argparse only
+
+    add_map_switches(render)
 
     templates = commands.add_parser("templates", help="list the templates and examples 'new --template' takes")
     templates.add_argument("--lang", choices=("de", "en"), help="only templates in this language")
 
     _add_file_commands(commands)
-    _add_export_command(commands)
+    from cxstudio.cli_export import add_export_command  # argparse only; the export itself imports on demand
+
+    add_export_command(commands)
     from cxstudio.cli_sharing import add_sharing_commands  # client-copy, diff, merge (standard library only)
 
     add_sharing_commands(commands)
@@ -409,168 +408,11 @@ def _cmd_upgrade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# ---------------------------------------------------------------------- export (posters, tiles, reports)
-EXPORT_HELP = """\
-Writes a PDF of a project, headless (no display needed). Three kinds:
-
-  poster (default)  one journey on one page: --paper A0-A4, letter, tabloid, roll610/roll914/roll1067 (width
-                    fixed, length fitted to the map) or a custom size such as 1200x800mm; --scale fit (default)
-                    or a number (1.0 = 100 %); --min-text 9 scales so card text prints at least 9 pt.
-  --tile SHEET      the poster cut onto A4, A3 or letter sheets with --overlap MM (default 10), crop and
-                    alignment marks, a label per sheet and an assembly page first; empty sheets are skipped.
-                    Without --paper the poster is sized to the map at --scale (default 1.0 = 100 %).
-  --report          the client report of all journeys (or --journey): personas, maps, touchpoints, pain
-                    points, insights, actions, metrics; internal notes and comments are never included.
-                    --paper A4 (default) or letter.
-
-No PDF page may be larger than 5,080 mm (200 in) on a side: a poster beyond that is refused with a
-sentence that names the largest scale that fits; tile it (--tile A4) or scale it down (--scale).
-Images: -o OUT.png (at --dpi N, default 150; 72 dpi = 100 %) or -o OUT.svg (text kept as text) draw the
-whole map of --journey in --view as the editor's canvas shows it; paper, scale and tile options are for PDFs.
-Exit codes: 0 written; 1 the file is not a usable project, an option does not fit the map (unknown
-journey, page beyond the PDF limit, map too large for the paper at a fixed scale) or the output cannot
-be written; 2 the command line is wrong. The project file is only read, never changed.
-"""
-
-
-READABLE_TEXT_PT = 6.0  # below this the poster command suggests larger paper or tiles
-
-
-def _add_export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    export = commands.add_parser(
-        "export", help="write a poster, tiled print or client report of a project as PDF, or an image (PNG/SVG)",
-        description=EXPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    export.add_argument("file", help="a .cxstudio project")
-    export.add_argument("-o", "--output", metavar="OUT.pdf|png|svg", required=True,
-                        help="the PDF, PNG or SVG to write")
-    export.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
-    export.add_argument("--view", default="map", metavar="VIEW",
-                        help="map (default), blueprint, swimlane (by channel) or swimlane-department")
-    export.add_argument("--paper", metavar="PAPER",
-                        help="A0 (poster default), A1-A4, letter, tabloid, roll610, roll914, roll1067, WxHmm; "
-                             "A4 or letter for --report")
-    export.add_argument("--orientation", default="auto", metavar="O", help="portrait, landscape or auto (default)")
-    export.add_argument("--scale", metavar="fit|N", help="fit (default) or a number: 1.0 = 100 %%")
-    export.add_argument("--min-text", type=float, metavar="PT", help="scale so card text prints at least PT points")
-    export.add_argument("--tile", metavar="SHEET", help="tile the poster onto A4, A3 or letter sheets")
-    export.add_argument("--overlap", type=float, default=10.0, metavar="MM", help="tile overlap in mm (default 10)")
-    export.add_argument("--report", action="store_true", help="write the client report instead of a poster")
-    export.add_argument("--dpi", type=int, metavar="N", help="resolution of a .png (default 150); images only")
-    export.add_argument("--table", metavar="TABLE", help="the table a .csv holds: cards (default), touchpoints, "
-                        "personas, insights, actions or metrics")
-    export.add_argument("--highlight", action="append", metavar="FILTER",
-                        help="dim the cards that do not match: pain-points, moments-of-truth, low-ratings, "
-                             "rating:MIN-MAX, kind:KIND, channel:NAME, department:NAME, persona:NAME, tag:TAG, "
-                             "text:WORDS (repeat to combine); posters, tiles and images")
-    export.add_argument("--lang", choices=("de", "en"), help="language of messages; default: from LANGUAGE/LC_ALL/LANG")
-
-
+# ---------------------------------------------------------------------- export: see cxstudio.cli_export
 def _cmd_export(args: argparse.Namespace) -> int:
-    import os
-    from pathlib import Path
+    from cxstudio.cli_export import cmd_export
 
-    from cxstudio import api
-    from cxstudio.export.errors import ExportError
-    from cxstudio.model.messages import language_from_environment
-    from cxstudio.persistence.errors import ProjectFileError
-
-    language = language_from_environment(args.lang)
-    output = Path(args.output)
-    suffix = output.suffix.lower()
-    if output.is_dir():
-        return _fail(ExportError("unwritable_output", path=output, reason="is_folder").message(language))
-    if output.exists() and Path(args.file).exists() and os.path.samefile(output, args.file):
-        return _fail(ExportError("output_is_input", path=output).message(language))
-    if suffix in (".png", ".svg"):
-        from cxstudio.app import render_image
-
-        return render_image(args.file, output, journey=args.journey, view=args.view,
-                            dpi=args.dpi if args.dpi is not None else 150, language=language,
-                            highlight=args.highlight or ())
-    if suffix in (".xlsx", ".csv", ".pptx"):  # workbooks, tables and slides: cxstudio.cli_office
-        from cxstudio.cli_office import export_office
-
-        return export_office(args, output, language)
-    if args.dpi is not None:
-        return _fail("--dpi ist nur für Bilder (.png) gedacht; PDFs sind Vektorgrafik." if language == "de"
-                     else "--dpi is only for images (.png); PDFs are vector graphics.")
-    if suffix != ".pdf":
-        return _fail(ExportError("unknown_format", suffix=output.suffix or output.name).message(language))
-    try:
-        project = api.open_project(args.file, read_only=True)
-    except ProjectFileError as exc:
-        return _fail(exc.message(language))
-    from cxstudio.analysis.filters import HighlightError
-
-    try:
-        return _run_export(args, project.document, output, language)
-    except ExportError as exc:
-        return _fail(exc.message(language))
-    except HighlightError as exc:
-        return _fail(exc.message(language))
-    finally:
-        project.close()
-
-
-def _dimmed(plan: PosterPlan, document: Document, highlight: list[str] | None) -> PosterPlan:
-    """The poster plan with the cards `--highlight` leaves out dimmed (unchanged without --highlight)."""
-    if not highlight:
-        return plan
-    import dataclasses
-
-    from cxstudio.analysis.filters import dimmed_card_ids, parse_highlight
-
-    card_filter = parse_highlight(document, highlight)
-    return dataclasses.replace(plan, dimmed=dimmed_card_ids(document, card_filter, plan.journey_id))
-
-
-def _run_export(args: argparse.Namespace, document: Document, output: Path, language: str) -> int:
-    import dataclasses
-
-    from cxstudio.export import poster, report, tiles
-    from cxstudio.export.options import ExportOptions
-    from cxstudio.export.paper import MM
-
-    german = language == "de"
-    if args.report:
-        journey_ids = None if args.journey is None else (poster.find_journey(document, args.journey).id,)
-        result = report.export_report(document, output, ExportOptions(paper=args.paper, view=args.view,
-                                                                      journey_ids=journey_ids))
-        _say(f"{output}: " + (f"Bericht mit {result.pages} Seiten geschrieben." if german
-                              else f"report of {result.pages} pages written."))
-        return EXIT_OK
-    journey = poster.find_journey(document, args.journey)
-    options = ExportOptions(journey_id=journey.id, view=args.view, paper=args.paper, orientation=args.orientation,
-                            scale=args.scale, min_text_pt=args.min_text)
-    if args.tile:
-        plan = tiles.plan_tiles(document, options.replace(sheet=args.tile, overlap_mm=args.overlap))
-        plan = dataclasses.replace(plan, poster=_dimmed(plan.poster, document, args.highlight))
-        tiles.export_tiles(document, plan, output)
-        sheets, empty = len(plan.printed), len(plan.empty_sheets)
-        if german:
-            _say(f"{output}: {sheets} Blätter {plan.paper} ({plan.rows} x {plan.cols}, {empty} leere übersprungen) "
-                 f"und ein Montageplan geschrieben; Maßstab {plan.poster.scale:.0%}.")
-        else:
-            _say(f"{output}: {sheets} {plan.paper} sheets ({plan.rows} x {plan.cols}, {empty} empty skipped) and an "
-                 f"assembly page written; scale {plan.poster.scale:.0%}.")
-        return EXIT_OK
-    plan_ = poster.plan_poster(document, options.replace(scale=args.scale or None))
-    plan_ = _dimmed(plan_, document, args.highlight)
-    poster.export_poster(document, plan_, output)
-    size = f"{plan_.page_width / MM:.0f} x {plan_.page_height / MM:.0f} mm"
-    if german:
-        _say(f"{output}: Poster {plan_.paper} ({size}) geschrieben; Maßstab {plan_.scale:.0%}, "
-             f"Kartentext {plan_.body_text_pt:.1f} pt.")
-    else:
-        _say(f"{output}: poster {plan_.paper} ({size}) written; scale {plan_.scale:.0%}, card text "
-             f"{plan_.body_text_pt:.1f} pt.")
-    if plan_.body_text_pt < READABLE_TEXT_PT:
-        _say(f"Kartentext unter {READABLE_TEXT_PT:g} pt ist schwer lesbar; größeres Papier oder Kacheln "
-             f"(--tile A4 --min-text 9) helfen." if german else
-             f"Card text below {READABLE_TEXT_PT:g} pt is hard to read; larger paper or tiles "
-             "(--tile A4 --min-text 9) help.")
-    return EXIT_OK
+    return cmd_export(args)
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
@@ -602,9 +444,32 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if not 0.1 <= args.scale <= 8:
         print("cxstudio: --scale must be between 0.1 and 8 pixels per point.", file=sys.stderr)
         return EXIT_USAGE
-    from cxstudio.app import render_headless
+    from cxstudio.layout.settings import ViewKind, view_from_name
 
-    return render_headless(args.file, args.output, journey=args.journey, scale=args.scale, view=args.view)
+    view = view_from_name(args.view) if args.view is not None else ViewKind.MAP
+    if view is None:
+        from cxstudio.export.errors import ExportError
+        from cxstudio.model.messages import language_from_environment
+
+        language = language_from_environment()
+        _complain(ExportError("unknown_view", view=args.view).message(language), language)
+        return EXIT_USAGE
+    from pathlib import Path
+
+    from cxstudio.app import render_headless
+    from cxstudio.cli_export import map_settings
+
+    code = render_headless(args.file, args.output, journey=args.journey, scale=args.scale, view=view.value,
+                           settings=map_settings(args))
+    if code == EXIT_OK:
+        from cxstudio.cli_export import image_written
+        from cxstudio.export.texts import word
+        from cxstudio.model.messages import language_from_environment
+
+        language = language_from_environment()
+        _say(image_written(Path(args.output), word(f"view_{view.value}", language), round(72 * args.scale),
+                           language))
+    return code
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:

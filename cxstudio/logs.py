@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import platform
 import sys
@@ -15,7 +14,8 @@ MAX_BYTES = 1_000_000  # per file; with BACKUP_COUNT older files at most 4 MB in
 BACKUP_COUNT = 3
 DATA_DIR_VARIABLE = "CXSTUDIO_DATA_DIR"
 
-_handler: logging.handlers.RotatingFileHandler | None = None
+_handler: logging.FileHandler | None = None
+_rotating = False  # whether `_handler` rolls the file over (a logging.handlers.RotatingFileHandler)
 
 
 def log_dir() -> Path:
@@ -38,15 +38,17 @@ def logger(name: str = "") -> logging.Logger:
     return logging.getLogger(f"{LOGGER_NAME}.{name}" if name else LOGGER_NAME)
 
 
-def setup_logging() -> Path | None:
+def setup_logging(rotating: bool = True) -> Path | None:
     """Write CX Studio's log records (INFO and above) to the rotating log file; returns its path.
 
     Called again after CXSTUDIO_DATA_DIR changed, it moves to the new file. A folder that cannot be
-    created or written leaves the editor without a log (None) rather than stopping it.
+    created or written leaves the editor without a log (None) rather than stopping it. The editor's
+    start passes `rotating=False`: the records go to the same file, and the rollover, whose module
+    (logging.handlers: socket, pickle, queue) costs ~5 ms, is added by a second call after the first paint.
     """
-    global _handler
+    global _handler, _rotating
     target = log_file()
-    if _handler is not None and Path(_handler.baseFilename) == target.absolute():
+    if _handler is not None and Path(_handler.baseFilename) == target.absolute() and (_rotating or not rotating):
         return target
     root = logger()
     if _handler is not None:
@@ -55,15 +57,36 @@ def setup_logging() -> Path | None:
         _handler = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                                       encoding="utf-8", delay=False)
+        handler: logging.FileHandler
+        if rotating:
+            from logging.handlers import RotatingFileHandler
+
+            handler = RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8",
+                                          delay=False)
+        else:
+            handler = logging.FileHandler(target, encoding="utf-8", delay=False)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     _handler = handler
+    _rotating = rotating
     return target
+
+
+def system_text() -> str:
+    """The system for the log, as `platform.platform()` names it on Linux ("Linux-6.1.0-x86_64-with-glibc2.36").
+
+    Read from uname and the C library's own answer: `platform.platform()` scans the Python binary for
+    the C library's version (10 ms at every start of the editor).
+    """
+    text = f"{platform.system()}-{platform.release()}-{platform.machine()}"
+    try:
+        libc = os.confstr("CS_GNU_LIBC_VERSION") or ""  # "glibc 2.36"
+    except (AttributeError, ValueError, OSError):  # no confstr (Windows), or no such name (macOS, musl)
+        libc = ""
+    return f"{text}-with-{libc.replace(' ', '')}" if libc else text
 
 
 def log_start(what: str) -> None:
@@ -71,7 +94,7 @@ def log_start(what: str) -> None:
     from cxstudio import __version__
 
     logger().info("CX Studio %s %s (Python %s, %s, frozen=%s)", __version__, what, platform.python_version(),
-                  platform.platform(terse=True), bool(getattr(sys, "frozen", False)))
+                  system_text(), bool(getattr(sys, "frozen", False)))
 
 
 def stop_logging() -> None:

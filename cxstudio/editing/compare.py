@@ -39,6 +39,56 @@ _WORDS = {
 }
 _QUOTES = (("“", "”"), ("„", "“"))
 
+# field -> (English, German): how the text names a field (German as the inspector labels it)
+FIELD_WORDS: dict[str, tuple[str, str]] = {
+    "name": ("name", "Name"), "title": ("title", "Titel"), "text": ("text", "Text"),
+    "description": ("description", "Beschreibung"), "kind": ("kind", "Art"), "order": ("position", "Position"),
+    "client": ("client", "Kunde"), "language": ("language", "Sprache"), "created": ("created", "Angelegt"),
+    "icon": ("icon", "Symbol"), "contact_person": ("contact person", "Ansprechpartner(in)"),
+    "email": ("e-mail", "E-Mail"), "role": ("role / segment", "Rolle / Segment"), "quote": ("quote", "Zitat"),
+    "age": ("age", "Alter"), "occupation": ("occupation", "Beruf"), "location": ("location", "Wohnort"),
+    "goals": ("goals", "Ziele"), "needs": ("needs and expectations", "Bedürfnisse und Erwartungen"),
+    "frustrations": ("frustrations", "Frustrationen"), "behaviour": ("buying behaviour", "Kaufverhalten"),
+    "online_affinity": ("online affinity", "Online-Affinität"),
+    "preferred_channel_ids": ("preferred channels", "Bevorzugte Kanäle"), "picture": ("picture", "Bild"),
+    "channel_id": ("channel", "Kanal"), "department_id": ("department", "Abteilung"),
+    "persona_id": ("persona", "Persona"), "scenario": ("scenario", "Szenario"),
+    "expectations": ("customer expectations", "Kundenerwartungen"), "state": ("state", "Zustand"),
+    "journey_id": ("journey", "Journey"), "stage_id": ("stage", "Phase"), "lane_id": ("lane", "Bahn"),
+    "line_below": ("blueprint line below", "Blueprint-Linie darunter"),
+    "touchpoint_id": ("catalogue touchpoint", "Katalog-Touchpoint"), "rating": ("rating", "Bewertung"),
+    "expectation": ("expectation", "Erwartung"), "moment_of_truth": ("moment of truth", "Moment of Truth"),
+    "pain_point": ("pain point", "Pain Point"), "priority": ("priority", "Priorität"), "colour": ("colour", "Farbe"),
+    "tags": ("tags", "Schlagwörter"), "internal_note": ("internal note", "Interne Notiz"),
+    "source_id": ("from", "Von"), "target_id": ("to", "Nach"), "label": ("label", "Beschriftung"),
+    "unit": ("unit", "Einheit"), "scope": ("scope", "Bezug"), "scope_id": ("scope element", "Bezugselement"),
+    "current": ("current value", "Aktueller Wert"), "target": ("target value", "Zielwert"),
+    "best_in_class": ("best-in-class value", "Best-in-Class-Wert"), "source": ("source", "Quelle"),
+    "date": ("date", "Datum"), "evidence": ("evidence", "Belege"), "card_ids": ("linked cards", "Verknüpfte Karten"),
+    "owner": ("owner", "Verantwortlich"), "status": ("status", "Status"), "due": ("due date", "Fällig am"),
+    "insight_ids": ("insights", "Erkenntnisse"), "touchpoint_ids": ("catalogue touchpoints", "Katalog-Touchpoints"),
+    "metric_id": ("target metric", "Zielkennzahl"), "target_value": ("target value", "Zielwert"),
+    "external_ref": ("external reference", "Externe Referenz"), "author": ("author", "Autor(in)"),
+    "resolved": ("resolved", "Erledigt"), "internal": ("internal", "Intern"), "reply_to": ("reply to", "Antwort auf"),
+    "resolved_by": ("resolved by", "Erledigt von"), "resolved_at": ("resolved at", "Erledigt am"),
+}
+_YES_NO = (("yes", "no"), ("ja", "nein"))
+_EMPTY = ("(empty)", "(leer)")
+
+
+def field_word(name: str, language: str = "en") -> str:
+    """How the text names a field of an element in 'de' or 'en' (a field it does not know: its name, readable)."""
+    pair = FIELD_WORDS.get(name)
+    if pair is None:
+        return name.replace("_", " ")
+    return pair[1 if language == "de" else 0]
+
+
+def kind_word(kind: str, language: str = "en", capital: bool = True) -> str:
+    """An element kind in 'de' or 'en' ("Card", "Karte")."""
+    word = KIND_WORDS.get(kind, (kind, kind))[1 if language == "de" else 0]
+    return word[:1].upper() + word[1:] if capital else word
+
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:
@@ -121,41 +171,60 @@ class Comparison:
         summary = {"added": self.count("added"), "removed": self.count("removed"), "changed": self.count("changed")}
         return {"summary": summary, "changes": items}
 
+    def value_text(self, field_name: str, value: Any, language: str = "en") -> str:
+        """A field's value as the text shows it: quoted text, element names for references, yes/no, bounded."""
+        column = 1 if language == "de" else 0
+        opening, closing = _QUOTES[column]
+        if value is None or value == "" or value == ():
+            return _EMPTY[column]
+        if isinstance(value, bool):
+            return _YES_NO[column][0 if value else 1]
+        if field_name.endswith("_id") and isinstance(value, str) and value in self.names:
+            return opening + bounded(self.names[value], VALUE_LIMIT, language) + closing
+        if isinstance(value, str):
+            return opening + bounded(value, VALUE_LIMIT, language) + closing
+        if isinstance(value, bytes):
+            return f"<{len(value)} bytes>" if column == 0 else f"<{len(value)} Byte>"
+        if isinstance(value, tuple):
+            shown = [bounded(self.names.get(v, v) if isinstance(v, str) and field_name.endswith("_ids") else str(v),
+                             VALUE_LIMIT, language) for v in value[:10]]
+            return "[" + ", ".join(shown) + (", …]" if len(value) > 10 else "]")
+        return bounded(str(value), VALUE_LIMIT, language)
+
+    def cell_text(self, move: CellMove, before: bool, language: str = "en") -> str:
+        """The cell (stage / lane) a moved card left (`before`) or went to, quoted."""
+        opening, closing = _QUOTES[1 if language == "de" else 0]
+        stage, lane = (move.old_stage, move.old_lane) if before else (move.new_stage, move.new_lane)
+        text = f"{self.names.get(stage, stage)} / {self.names.get(lane, lane)}"
+        return opening + bounded(text, VALUE_LIMIT, language) + closing
+
+    def shown_fields(self, change: EntityChange) -> tuple[FieldChange, ...]:
+        """The field changes a text lists (a move's stage, lane and position are said by the move)."""
+        if change.move is None:
+            return change.fields
+        return tuple(f for f in change.fields if f.field not in ("stage_id", "lane_id", "order"))
+
     def lines(self, language: str = "en") -> list[str]:
-        """One line per difference and a summary line, in 'de' or 'en'."""
+        """One line per difference and a summary line, in 'de' or 'en' (field names in that language)."""
         column = 1 if language == "de" else 0
         if not self.changes:
             return [_WORDS["none"][column]]
         opening, closing = _QUOTES[column]
-
-        def quoted(value: Any) -> str:
-            if isinstance(value, str):
-                return opening + bounded(value, VALUE_LIMIT, language) + closing
-            if isinstance(value, bytes):
-                return f"<{len(value)} bytes>" if column == 0 else f"<{len(value)} Byte>"
-            if isinstance(value, tuple):
-                return "[" + ", ".join(bounded(str(v), VALUE_LIMIT, language) for v in value[:10]) + (
-                    ", …]" if len(value) > 10 else "]")
-            return bounded(str(value), VALUE_LIMIT, language)
-
-        def cell(stage: str, lane: str) -> str:
-            return quoted(f"{self.names.get(stage, stage)} / {self.names.get(lane, lane)}")
-
         out: list[str] = []
         for c in self.changes:
-            kind = KIND_WORDS.get(c.kind, (c.kind, c.kind))[column]
-            kind = kind[:1].upper() + kind[1:]
-            name = quoted(c.label)
+            kind = kind_word(c.kind, language)
+            name = opening + bounded(c.label, VALUE_LIMIT, language) + closing
             if c.change != "changed":
                 out.append(_WORDS[c.change][column].format(kind=kind, name=name))
                 continue
             if c.move is not None:
                 out.append(_WORDS["moved"][column].format(
-                    kind=kind, name=name, old=cell(c.move.old_stage, c.move.old_lane),
-                    new=cell(c.move.new_stage, c.move.new_lane)))
-            shown = [f for f in c.fields if c.move is None or f.field not in ("stage_id", "lane_id", "order")]
+                    kind=kind, name=name, old=self.cell_text(c.move, True, language),
+                    new=self.cell_text(c.move, False, language)))
+            shown = self.shown_fields(c)
             if shown:
-                fields = "; ".join(f"{f.field} {quoted(f.old)} → {quoted(f.new)}" for f in shown)
+                fields = "; ".join(f"{field_word(f.field, language)} {self.value_text(f.field, f.old, language)} → "
+                                   f"{self.value_text(f.field, f.new, language)}" for f in shown)
                 out.append(_WORDS["changed"][column].format(kind=kind, name=name, fields=fields))
         out.append(_WORDS["summary"][column].format(added=self.count("added"), removed=self.count("removed"),
                                                     changed=self.count("changed")))
@@ -164,7 +233,7 @@ class Comparison:
 
 def _label(entity: Entity, a: dict[str, Entity], b: dict[str, Entity]) -> str:
     label = entity.label
-    if label != entity.id:
+    if label and label != entity.id:
         return label
     ends = [getattr(entity, name, None) for name in ("source_id", "target_id")]
     if all(isinstance(end, str) for end in ends):  # a relation: its ends and kind
@@ -210,5 +279,10 @@ def compare(a: Document, b: Document) -> Comparison:
     for c in changes:
         if c.move is not None:
             touched.update((c.move.old_stage, c.move.old_lane, c.move.new_stage, c.move.new_lane))
+        for f in c.fields:  # references are shown by the names of what they refer to
+            if f.field.endswith("_id"):
+                touched.update(v for v in (f.old, f.new) if isinstance(v, str))
+            elif f.field.endswith("_ids"):
+                touched.update(v for v in (*(f.old or ()), *(f.new or ())) if isinstance(v, str))
     names = {i: (second.get(i) or first[i]).label for i in touched if i in second or i in first}
     return Comparison(changes, names)

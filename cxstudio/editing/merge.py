@@ -74,16 +74,34 @@ class Conflict:
     def describe(self, language: str = "en") -> str:
         """One sentence naming the element and the field, in 'de' or 'en'."""
         column = 1 if language == "de" else 0
-        from cxstudio.editing.compare import KIND_WORDS
+        from cxstudio.editing.compare import field_word, kind_word
         from cxstudio.safetext import bounded
 
-        kind = KIND_WORDS.get(self.entity_kind, (self.entity_kind, self.entity_kind))[column]
         deleted = _SIDE_WORDS.get(self.deleted_by or "ours", _SIDE_WORDS["ours"])
         return _TEXTS[self.kind][column].format(
-            kind=kind[:1].upper() + kind[1:], name=bounded(self.label, 60, language), field=self.field or "",
-            ours=bounded(repr(self.ours), 60, language), theirs=bounded(repr(self.theirs), 60, language),
+            kind=kind_word(self.entity_kind, language), name=bounded(self.label, 60, language),
+            field=field_word(self.field, language) if self.field else "",
+            ours=value_words(self.ours, language), theirs=value_words(self.theirs, language),
             deleted=deleted[0], deleted_de=deleted[1], target=bounded(str(self.target), 60, language),
         )
+
+
+def value_words(value: Any, language: str = "en", limit: int = 60) -> str:
+    """A conflicting field's value in a sentence: quoted text, yes/no, (empty), bounded."""
+    from cxstudio.safetext import bounded
+
+    german = language == "de"
+    if value is None or value == "" or value == ():
+        return "(leer)" if german else "(empty)"
+    if isinstance(value, bool):
+        return ("ja" if value else "nein") if german else ("yes" if value else "no")
+    if isinstance(value, str):
+        return ("„{}“" if german else "“{}”").format(bounded(value, limit, language))
+    if isinstance(value, bytes):
+        return f"<{len(value)} Byte>" if german else f"<{len(value)} bytes>"
+    if isinstance(value, tuple):
+        return bounded(", ".join(str(v) for v in value), limit, language)
+    return bounded(str(value), limit, language)
 
 
 @dataclass(slots=True)
@@ -314,7 +332,7 @@ def merge_into(session: Session, plan: MergePlan, source_name: str = "") -> int:
     touched = sum(1 for i, e in merged.items() if before.get(i) != e) + sum(1 for i in before if i not in merged)
     if not touched:
         return 0
-    with session.transaction(StepName("import", name=short_name(source_name or "merge"))):
+    with session.transaction(StepName("merge", name=short_name(source_name or "merge"))):
         for relation in doc.all(Relation):
             new = merged.get(relation.id)
             ends = None if new is None else (new.kind, new.source_id, new.target_id)  # type: ignore[attr-defined]

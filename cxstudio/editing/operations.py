@@ -228,6 +228,23 @@ def edit_cards(session: Session, card_ids: Sequence[str], **fields: Any) -> list
         return [cast(Card, doc.update(card_id, **fields)) for card_id in ids]
 
 
+def edit_elements(session: Session, entity_ids: Sequence[str], **fields: Any) -> list[Entity]:
+    """Set the same fields on several elements of any kind (a status, an owner, a due date) as one undo step.
+
+    One element is `edit_element` (typing in one field merges); cards keep their cell (see `edit_cards`).
+    """
+    if any(f in fields for f in ("id", "order", "journey_id", "stage_id", "lane_id")):
+        raise InvariantError("Use the move operations to move an element.")
+    doc = session.document
+    ids = [i for i in dict.fromkeys(entity_ids) if i in doc]
+    if not ids:
+        return []
+    if len(ids) == 1:
+        return [edit_element(session, ids[0], **fields)]
+    with session.transaction(steps.edit_many([doc.get(i) for i in ids], fields)):
+        return [doc.update(entity_id, **fields) for entity_id in ids]
+
+
 def _visual_order(doc: Document, cards: Iterable[Card]) -> list[Card]:
     def key(card: Card) -> tuple[int, int, int, str]:
         stage = doc.get(card.stage_id, Stage)

@@ -24,6 +24,7 @@ STEP_TEXTS: Mapping[str, str] = MappingProxyType({
     "edit": "Edit {kind}: {fields}",
     "edit_named": "Edit {kind} “{name}”: {fields}",
     "edit_many": "Edit {count} cards: {fields}",
+    "edit_many_elements": "Edit {count} elements: {fields}",
     "rename": "Rename {kind}",
     "rename_named": "Rename {kind} “{name}”",
     "delete": "Delete {kind}",
@@ -47,6 +48,7 @@ STEP_TEXTS: Mapping[str, str] = MappingProxyType({
     "new_project": "New project",
     "name_project": "Name project",
     "import": "Import “{name}”",
+    "merge": "Merge “{name}”",
 })
 
 # Which parameters each key takes, in the order translations number them (%1, %2, ...).
@@ -138,6 +140,8 @@ def edit(before: Entity, fields: Mapping[str, Any]) -> StepName:
 def edit_many(cards: Sequence[Entity], fields: Mapping[str, Any]) -> StepName:
     if len(cards) == 1:
         return edit(cards[0], fields)
+    if any(entity.KIND != "card" for entity in cards):
+        return StepName("edit_many_elements", count=len(cards), fields=tuple(sorted(fields)))
     return StepName("edit_many", count=len(cards), fields=tuple(sorted(fields)))
 
 

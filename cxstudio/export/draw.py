@@ -17,6 +17,7 @@ from cxstudio.export import fonts
 from cxstudio.export.errors import ExportError
 from cxstudio.export.highlight import draw_veils
 from cxstudio.export.pdf_ops import PathOps, TextBatch
+from cxstudio.export.persona_band import draw_map_extras
 from cxstudio.layout import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
@@ -53,6 +54,7 @@ from cxstudio.layout import style as palette
 from cxstudio.layout.fonts import default_measurer
 from cxstudio.layout.geometry import Rect, TextLine
 from cxstudio.layout.icons import place_icon
+from cxstudio.layout.settings import view_from_name
 from cxstudio.layout.style import rgb
 from cxstudio.model.document import Document
 
@@ -64,23 +66,11 @@ CURVE_POINT_RADIUS = palette.CURVE_POINT_RADIUS
 CURVE_LABEL_SIZE = palette.CURVE_LABEL_SIZE
 MAP_PAD = 8.0  # layout points of white around the grid when only the map (not the layout's title) is drawn
 
-_VIEW_NAMES: dict[str, ViewKind] = {
-    "map": ViewKind.MAP,
-    "journey": ViewKind.MAP,
-    "blueprint": ViewKind.BLUEPRINT,
-    "swimlane": ViewKind.SWIMLANE_CHANNEL,
-    "swimlane-channel": ViewKind.SWIMLANE_CHANNEL,
-    "swimlane_channel": ViewKind.SWIMLANE_CHANNEL,
-    "swimlane-department": ViewKind.SWIMLANE_DEPARTMENT,
-    "swimlane_department": ViewKind.SWIMLANE_DEPARTMENT,
-}
-
-
 def parse_view(view: ViewKind | str) -> ViewKind:
     """A ViewKind from its value or a command-line name (map, blueprint, swimlane, swimlane-department)."""
     if isinstance(view, ViewKind):
         return view
-    found = _VIEW_NAMES.get(str(view).strip().lower())
+    found = view_from_name(str(view))
     if found is None:
         raise ExportError("unknown_view", view=view)
     return found
@@ -98,6 +88,8 @@ def map_region(layout: JourneyLayout) -> Rect:
     the last column), with a little white around it; the layout's own title is left out (prints have theirs)."""
     left, top = layout.grid_rect.x, layout.grid_rect.y
     right, bottom = layout.grid_rect.right, layout.grid_rect.bottom
+    if layout.persona_band is not None:  # the band above the grid is part of the map (export/persona_band.py)
+        top, right = layout.persona_band.rect.y, max(right, layout.persona_band.rect.right)
     if layout.relations:
         xs = [x for route in layout.relations for x, _ in route.points]
         ys = [y for route in layout.relations for _, y in route.points]
@@ -112,6 +104,20 @@ def map_region(layout: JourneyLayout) -> Rect:
 
 def _visible(rect: Rect, region: Rect | None) -> bool:
     return region is None or rect.intersects(region) or region.contains_rect(rect)
+
+
+def _route_meets(route: Any, left: float, top: float, right: float, bottom: float) -> bool:
+    """Whether the bounds of a segment of an arrow, or of its label, meet the box (a long arrow's bounds may
+    cover parts of a map it never reaches)."""
+    line = route.label_line
+    if line is not None and line.x <= right and left <= line.x + line.width and \
+            line.baseline - line.size <= bottom and top <= line.baseline + 0.3 * line.size:
+        return True
+    points = route.points
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        if min(x0, x1) <= right and left <= max(x0, x1) and min(y0, y1) <= bottom and top <= max(y0, y1):
+            return True
+    return False
 
 
 def _points_bounds(points: Iterable[tuple[float, float]]) -> Rect:
@@ -339,6 +345,7 @@ class LayoutPainter:
         self._headers(region, text)
         self._cards(region, text, tick)
         self._chips(region, text)
+        draw_map_extras(self.canvas, self.doc, self.layout, region, text)  # persona band, actions lane and badges
         text.flush()
         if self.dimmed:
             draw_veils(self.canvas, self._boxes_in(region), self.dimmed)
@@ -388,8 +395,10 @@ class LayoutPainter:
         for headers in (layout.stage_headers, layout.lane_headers):
             for header in headers:
                 if _visible(header.rect, region):
-                    for line in header.lines:
-                        text.add(line, INK if line.bold else MUTED_INK)
+                    for line in header.lines:  # lines the region cuts away are not written (text search, copy)
+                        if region is None or (line.baseline - line.size < region.bottom
+                                              and line.baseline + 0.3 * line.size > region.y):
+                            text.add(line, INK if line.bold else MUTED_INK)
 
     def _cards(self, region: Rect | None, text: TextBatch, tick: Callable[[int], None] | None) -> None:
         """Cards never overlap, so all outlines of one pen and fill go into one path, then the markers, then text."""
@@ -573,7 +582,8 @@ class LayoutPainter:
                 self._relation_bounds = [_points_bounds(r.points) for r in self.layout.relations]
             left, top, right, bottom = region.x, region.y, region.right, region.bottom
             routes = [r for r, b in zip(self.layout.relations, self._relation_bounds)
-                      if b.x <= right and left <= b.x + b.width and b.y <= bottom and top <= b.y + b.height]
+                      if b.x <= right and left <= b.x + b.width and b.y <= bottom and top <= b.y + b.height
+                      and _route_meets(r, left - 8, top - 8, right + 8, bottom + 8)]  # 8: the arrow heads
         if not routes:
             return
         colour = rgb(RELATION_COLOUR)

@@ -48,9 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "page_too_large": (
         "The page would be {width_mm:.0f} x {height_mm:.0f} mm, beyond the PDF limit of 5,080 mm per side; "
-        "tile it onto smaller sheets (--tile A4), or scale it down to at most {max_scale:.0%} (--scale {max_scale:.2f}).",
+        "tile it onto smaller sheets (--tile A4), or scale it down to at most {max_percent}% (--scale {max_scale:g}).",
         "Die Seite wäre {width_mm:.0f} x {height_mm:.0f} mm groß und damit über der PDF-Grenze von 5.080 mm je Seite; "
-        "kacheln Sie sie auf kleinere Blätter (--tile A4) oder verkleinern Sie sie auf höchstens {max_scale:.0%} (--scale {max_scale:.2f}).",
+        "kacheln Sie sie auf kleinere Blätter (--tile A4) oder verkleinern Sie sie auf höchstens {max_percent} % (--scale {max_scale:g}).",
     ),
     "paper_too_large": (
         "A {width_mm:.0f} x {height_mm:.0f} mm page is beyond the PDF limit of 5,080 mm per side; "
@@ -103,6 +103,12 @@ class ExportError(UserMessageError):
 
     MESSAGES = MESSAGES
     REASONS = REASONS
+
+    def __init__(self, code: str, **params: object) -> None:
+        scale = params.get("max_scale")
+        if isinstance(scale, (int, float)) and "max_percent" not in params:
+            params["max_percent"] = f"{round(scale * 100, 6):g}"  # the offered scale is rounded down already
+        super().__init__(code, **params)
 
 
 class ExportCancelledError(ExportError):

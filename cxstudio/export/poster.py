@@ -2,12 +2,16 @@
 
 Call `plan_poster(...)` for a live preview (page size, scale, body text size; nothing is drawn) and
 `export_poster(...)` to write the PDF. A page that would exceed 5,080 mm (14,400 pt) on a side is
-never produced: ExportError('page_too_large') names the largest scale that fits and suggests tiling.
+never produced: ExportError('page_too_large') names the largest scale that fits (rounded down, so it
+works when passed back) and suggests tiling. On a plotter roll 'fit' fills the roll's width and runs
+lengthwise up to that limit (`PosterPlan.roll_fit` says which of the two decided the scale).
+`min_text_pt` holds for every glyph of the page: the map's smallest text and the title block's.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +35,7 @@ from cxstudio.export.texts import word
 from cxstudio.export.titleblock import TitleBlock, build_title_block, unit_for_page
 from cxstudio.layout.geometry import Rect
 from cxstudio.layout.journey import JourneyLayout, ViewKind
+from cxstudio.layout.style import CURVE_LABEL_SIZE
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 
@@ -58,6 +63,13 @@ class PosterPlan:
     layout: JourneyLayout = field(repr=False, compare=False)
     title: TitleBlock = field(repr=False, compare=False)
     dimmed: frozenset[str] = field(default=frozenset(), repr=False)  # cards drawn faded (a --highlight filter)
+    roll_fit: str | None = None  # on a roll with 'fit': "width" (fills the roll's width) or "length" (the limit)
+
+    @property
+    def smallest_text_pt(self) -> float:
+        """The printed size of the smallest glyph of the page: of the map at its scale or of the title block."""
+        sizes = [smallest_text(self.layout) * self.scale, self.title.smallest_text]
+        return min(size for size in sizes if size > 0) if any(size > 0 for size in sizes) else 0.0
 
     @property
     def page_width_mm(self) -> float:
@@ -114,6 +126,48 @@ class PosterResult:
     plan: PosterPlan
 
 
+def smallest_text(layout: JourneyLayout) -> float:
+    """The size in layout points of the smallest text the map draws (headers, cards with their kind labels, badges
+    and markers, chips, curve axes and points, blueprint line labels, arrow labels)."""
+    sizes: set[float] = set()
+    for header in (*layout.stage_headers, *layout.lane_headers):
+        sizes.update(line.size for line in header.lines if line.text)
+    for box in layout.cards.values():
+        if box.kind_line is not None and box.kind_line.text:
+            sizes.add(box.kind_line.size)
+        sizes.update(line.size for line in box.title_lines if line.text)
+        sizes.update(line.size for line in box.text_lines if line.text)
+        sizes.update(line.size for badge in box.badges for line in badge.lines if line.text)
+        sizes.update(m.label.size for m in box.markers if m.kind != "moment_of_truth" and m.label.text)
+    sizes.update(chip.line.size for chip in layout.chips if chip.line.text)
+    for curve in layout.curves:
+        sizes.update(line.size for line in curve.tick_lines if line.text)
+        if curve.points:
+            sizes.add(CURVE_LABEL_SIZE)
+    sizes.update(geom.label_line.size for geom in layout.lines if geom.label_line.text)
+    sizes.update(route.label_line.size for route in layout.relations if route.label_line is not None)
+    band = getattr(layout, "persona_band", None)  # the optional rows above and below the grid
+    if band is not None:
+        sizes.update(line.size for line in (*band.all_lines(), band.initials) if line.text)
+    sizes.update(badge.label.size for badge in getattr(layout, "action_badges", {}).values() if badge.label.text)
+    lane = getattr(layout, "actions_lane", None)
+    if lane is not None:
+        sizes.update(line.size for line in lane.header.lines if line.text)
+        sizes.update(line.size for note in lane.notes for line in note.all_lines() if line.text)
+    return min(sizes, default=layout.settings.card_text_size)
+
+
+def suggested_scale(limit: float) -> float:
+    """A scale to offer for `limit`: rounded DOWN to hundredths, or to two significant digits below 0.1
+    (0.8085 -> 0.8, 0.81 stays 0.81, 0.0567 -> 0.056), so a page at the offered scale never exceeds the limit."""
+    if limit <= 0 or not math.isfinite(limit):
+        return 0.0
+    digits = max(2, 1 - math.floor(math.log10(limit)))
+    factor = 10.0 ** digits
+    value = math.floor(limit * factor * (1 + 1e-12)) / factor
+    return value if value <= limit else (math.floor(limit * factor) - 1) / factor
+
+
 def parse_scale(scale: str | float | None) -> float | None:
     """None for 'fit' (or None), else the scale as a number > 0 ('1.0', '0.5', '50%')."""
     if scale is None:
@@ -163,7 +217,7 @@ class _Attempt:
 
 class _Planner:
     def __init__(self, doc: Document, layout: JourneyLayout, paper: Paper | None, scale: float | None,
-                 language: str, date: _dt.date, allow_oversize: bool) -> None:
+                 language: str, date: _dt.date, allow_oversize: bool, min_text: float | None = None) -> None:
         self.doc = doc
         self.layout = layout
         self.paper = paper
@@ -171,10 +225,12 @@ class _Planner:
         self.language = language
         self.date = date
         self.allow_oversize = allow_oversize
+        self.min_text = min_text
         self.region = map_region(layout)
 
     def title(self, width: float, unit: float, scale: float | None) -> TitleBlock:
-        return build_title_block(self.doc, self.layout, width, unit, self.date, scale, self.language)
+        return build_title_block(self.doc, self.layout, width, unit, self.date, scale, self.language,
+                                 min_text=self.min_text)
 
     def attempt(self, orientation: str) -> _Attempt:
         try:
@@ -198,33 +254,7 @@ class _Planner:
             orientation = Orientation.LANDSCAPE if page_w >= page_h else Orientation.PORTRAIT
             return self._finish("auto", orientation, page_w, page_h, margin, title, scale)
         if paper.is_roll:
-            cross = paper.width_mm * MM
-            margin, unit = _margin(cross), unit_for_page(cross)
-            gap = margin / 2
-            if orientation == Orientation.LANDSCAPE:  # the roll's width is the page height, the length its width
-                title = self.title(max(4 * cross, MIN_TITLE_WIDTH * unit), unit, self.fixed_scale or 1.0)
-                room_h = cross - 2 * margin - title.height - gap
-                scale = self._scale_for(room_h / rh, rw, rh, None, room_h, paper.name)
-                inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
-                title = self.title(inner_w, unit, scale)
-                room_h = cross - 2 * margin - title.height - gap
-                if self.fixed_scale is None:
-                    scale = min(room_h / rh, MAX_FIT_SCALE)
-                    inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
-                    title = self.title(inner_w, unit, scale)
-                else:
-                    self._scale_for(room_h / rh, rw, rh, None, room_h, paper.name)
-                page_w, page_h = inner_w + 2 * margin, cross
-                self._check_size(page_w, page_h, scale, fixed_w=2 * margin, fixed_h=0.0)
-            else:
-                inner_w = cross - 2 * margin
-                title = self.title(inner_w, unit, self.fixed_scale)
-                scale = self._scale_for(inner_w / rw, rw, rh, inner_w, None, paper.name)
-                title = self.title(inner_w, unit, scale)
-                page_w = cross
-                page_h = 2 * margin + title.height + gap + rh * scale
-                self._check_size(page_w, page_h, scale, fixed_w=0.0, fixed_h=2 * margin + title.height + gap)
-            return self._finish(paper.name, orientation, page_w, page_h, margin, title, scale)
+            return self._roll(paper, orientation)
         page_w, page_h = paper.sheet_pt(orientation)
         if paper.custom and orientation == Orientation.AUTO:
             orientation = Orientation.LANDSCAPE if page_w > page_h else Orientation.PORTRAIT
@@ -239,6 +269,59 @@ class _Planner:
         title = self.title(inner_w, unit, scale)
         self._check_size(page_w, page_h, scale, fixed_w=page_w, fixed_h=page_h)
         return self._finish(paper.name, orientation, page_w, page_h, margin, title, scale)
+
+    def _roll(self, paper: Paper, orientation: str) -> PosterPlan:
+        """A roll: its width is fixed, its length follows the map up to the PDF limit (5,080 mm).
+
+        'fit' fills the roll's width unless the length would pass the limit; then the length decides.
+        Portrait runs the map down the roll, landscape along it (the roll's width is the page height).
+        """
+        rw, rh = self.region.width, self.region.height
+        cross = paper.width_mm * MM
+        margin, unit = _margin(cross), unit_for_page(cross)
+        gap = margin / 2
+        longest = MAX_PAGE_PT
+        if orientation == Orientation.LANDSCAPE:
+            title = self.title(max(4 * cross, MIN_TITLE_WIDTH * unit), unit, self.fixed_scale or 1.0)
+            scale, roll_fit = 1.0, None
+            for _ in range(3):  # the title block's height depends on its width, which follows the scale
+                room_h = cross - 2 * margin - title.height - gap
+                if self.fixed_scale is None:
+                    across = room_h / rh
+                    along = (longest - 2 * margin) / rw
+                    scale = self._scale_for(min(across, along), rw, rh, None, room_h, paper.name)
+                    roll_fit = "length" if along < across and along < MAX_FIT_SCALE else "width"
+                else:
+                    scale = self._scale_for(room_h / rh, rw, rh, None, room_h, paper.name)
+                title = self.title(max(rw * scale, MIN_TITLE_WIDTH * unit), unit, scale)
+            room_h = cross - 2 * margin - title.height - gap
+            if self.fixed_scale is None and rh * scale > room_h + 0.01:
+                scale = max(room_h, 0.0) / rh
+            inner_w = max(rw * scale, MIN_TITLE_WIDTH * unit)
+            page_w, page_h = inner_w + 2 * margin, cross
+            self._check_size(page_w, page_h, scale, fixed_w=2 * margin, fixed_h=0.0)
+        else:
+            inner_w = cross - 2 * margin
+            title = self.title(inner_w, unit, self.fixed_scale)
+            roll_fit = None
+            for _ in range(2):  # the scale printed in the title block may change its height
+                fixed_h = 2 * margin + title.height + gap
+                if self.fixed_scale is None:
+                    across = inner_w / rw
+                    along = (longest - fixed_h) / rh
+                    scale = self._scale_for(min(across, along), rw, rh, inner_w, None, paper.name)
+                    roll_fit = "length" if along < across and along < MAX_FIT_SCALE else "width"
+                else:
+                    scale = self._scale_for(inner_w / rw, rw, rh, inner_w, None, paper.name)
+                title = self.title(inner_w, unit, scale)
+            fixed_h = 2 * margin + title.height + gap
+            if self.fixed_scale is None and fixed_h + rh * scale > longest:
+                scale = max(0.0, (longest - fixed_h) / rh)
+            page_w = cross
+            page_h = fixed_h + rh * scale
+            self._check_size(page_w, page_h, scale, fixed_w=0.0, fixed_h=fixed_h)
+        plan = self._finish(paper.name, orientation, page_w, page_h, margin, title, scale)
+        return plan if roll_fit is None else _with(plan, roll_fit=roll_fit)
 
     def _scale_for(self, fit: float, rw: float, rh: float, room_w: float | None, room_h: float | None,
                    paper_name: str) -> float:
@@ -268,7 +351,7 @@ class _Planner:
         for side, fixed, extent in ((page_w, fixed_w, self.region.width), (page_h, fixed_h, self.region.height)):
             if side > MAX_PAGE_PT and side > fixed:
                 limits.append((MAX_PAGE_PT - fixed) / extent if extent else scale)
-        max_scale = max(0.0, min(limits) if limits else scale) * 0.999
+        max_scale = suggested_scale(max(0.0, min(limits) if limits else scale))
         raise ExportError("page_too_large", width_mm=page_w / MM, height_mm=page_h / MM, max_scale=max_scale)
 
     def _finish(self, paper: str, orientation: str, page_w: float, page_h: float, margin: float, title: TitleBlock,
@@ -287,6 +370,12 @@ class _Planner:
         )
 
 
+def _with(plan: PosterPlan, **changes: object) -> PosterPlan:
+    import dataclasses
+
+    return dataclasses.replace(plan, **changes)  # type: ignore[arg-type]
+
+
 def plan_poster(
     doc: Document,
     options: ExportOptions = DEFAULT_OPTIONS,
@@ -298,8 +387,9 @@ def plan_poster(
 
     `options.paper`: A0 (None), A1-A4, letter, tabloid, roll610/roll914/roll1067 (any rollNNN; width
     fixed, length fitted), a custom 'WxHmm', or 'auto' (the page follows the map). `options.scale`:
-    'fit' (None) or a number (1.0 = 100 %). `options.min_text_pt` asks for a scale at which the
-    cards' body text prints at least this large (it overrides the scale). `options.orientation`:
+    'fit' (None) or a number (1.0 = 100 %). `options.min_text_pt` asks for a scale at which every
+    glyph of the page (the map's smallest text and the title block) prints at least this large (it
+    overrides the scale). `options.orientation`:
     auto picks the one that prints the map larger. `layout`: an existing layout of the journey.
     """
     journey_id, view, paper, orientation, scale, min_text_pt, language, date = (
@@ -310,14 +400,14 @@ def plan_poster(
     view_kind = parse_view(view)
     orientation = check_orientation(orientation)
     fixed_scale = parse_scale(scale)
-    layout = layout if layout is not None else layout_for_print(doc, journey.id, view_kind)
+    layout = layout if layout is not None else layout_for_print(doc, journey.id, view_kind, options.layout_settings())
     if min_text_pt is not None:
         if not 1 <= min_text_pt <= 200:
             raise ExportError("bad_text_size", size=min_text_pt)
-        fixed_scale = min_text_pt / layout.settings.card_text_size
+        fixed_scale = min_text_pt / smallest_text(layout) * (1 + 1e-9)
     paper_spec = None if paper.strip().lower() == AUTO_PAPER else parse_paper(paper)
     planner = _Planner(doc, layout, paper_spec, fixed_scale, language or doc.project.language,
-                       date or _dt.date.today(), allow_oversize)
+                       date or _dt.date.today(), allow_oversize, min_text_pt)
     if orientation != Orientation.AUTO:
         candidates = [orientation]
     elif paper_spec is None or paper_spec.custom:
@@ -366,7 +456,8 @@ def export_poster(
     fonts.register_fonts()
     reporter = ProgressReporter(progress, total=len(plan.layout.cards) + 1)
     with atomic_output(out_path) as temp:
-        canvas = Canvas(str(temp), pagesize=(plan.page_width, plan.page_height), pageCompression=1)
+        canvas = Canvas(str(temp), pagesize=(plan.page_width, plan.page_height), pageCompression=1,
+                        initialFontName=fonts.REGULAR)
         set_metadata(canvas, doc, plan, word(f"view_{plan.view.value}", plan.language))
         draw_poster_page(canvas, doc, plan, tick=reporter.advance)
         canvas.showPage()

@@ -34,28 +34,30 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from cxstudio.analysis import analyse
 from cxstudio.export import fonts
-from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_slices
+from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_region
 from cxstudio.export.errors import ExportError
 from cxstudio.export.options import DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.report_analysis import analysis_chapter
-from cxstudio.export.texts import format_date, format_number, word
-from cxstudio.layout.fonts import default_measurer
+from cxstudio.export.report_metrics import SignedBars, format_signed, metric_value
+from cxstudio.export.report_names import Names as _Names
+from cxstudio.export.report_overview import JourneyOverview, overview_orientation, smallest_text
+from cxstudio.export.report_summary import action_rank, pain_rank, summary_section
+from cxstudio.export.report_tables import PagedTable, Wrapper, hyphenator, make_table, title_and_text
+from cxstudio.export.slices import DetailPage, detail_pages, draw_page
+from cxstudio.export.texts import format_date, word
 from cxstudio.layout.journey import ViewKind
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
     Action,
     Card,
-    Channel,
     Comment,
-    Department,
     Insight,
     Journey,
     Metric,
     Persona,
-    Stage,
-    Touchpoint,
 )
 
 MM = 72.0 / 25.4
@@ -65,8 +67,10 @@ MUTED = colors.HexColor("#52606d")
 ACCENT = colors.HexColor("#2f6690")
 RULE = colors.HexColor("#cbd2d9")
 HEADER_FILL = colors.HexColor("#e4ecf3")
-MIN_MAP_TEXT_PT = 5.0
-MAX_PERSONAS_IN_CONTENTS = 12  # more would push the contents onto a second page (and the build into a third pass)  # a journey map is split into parts rather than printed with smaller body text
+OVERVIEW_MIN_TEXT_PT = 6.0  # a journey's map is printed whole on its overview page when its smallest text is this big
+MIN_MAP_TEXT_PT = 7.0  # the smallest text of a map's detail pages; the map is split into parts rather than shrunk
+MAX_PERSONAS_IN_CONTENTS = 12  # more persona names would make the contents longer than they help
+HEADING_ROOM = 44.0  # a journey's heading on its overview page, before its facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +83,11 @@ class ReportResult:
 
 
 # ---------------------------------------------------------------------- styles
-def _styles(family: str) -> dict[str, ParagraphStyle]:
+def _styles(language: str) -> dict[str, ParagraphStyle]:
     regular, bold = fonts.face(), fonts.face(bold=True)
-    base = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5, textColor=INK)
-    return {
+    base = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5, textColor=INK,
+                          hyphenationLang=hyphenator(language))
+    styles = {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10),
         "muted": ParagraphStyle("muted", parent=base, textColor=MUTED),
@@ -103,6 +108,9 @@ def _styles(family: str) -> dict[str, ParagraphStyle]:
         "toc1": ParagraphStyle("toc1", parent=base, fontName=bold, fontSize=10.5, leading=15, leftIndent=0),
         "toc2": ParagraphStyle("toc2", parent=base, fontSize=9.5, leading=13, leftIndent=16),
     }
+    for key in ("h1", "h2", "h3", "cover_title", "cover_sub", "cover_meta", "toc1", "toc2"):
+        styles[key].hyphenationLang = ""  # titles and headings wrap at spaces only
+    return styles
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -113,6 +121,8 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 # ---------------------------------------------------------------------- document template
 class _DraftCanvas(Canvas):
     """A canvas for the page-counting pass: layout runs as usual, text and shapes are not written."""
+
+    draft = True  # the report's own flowables skip their drawing on it
 
     def drawString(self, *args: Any, **kwargs: Any) -> None:
         pass
@@ -207,12 +217,14 @@ def _heading(text: str, style: ParagraphStyle, level: int) -> Paragraph:
 
 # ---------------------------------------------------------------------- flowables
 class _MapFlowable(Flowable):
-    """One part of a journey map, drawn through the same painter as the poster, scaled into the frame."""
+    """One detail page of a journey map (panels of stages x rows, slices.py), drawn through the same painter
+    as the poster, scaled into the frame."""
 
-    def __init__(self, painter: LayoutPainter, part: MapSlice) -> None:
+    def __init__(self, painter: LayoutPainter, part: DetailPage, language: str) -> None:
         super().__init__()
         self.painter = painter
         self.part = part
+        self.language = language
         self.drawn_scale = part.scale
         self.width = part.width
         self.height = part.height
@@ -229,130 +241,42 @@ class _MapFlowable(Flowable):
         if isinstance(self.canv, _DraftCanvas):
             return  # the first pass only counts pages for the contents; it is never saved
         self.painter.canvas = self.canv
-        self.painter.draw_part(0.0, self.height, self.drawn_scale, self.part)
+        draw_page(self.painter, self.part, 0.0, self.height, self.drawn_scale, self.language)
 
 
-class _Bars(Flowable):
-    """Three horizontal bars: current, target and best-in-class of a metric, on one shared scale."""
+class _Overview(Flowable):
+    """A journey's overview in the room left on its first page: the whole map where its smallest text stays at
+    least OVERVIEW_MIN_TEXT_PT, else the stages x lanes summary with the emotion curve."""
 
-    def __init__(self, metric: Metric, width: float, language: str) -> None:
+    def __init__(self, painter: LayoutPainter, region: Any, smallest: float, summary: JourneyOverview) -> None:
         super().__init__()
-        self.metric = metric
-        self.bar_width = width
-        self.language = language
-        self.row = 9.0
+        self.painter, self.region, self.smallest, self.summary = painter, region, smallest, summary
+        self.scale = 0.0
+        self.whole_map = False
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return (self.bar_width, self.row * 3 + 2)
+        self.scale = min(available_width / self.region.width, max(available_height, 1.0) / self.region.height)
+        self.whole_map = self.scale * self.smallest >= OVERVIEW_MIN_TEXT_PT - 1e-9
+        if self.whole_map:
+            self.width, self.height = self.region.width * self.scale, self.region.height * self.scale
+            return self.width, self.height
+        self.width, self.height = self.summary.wrap(available_width, available_height)
+        return self.width, self.height
 
     def draw(self) -> None:
-        canvas = self.canv
-        values = [
-            (word("current", self.language), self.metric.current, colors.HexColor("#2f6690")),
-            (word("target", self.language), self.metric.target, colors.HexColor("#f2a541")),
-            (word("best_in_class", self.language), self.metric.best_in_class, colors.HexColor("#3a7d44")),
-        ]
-        numbers = [abs(v) for _, v, _ in values if v is not None]
-        top = max(numbers) if numbers else 1.0
-        top = top or 1.0
-        label_width = 58.0
-        room = self.bar_width - label_width - 34
-        canvas.setFont(fonts.face(), 6.5)
-        for index, (name, value, colour) in enumerate(values):
-            y = self.row * (2 - index) + 2
-            canvas.setFillColor(MUTED)
-            canvas.drawString(0, y + 1.5, name)
-            if value is None:
-                canvas.drawString(label_width, y + 1.5, "-")
-                continue
-            length = max(0.5, room * abs(value) / top)
-            canvas.setFillColor(colour)
-            canvas.rect(label_width, y, length, self.row - 2.5, stroke=0, fill=1)
-            canvas.setFillColor(INK)
-            canvas.drawString(label_width + length + 3, y + 1.5, format_number(value, self.language))
+        if isinstance(self.canv, _DraftCanvas):
+            return
+        if self.whole_map:
+            self.painter.canvas = self.canv
+            region = self.region
+            self.painter.draw_part(0.0, self.height, self.scale,
+                                   MapSlice(region.x, region.right, region.y, region.bottom, 0.0, 0.0, self.scale))
+            return
+        self.summary.canv = self.canv
+        self.summary.draw()
 
 
 # ---------------------------------------------------------------------- content helpers
-class _Names:
-    """Look-ups from ids to display names, built once per report."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.channels = {c.id: c.name for c in doc.all(Channel)}
-        self.departments = {d.id: d for d in doc.all(Department)}
-        self.touchpoints = {t.id: t for t in doc.all(Touchpoint)}
-        self.stages = {s.id: s for s in doc.all(Stage)}
-        self.journeys = {j.id: j for j in doc.all(Journey)}
-        self.personas = {p.id: p for p in doc.all(Persona)}
-
-    def channel_of(self, card: Card) -> str:
-        channel_id = card.channel_id
-        if channel_id is None and card.touchpoint_id in self.touchpoints:
-            channel_id = self.touchpoints[card.touchpoint_id].channel_id
-        return self.channels.get(channel_id or "", "")
-
-    def owner_of(self, card: Card) -> str:
-        department_id = card.department_id
-        if department_id is None and card.touchpoint_id in self.touchpoints:
-            department_id = self.touchpoints[card.touchpoint_id].department_id
-        department = self.departments.get(department_id or "")
-        if department is None:
-            return ""
-        return f"{department.name} ({department.contact_person})" if department.contact_person else department.name
-
-    def label_of(self, entity_id: str) -> str:
-        entity = self.doc.find(entity_id)
-        return entity.label if entity is not None else ""
-
-
-def _fits(text: str, face: str, size: float, width: float) -> bool:
-    return "\n" not in text and stringWidth(text, face, size) <= width
-
-
-def _table(rows: list[list[Any]], widths: Sequence[float], styles: dict[str, ParagraphStyle],
-           numeric_columns: Iterable[int] = ()) -> Table:
-    """A table whose first row is a header repeated on every page it breaks onto.
-
-    Text cells are wrapped here by the layout's measurer (the same font, no kerning) into plain
-    multi-line strings, which ReportLab lays out and splits far faster than paragraphs; other
-    flowables pass through.
-    """
-    regular, bold = fonts.face(), fonts.face(bold=True)
-    header_style = styles["cell_bold"]
-    measurer = default_measurer()
-    shaped: list[list[Any]] = []
-    for index, row in enumerate(rows):
-        face, size, is_bold = (bold, header_style.fontSize, True) if index == 0 else (regular, 8.0, False)
-        shaped_row = []
-        for value, width in zip(row, widths):
-            if isinstance(value, str) and not _fits(value, face, size, width - 6.5):
-                value = "\n".join(measurer.wrap(value, width - 6.5, size, bold=is_bold))
-            shaped_row.append(value)
-        shaped.append(shaped_row)
-    table = Table(shaped, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), regular),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("LEADING", (0, 0), (-1, -1), 9.8),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("FONTNAME", (0, 0), (-1, 0), bold),
-        ("FONTSIZE", (0, 0), (-1, 0), header_style.fontSize),
-        ("LEADING", (0, 0), (-1, 0), header_style.leading),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    for column in numeric_columns:
-        style.append(("ALIGN", (column, 1), (column, -1), "RIGHT"))
-    table.setStyle(TableStyle(style))
-    return table
-
-
 def _journey_order(doc: Document) -> dict[str, tuple[int, int, int, int]]:
     """Card id -> (journey order, stage order, lane order, card order) for stable listings."""
     order: dict[str, tuple[int, int, int, int]] = {}
@@ -376,7 +300,10 @@ class _ReportBuilder:
         self.view = view
         self.journey_ids = list(journey_ids)
         self.family = fonts.register_fonts()
-        self.styles = _styles(self.family)
+        self.styles = _styles(language)
+        self.wrapper = Wrapper(language)
+        self.toc: TableOfContents | None = None
+        self.analysis = analyse(doc, journey_ids=self.journey_ids, language=language)
         self.names = _Names(doc)
         self.order = _journey_order(doc)
         self.map_parts: dict[str, int] = {}
@@ -396,8 +323,10 @@ class _ReportBuilder:
         toc = TableOfContents()
         toc.levelStyles = [s["toc1"], s["toc2"]]
         toc.dotsMinLevel = 0
+        self.toc = toc
         story.append(toc)
         story.append(PageBreak())
+        story += summary_section(self, self.analysis, _heading)
         story += self._personas()
         reporter.advance()
         for journey_id in self.journey_ids:
@@ -466,45 +395,66 @@ class _ReportBuilder:
         return flow
 
     def _journey(self, journey_id: str) -> list[Flowable]:
+        """A journey's one-page overview (its whole map where legible, else stages x lanes with the emotion
+        curve), then its map on detail pages at MIN_MAP_TEXT_PT, unless the overview already prints it so."""
         s = self.styles
         journey = self.doc.get(journey_id, Journey)
         layout = layout_for_print(self.doc, journey_id, self.view)
-        orientation, parts = self.map_parts_of(layout)
-        flow: list[Flowable] = [NextPageTemplate(orientation), PageBreak()]
-        flow.append(_heading(f"{self.w('journey')}: {journey.name}", s["h1"], 0))
-        meta = []
+        facts = []
         persona = self.names.personas.get(journey.persona_id or "")
-        meta.append(f"<b>{escape(self.w('persona'))}:</b> {escape(persona.name if persona else self.w('no_persona'))}")
-        meta.append(f"<b>{escape(self.w('state'))}:</b> {escape(self.w(journey.state))}")
-        flow.append(Paragraph(" &nbsp; · &nbsp; ".join(meta), s["body"]))
-        if journey.scenario:
-            flow.append(Paragraph(f"<b>{escape(self.w('scenario'))}:</b> {escape(journey.scenario)}", s["body"]))
-        if journey.expectations:
-            flow.append(Paragraph(f"<b>{escape(self.w('expectations'))}:</b> {escape(journey.expectations)}",
-                                  s["body"]))
+        facts.append(f"<b>{escape(self.w('persona'))}:</b> {escape(persona.name if persona else self.w('no_persona'))}"
+                     f" &nbsp; · &nbsp; <b>{escape(self.w('state'))}:</b> {escape(self.w(journey.state))}")
+        for key in ("scenario", "expectations"):
+            if getattr(journey, key):
+                facts.append(f"<b>{escape(self.w(key))}:</b> {escape(getattr(journey, key))}")
+        smallest = smallest_text(layout)
+        region = map_region(layout)
+        fits = {}
+        for orientation, (frame_w, frame_h) in (("landscape", self.landscape_frame), ("portrait", self.portrait_frame)):
+            room = frame_h - HEADING_ROOM - sum(self._lines_of(f, frame_w) for f in facts) * s["body"].leading - 8
+            fits[orientation] = min(frame_w / region.width, room / region.height)
+        orientation = max(fits, key=lambda o: fits[o])
+        whole = fits[orientation] * smallest >= OVERVIEW_MIN_TEXT_PT
+        if not whole:
+            orientation = overview_orientation(layout)
+        details = fits[orientation] * smallest < MIN_MAP_TEXT_PT - 1e-9
+        flow: list[Flowable] = [NextPageTemplate(orientation), PageBreak(),
+                                _heading(f"{self.w('journey')}: {journey.name}", s["h1"], 0)]
+        flow += [Paragraph(fact, s["body"]) for fact in facts]
         flow.append(Spacer(1, 6))
-        self.map_parts[journey_id] = len(parts)
         painter = LayoutPainter(None, self.doc, layout, self.language)
-        for index, part in enumerate(parts):
-            if index > 0:
-                flow.append(PageBreak())
-                flow.append(_p(self.w("map_part", journey=journey.name, index=index + 1, count=len(parts)),
-                               s["h3"]))
-            flow.append(_MapFlowable(painter, part))
+        overview = JourneyOverview(self.doc, layout, self.language, self.wrapper, details_follow=details)
+        flow.append(_Overview(painter, region, smallest, overview))
+        parts: list[DetailPage] = []
+        if details:
+            detail_orientation, parts = self.map_parts_of(layout)
+            for index, part in enumerate(parts):
+                flow += [NextPageTemplate(detail_orientation), PageBreak(),
+                         _p(self.w("map_part", journey=journey.name, index=index + 1, count=len(parts)), s["h3"]),
+                         _MapFlowable(painter, part, self.language)]
+        self.map_parts[journey_id] = len(parts)
         return flow
 
-    def _table(self, rows: list[list[Any]], widths: Sequence[float], numeric_columns: Iterable[int] = ()) -> Table:
-        return _table(rows, widths, self.styles, numeric_columns)
+    def _lines_of(self, markup: str, width: float) -> int:
+        """About how many lines a paragraph of the journey's facts takes (markup counted as text: generous)."""
+        return 1 + int(stringWidth(markup, fonts.face(), self.styles["body"].fontSize) // max(width, 1.0))
 
-    def map_parts_of(self, layout: Any) -> tuple[str, list[MapSlice]]:
-        """The page orientation and the parts a journey's map is printed in, one page each, body text at least
-        MIN_MAP_TEXT_PT: landscape pages unless portrait ones need fewer parts (tall maps)."""
+    def _table(self, rows: list[list[Any]], widths: Sequence[float], numeric_columns: Iterable[int] = ()) -> PagedTable:
+        return make_table(rows, widths, self.wrapper, numeric_columns)
+
+    def map_parts_of(self, layout: Any) -> tuple[str, list[DetailPage]]:
+        """The page orientation and the detail pages a journey's map is printed on, every text at least
+        MIN_MAP_TEXT_PT (slices.py: stage groups x bands split between cards): landscape pages unless portrait
+        ones need fewer pages."""
+        smallest = smallest_text(layout)
+        body_pt = MIN_MAP_TEXT_PT * layout.settings.card_text_size / smallest
         choices = []
         for orientation, (frame_w, frame_h) in (("landscape", self.landscape_frame),
                                                  ("portrait", self.portrait_frame)):
-            # the first page also holds the journey's heading and facts, later ones a one-line part heading
-            choices.append((orientation, map_slices(layout, frame_w, frame_h - 80, frame_h - 30, MIN_MAP_TEXT_PT)))
-        return min(choices, key=lambda choice: len(choice[1]))
+            # each page holds a one-line part heading above its part
+            choices.append((orientation, detail_pages(layout, frame_w, frame_h - 30, body_pt)))
+        return min(choices, key=lambda choice: (choice[1][0].scale * smallest < MIN_MAP_TEXT_PT - 1e-6,
+                                                len(choice[1]), -choice[1][0].scale))
 
     def _touchpoints(self) -> list[Flowable]:
         s = self.styles
@@ -542,8 +492,7 @@ class _ReportBuilder:
         flow: list[Flowable] = [_heading(self.w(title_key), s["h2"], 1)]
         if not cards:
             return flow + [_p(self.w("none_yet"), s["muted"])]
-        cards.sort(key=lambda c: (-c.priority, c.rating if c.rating is not None else 11,
-                                  self.order.get(c.id, (0, 0, 0, 0))))
+        cards.sort(key=pain_rank(self.order))
         header = ["#", self.w("title"), self.w("journey"), self.w("stage"), self.w("rating_short"),
                   self.w("priority"), self.w("expectation")]
         rows: list[list[Any]] = [header]
@@ -583,40 +532,42 @@ class _ReportBuilder:
                 block.append(_p(insight.text, s["body"]))
             if insight.evidence:
                 block.append(Paragraph(f"<b>{escape(self.w('evidence'))}:</b> {escape(insight.evidence)}", s["body"]))
-            linked = [self.names.label_of(c) for c in insight.card_ids]
+            # the same card title in several journeys (as-is and to-be) is listed once
+            linked = list(dict.fromkeys(x for x in map(self.names.label_of, insight.card_ids) if x))
             if linked:
                 block.append(Paragraph(f"<b>{escape(self.w('linked_cards'))}:</b> "
-                                       f"{escape('; '.join(x for x in linked if x))}", s["small"]))
+                                       f"{escape('; '.join(linked))}", s["small"]))
             flow.append(KeepTogether(block))
         return flow
 
     def _actions(self) -> list[Flowable]:
         s = self.styles
         flow: list[Flowable] = [CondPageBreak(60 * MM), _heading(self.w("action_plan"), s["h1"], 0)]
-        actions = sorted(self.doc.all(Action), key=lambda a: (-a.priority, a.due or "9999", a.title))
+        actions = sorted(self.doc.all(Action), key=action_rank)
         if not actions:
             return flow + [_p(self.w("none_yet"), s["muted"])]
         metrics = {m.id: m for m in self.doc.all(Metric)}
         header = [self.w(k) for k in ("action", "owner", "status", "priority", "due", "target", "best_in_class",
                                       "reference")]
         rows: list[list[Any]] = [header]
+        width = self.portrait_width
+        fixed = [17 * MM, 15 * MM, 19 * MM, 23 * MM]
+        rest = width - sum(fixed)
+        widths = [rest * 0.32, rest * 0.24, fixed[0], fixed[1], fixed[2], rest * 0.28, fixed[3], rest * 0.16]
         for action in actions:
             metric = metrics.get(action.metric_id or "")
-            target = format_number(action.target_value if action.target_value is not None
-                                   else (metric.target if metric else None), self.language)
-            if metric is not None and target:
-                target = f"{metric.name}: {target}"
-            best = format_number(metric.best_in_class, self.language) if metric else ""
-            title = action.title + (f"\n{action.description}" if action.description else "")
+            target = best = ""
+            if metric is not None:
+                value = action.target_value if action.target_value is not None else metric.target
+                target = f"{metric.name}: {metric_value(metric, value, self.language)}" if value is not None else ""
+                best = metric_value(metric, metric.best_in_class, self.language)
+            elif action.target_value is not None:
+                target = format_signed(action.target_value, self.language)
             rows.append([
-                title, action.owner, self.w(f"status_{action.status}"),
-                self.w(f"priority_{action.priority}"), format_date(action.due, self.language), target,
-                best, action.external_ref,
+                title_and_text(action.title, action.description, widths[0], self.wrapper), action.owner,
+                self.w(f"status_{action.status}"), self.w(f"priority_{action.priority}"),
+                format_date(action.due, self.language), target, best, action.external_ref,
             ])
-        width = self.portrait_width
-        fixed = [17 * MM, 15 * MM, 21 * MM, 23 * MM]
-        rest = width - sum(fixed)
-        widths = [rest * 0.34, rest * 0.24, fixed[0], fixed[1], fixed[2], rest * 0.26, fixed[3], rest * 0.16]
         flow.append(self._table(rows, widths, numeric_columns=(6,)))
         return flow
 
@@ -626,23 +577,22 @@ class _ReportBuilder:
         metrics = sorted(self.doc.all(Metric), key=lambda m: (m.scope != "project", m.name))
         if not metrics:
             return flow + [_p(self.w("none_yet"), s["muted"])]
-        bars_width = 64 * MM
+        bars_width = 52 * MM
+        labels = [self.w("current"), self.w("target"), self.w("best_in_class")]
         header = [self.w(k) for k in ("metric", "scope", "current", "target", "best_in_class")] + [""]
         rows: list[list[Any]] = [header]
         for metric in metrics:
             scope = self.w(f"scope_{metric.scope}")
             if metric.scope_id:
                 scope = f"{scope}: {self.names.label_of(metric.scope_id)}"
-            unit = f" {metric.unit}" if metric.unit else ""
             name = metric.name + (f"\n{self.w('source')}: {metric.source}" if metric.source else "")
             rows.append([
-                name, scope,
-                format_number(metric.current, self.language) + (unit if metric.current is not None else ""),
-                format_number(metric.target, self.language), format_number(metric.best_in_class, self.language),
-                _Bars(metric, bars_width, self.language),
+                name, scope, *(metric_value(metric, v, self.language)
+                               for v in (metric.current, metric.target, metric.best_in_class)),
+                SignedBars(metric, bars_width, labels, self.language),
             ])
         width = self.portrait_width
-        fixed = [20 * MM, 14 * MM, 23 * MM, bars_width + 6]
+        fixed = [23 * MM, 23 * MM, 23 * MM, bars_width + 6]
         rest = width - sum(fixed)
         flow.append(self._table(rows, [rest * 0.55, rest * 0.45] + fixed, numeric_columns=(2, 3, 4)))
         return flow
@@ -698,10 +648,22 @@ def export_report(
     with atomic_output(out_path) as temp:
         template = _ReportTemplate(str(temp), page_size, footer, language)
         template.on_flowable = reporter.advance
+        if builder.toc is not None:  # the draft pass lays the contents out at their final length: two passes do
+            builder.toc._entries = [(level, escape(text), 0, None) for level, text in _toc_headings(story)]
         template.multiBuild(story, maxPasses=4)
         pages = template.page
         reporter.finish()
     return ReportResult(str(out_path), pages, dict(builder.map_parts))
+
+
+def _toc_headings(flowables: Iterable[Flowable]) -> Iterable[tuple[int, str]]:
+    """The (level, text) of every heading that goes into the contents, in story order."""
+    for flowable in flowables:
+        level = getattr(flowable, "toc_level", None)
+        if level is not None:
+            yield level, flowable.getPlainText()
+        elif isinstance(flowable, KeepTogether):
+            yield from _toc_headings(flowable._content)
 
 
 def _view(view: ViewKind | str) -> ViewKind:

@@ -206,7 +206,7 @@ def analysis_chapter(report: Any, heading: Callable[[str, Any, int], Paragraph])
     doc, journey_ids, language = report.doc, report.journey_ids, report.language
     styles, width = report.styles, report.portrait_width
     make_table: Callable[..., Flowable] = report._table
-    analysis: Analysis = analyse(doc, journey_ids=journey_ids, language=language)
+    analysis: Analysis = getattr(report, "analysis", None) or analyse(doc, journey_ids=journey_ids, language=language)
     flow: list[Flowable] = [CondPageBreak(80 * MM), heading(_w("analysis", language), styles["h1"], 0),
                             heading(_w("scores", language), styles["h2"], 1),
                             Paragraph(_w("scores_note", language), styles["muted"])]

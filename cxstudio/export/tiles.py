@@ -30,12 +30,54 @@ from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 
 SHEET_MARGIN = 12 * MM  # room for crop marks and the sheet label; office printers need about 5 mm
-MARK_LENGTH = 6 * MM
+EDGE_CLEARANCE = 6 * MM  # nothing is printed closer than this to a sheet's edge (marks, labels)
 MARK_GAP = 1.5 * MM
+MARK_LENGTH = SHEET_MARGIN - MARK_GAP - EDGE_CLEARANCE - 0.5 * MM  # the marks end 6.5 mm from the edge
+LABEL_PT = 7.0  # sheet labels; --min-text raises them (up to what the margin holds)
+ASSEMBLY_LABEL_PT = 8.0  # the smallest label of the assembly page's grid
+MIN_CELL_HEIGHT = 20.0  # points: a grid cell of the assembly page holds its key and number at 8 pt
 MARK_COLOUR = "#000000"
 GUIDE_COLOUR = "#e11d48"
 EMPTY_COLOUR = "#9ca3af"
 POSTER_FORM = "cxstudio-poster"
+
+
+@dataclass(frozen=True, slots=True)
+class SchematicBox:
+    """One box of a poster's text-free schematic: a rectangle of the poster page (points, top-left origin)."""
+
+    rect: Rect
+    fill: str
+    outline: str | None = None
+
+
+def poster_schematic(plan: PosterPlan) -> list[SchematicBox]:
+    """The poster as boxes without a glyph: title block, stage and lane bands, headers and cards.
+
+    The assembly page shows the poster this way (PDF and printer alike): a thumbnail of the real poster
+    would carry text far below any --min-text; boxes show where everything lies just as well.
+    """
+    from cxstudio.layout import LANE_HEADER_FILL, ODD_ROW_FILL, STAGE_HEADER_FILL, card_style
+
+    layout, region, scale = plan.layout, plan.region, plan.scale
+    left, top = plan.map_rect.x, plan.map_rect.y
+
+    def page(rect: Rect) -> Rect:
+        return Rect(left + (rect.x - region.x) * scale, top + (rect.y - region.y) * scale,
+                    rect.width * scale, rect.height * scale)
+
+    boxes = [SchematicBox(plan.title_rect, "#f3f4f6")]
+    for index, row in enumerate(layout.lane_rows.values()):
+        if index % 2:
+            boxes.append(SchematicBox(page(row), ODD_ROW_FILL))
+    for header in layout.stage_headers:
+        boxes.append(SchematicBox(page(header.rect), STAGE_HEADER_FILL, "#cbd2d9"))
+    for header in layout.lane_headers:
+        boxes.append(SchematicBox(page(header.rect), LANE_HEADER_FILL, "#cbd2d9"))
+    for box in layout.cards.values():
+        style = card_style(box.colour, box.text_colour, box.pain_point, box.moment_of_truth)
+        boxes.append(SchematicBox(page(box.rect), style.fill, style.outline))
+    return boxes
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +109,7 @@ class TilePlan:
     rows: int
     cols: int
     sheets: tuple[TileSheet, ...]
+    min_text: float = 0.0  # --min-text: the pages' own labels are at least this large where the margin allows
 
     @property
     def printed(self) -> tuple[TileSheet, ...]:
@@ -165,7 +208,7 @@ def plan_tiles(
         overlap = overlap_mm * MM
         rows, cols, sheets = _layout_sheets(poster, areas, content_w, content_h, overlap)
         plan = TilePlan(poster, tile_paper.name, candidate, width, height, SHEET_MARGIN, overlap, rows, cols,
-                        tuple(sheets))
+                        tuple(sheets), options.min_text_pt or 0.0)
         if best is None or (len(plan.printed), rows * cols) < (len(best.printed), best.rows * best.cols):
             best = plan
     assert best is not None
@@ -182,6 +225,12 @@ def _text(batch: TextBatch, text: str, x: float, baseline: float, size: float, b
         x -= width / 2
     batch.add(TextLine(text, x, baseline, size, bold, False, width), colour, flip=False)
     return width
+
+
+def _largest_size(band: float) -> float:
+    """The largest text size whose line (ascent to descent) fits a band `band` points tall."""
+    m = default_measurer()
+    return band / max(1e-6, (m.ascent(10.0) + m.descent(10.0)) / 10.0)
 
 
 def _crop_marks(c: Any, content: Rect) -> None:
@@ -215,6 +264,9 @@ class _TileWriter:
         journey = doc.get(poster.journey_id, Journey)
         self.journey_name = journey.name
         self.date_text = format_date(poster.date, self.language)
+        self.min_text = plan.min_text
+        self.label_pt = max(ASSEMBLY_LABEL_PT, self.min_text or 0.0)  # the assembly grid's smallest label
+        self.cell_height = MIN_CELL_HEIGHT * self.label_pt / ASSEMBLY_LABEL_PT
 
     def w(self, key: str, **params: object) -> str:
         return word(key, self.language, **params)
@@ -231,26 +283,65 @@ class _TileWriter:
 
     # -- the assembly page
     def assembly_page(self) -> None:
-        c, plan, poster = self.c, self.plan, self.plan.poster
+        """The first page: heading, hint and the grid of sheets scaled to the page, every label >= 8 pt.
+
+        When the poster drawn to scale leaves the cells too small for their labels (a long, narrow grid),
+        the page shows a small thumbnail of the poster with the grid at the left and, filling the rest of
+        the page, the grid as a table of equal cells (rows wrapped into bands side by side when many).
+        """
+        c, plan = self.c, self.plan
         width, height = self.page_size()
         margin = plan.margin
         m = default_measurer()
         batch = TextBatch(c)
         top = height - margin
-        _text(batch, f"{self.w('assembly')}: {self.journey_name}"[:160], margin, top - 14, 14, bold=True)
-        _text(batch, f"{self.doc.project.name} \u00b7 {self.date_text}"[:200], margin, top - 30, 9, colour=MUTED_INK)
+        title_size, meta_size, hint_size = (max(size, self.min_text) for size in (14.0, 9.0, 8.5))
+        baseline = top - m.ascent(title_size)
+        for line in m.wrap(f"{self.w('assembly')}: {self.journey_name}", width - 2 * margin, title_size, bold=True,
+                           max_lines=2):
+            _text(batch, line, margin, baseline, title_size, bold=True)
+            baseline -= m.line_height(title_size)
+        baseline -= 2
+        _text(batch, m.wrap(f"{self.doc.project.name} \u00b7 {self.date_text}", width - 2 * margin, meta_size,
+                            max_lines=1)[0], margin, baseline, meta_size, colour=MUTED_INK)
+        baseline -= m.line_height(meta_size) + 4
         hint = self.w("assembly_hint", count=len(plan.printed), rows=plan.rows, cols=plan.cols,
                       overlap=round(plan.overlap / MM, 1))
-        baseline = top - 46
-        for line in m.wrap(hint, width - 2 * margin, 8.5):
-            _text(batch, line, margin, baseline, 8.5, colour=INK)
-            baseline -= m.line_height(8.5)
+        for line in m.wrap(hint, width - 2 * margin, hint_size):
+            _text(batch, line, margin, baseline, hint_size, colour=INK)
+            baseline -= m.line_height(hint_size)
         batch.flush()
-        # the thumbnail: the whole grid of sheets over the poster
-        grid_w = plan.cols * plan.step_x + plan.overlap
-        grid_h = plan.rows * plan.step_y + plan.overlap
+        area = Rect(margin, margin, width - 2 * margin, baseline - 6 - margin)  # y up
+        labels = TextBatch(c)
+        scale = min(area.width / self._grid_width(), area.height / self._grid_height())
+        if plan.step_x * scale >= self._min_cell_width() and plan.step_y * scale >= self.cell_height:
+            self._grid_to_scale(area, labels)
+        else:
+            thumb_w = min(area.width * 0.28, area.height * self._grid_width() / self._grid_height())
+            self._grid_to_scale(Rect(area.x, area.y, thumb_w, area.height), labels, with_labels=False)
+            gap = 6 * MM
+            self._grid_table(Rect(area.x + thumb_w + gap, area.y, area.width - thumb_w - gap, area.height), labels)
+        labels.flush()
+        c.addPageLabel(c.getPageNumber() - 1, prefix=self.w("assembly"))
+        c.showPage()
+
+    def _grid_width(self) -> float:
+        return self.plan.cols * self.plan.step_x + self.plan.overlap
+
+    def _grid_height(self) -> float:
+        return self.plan.rows * self.plan.step_y + self.plan.overlap
+
+    def _min_cell_width(self) -> float:
+        """A cell must hold its longest label (the key, or the key and 'empty') at the smallest label size."""
+        m = default_measurer()
+        key = f"R{self.plan.rows}C{self.plan.cols}"
+        return max(m.width(key, self.label_pt, True), m.width(self.w("empty_sheet"), self.label_pt)) + 8
+
+    def _grid_to_scale(self, area: Rect, labels: TextBatch, with_labels: bool = True) -> None:
+        """The poster drawn to scale into `area` (page points, y up) with the grid of sheets over it."""
+        c, plan, poster = self.c, self.plan, self.plan.poster
+        grid_w, grid_h = self._grid_width(), self._grid_height()
         first = plan.sheets[0].source
-        area = Rect(margin, margin, width - 2 * margin, baseline - 6 - margin)
         scale = min(area.width / grid_w, area.height / grid_h)
         origin_x = area.x + (area.width - grid_w * scale) / 2
         origin_top = area.y + area.height - (area.height - grid_h * scale) / 2  # y up: top of the grid
@@ -259,45 +350,79 @@ class _TileWriter:
             return (origin_x + (x - first.x) * scale, origin_top - (y - first.y) * scale)
 
         px, py = to_page(0.0, 0.0)
-        c.saveState()
-        c.translate(px, py - poster.page_height * scale)
-        c.scale(scale, scale)
-        c.doForm(POSTER_FORM)
+        c.saveState()  # the poster as a schematic without text (poster_schematic): no glyph below --min-text
+        c.translate(px, py)
+        c.scale(scale, -scale)
+        c.setLineWidth(0.5 / scale)
+        for box in poster_schematic(poster):
+            r = box.rect
+            c.setFillColorRGB(*rgb(box.fill))
+            if box.outline is not None:
+                c.setStrokeColorRGB(*rgb(box.outline))
+            c.rect(r.x, r.y, r.width, r.height, stroke=int(box.outline is not None), fill=1)
         c.restoreState()
         c.setStrokeColorRGB(*rgb(MUTED_INK))
         c.setLineWidth(0.5)
-        x0, y0 = to_page(0.0, 0.0)
-        c.rect(x0, y0 - poster.page_height * scale, poster.page_width * scale, poster.page_height * scale)
-        labels = TextBatch(c)
-        size = max(5.0, min(16.0, plan.step_x * scale / 5, plan.step_y * scale / 3.5))
+        c.rect(px, py - poster.page_height * scale, poster.page_width * scale, poster.page_height * scale)
         for sheet in plan.sheets:
             # each sheet's own share of the poster (overlaps split in the middle), so the cells tile the grid
             left, top_y = to_page(sheet.source.x + plan.overlap / 2 * (sheet.col > 1),
                                   sheet.source.y + plan.overlap / 2 * (sheet.row > 1))
             right, bottom = to_page(sheet.source.right - plan.overlap / 2 * (sheet.col < plan.cols),
                                     sheet.source.bottom - plan.overlap / 2 * (sheet.row < plan.rows))
-            cell = Rect(left, bottom, right - left, top_y - bottom)
-            c.setStrokeColorRGB(*rgb(GUIDE_COLOUR if not sheet.empty else EMPTY_COLOUR))
-            c.setLineWidth(0.9)
-            c.rect(cell.x, cell.y, cell.width, cell.height)
-            cx, cy = cell.x + cell.width / 2, cell.y + cell.height / 2
-            if sheet.empty:
-                c.setLineWidth(0.6)
-                c.line(cell.x, cell.y, cell.right, cell.bottom)
-                c.line(cell.x, cell.bottom, cell.right, cell.y)
-                _text(labels, f"{sheet.key} \u00b7 {self.w('empty_sheet')}", cx, cy - size * 0.35, size * 0.8,
-                      colour=EMPTY_COLOUR, centre=True)
-            else:
-                c.setFillColorRGB(1, 1, 1)
-                c.setFillAlpha(0.8)
-                label_w = m.width(sheet.key, size, True) + size * 0.8
-                c.rect(cx - label_w / 2, cy - size * 0.6, label_w, size * 1.5, stroke=0, fill=1)
-                c.setFillAlpha(1)
-                _text(labels, sheet.key, cx, cy - size * 0.05, size, bold=True, colour=GUIDE_COLOUR, centre=True)
-                _text(labels, f"{sheet.number}", cx, cy - size * 0.55, size * 0.45, colour=INK, centre=True)
-        labels.flush()
-        c.addPageLabel(c.getPageNumber() - 1, prefix=self.w("assembly"))
-        c.showPage()
+            self._cell(sheet, Rect(left, bottom, right - left, top_y - bottom), labels, with_labels, 0.9)
+
+    def _grid_table(self, area: Rect, labels: TextBatch) -> None:
+        """The grid as equal cells filling `area` (y up), row by row; rows wrap into bands side by side."""
+        plan = self.plan
+        band_gap = 4 * MM
+        rows_per_band = max(1, min(plan.rows, math.floor(area.height / self.cell_height)))
+        bands = math.ceil(plan.rows / rows_per_band)
+        rows_per_band = math.ceil(plan.rows / bands)
+        cell_w = (area.width - (bands - 1) * band_gap) / (bands * plan.cols)
+        cell_h = min(area.height / rows_per_band, max(self.cell_height, cell_w * plan.step_y / plan.step_x))
+        for sheet in plan.sheets:
+            band, row_in_band = divmod(sheet.row - 1, rows_per_band)
+            x = area.x + band * (plan.cols * cell_w + band_gap) + (sheet.col - 1) * cell_w
+            y = area.y + area.height - (row_in_band + 1) * cell_h
+            self._cell(sheet, Rect(x, y, cell_w, cell_h), labels, True, 0.6)
+
+    def _cell(self, sheet: TileSheet, cell: Rect, labels: TextBatch, with_label: bool, pen: float) -> None:
+        """One sheet's cell (page points, y up): its outline, crossed when empty, and its key and number."""
+        c = self.c
+        m = default_measurer()
+        c.setStrokeColorRGB(*rgb(GUIDE_COLOUR if not sheet.empty else EMPTY_COLOUR))
+        c.setLineWidth(pen)
+        c.rect(cell.x, cell.y, cell.width, cell.height)
+        if sheet.empty:
+            c.setLineWidth(pen * 0.6)
+            c.line(cell.x, cell.y, cell.right, cell.bottom)
+            c.line(cell.x, cell.bottom, cell.right, cell.y)
+        if not with_label:
+            return
+        size = max(self.label_pt, min(16.0, cell.width / 5, cell.height / 2.6))
+        small = max(self.label_pt, size * 0.6)
+        second = self.w("empty_sheet") if sheet.empty else f"{sheet.number}"
+        two_lines = cell.height >= m.line_height(size) + m.line_height(small)
+        cx, cy = cell.x + cell.width / 2, cell.y + cell.height / 2
+        colour = EMPTY_COLOUR if sheet.empty else GUIDE_COLOUR
+        if two_lines:
+            block = m.line_height(size) + m.line_height(small)
+            key_base = cy + block / 2 - m.ascent(size)
+            number_base = key_base - m.descent(size) - m.ascent(small) - 1
+        else:
+            key_base = cy - (m.ascent(size) - m.descent(size)) / 2
+        if not sheet.empty:
+            label_w = max(m.width(sheet.key, size, True), m.width(second, small)) + size * 0.8
+            c.setFillColorRGB(1, 1, 1)
+            c.setFillAlpha(0.8)
+            c.rect(cx - label_w / 2, cy - min(cell.height, m.line_height(size) * 2.2) / 2, label_w,
+                   min(cell.height, m.line_height(size) * 2.2), stroke=0, fill=1)
+            c.setFillAlpha(1)
+        _text(labels, sheet.key, cx, key_base, size, bold=True, colour=colour, centre=True)
+        if two_lines:
+            _text(labels, second, cx, number_base, small, colour=INK if not sheet.empty else EMPTY_COLOUR,
+                  centre=True)
 
     # -- one sheet
     def sheet_page(self, sheet: TileSheet) -> None:
@@ -318,15 +443,22 @@ class _TileWriter:
         _crop_marks(c, content)
         self._registration_marks(sheet, content)
         batch = TextBatch(c)
+        m = default_measurer()
         position = self.w("row_col", row=sheet.row, col=sheet.col)
         count = len(plan.printed)
         label = (f"{position} \u00b7 {self.doc.project.name} \u00b7 {self.journey_name} \u00b7 {self.date_text} "
                  f"\u00b7 {self.w('sheet_of', index=sheet.number, count=count)}")
         inset = 2.5 * MM  # keep the labels clear of the vertical crop marks at the content's edges
-        label = default_measurer().wrap(label, width - 2 * margin - 2 * inset, 7, max_lines=1)[0]
-        _text(batch, label, margin + inset, margin * 0.4, 7, colour=INK)
-        _text(batch, sheet.key, width - margin - inset, height - margin * 0.55, 9, bold=True, colour=INK, right=True)
-        _text(batch, position, margin + inset, height - margin * 0.55, 7, colour=MUTED_INK)
+        band = margin - EDGE_CLEARANCE - 1.0 * MM  # the labels sit between the clearance and the content
+        size = min(max(LABEL_PT, self.min_text), _largest_size(band))
+        key_size = max(size, min(9.0, _largest_size(band)))
+        label = m.wrap(label, width - 2 * margin - 2 * inset, size, max_lines=1)[0]
+        _text(batch, label, margin + inset, EDGE_CLEARANCE + m.descent(size) + 0.3 * MM, size, colour=INK)
+        top_base = height - EDGE_CLEARANCE - 0.3 * MM
+        key_w = _text(batch, sheet.key, width - margin - inset, top_base - m.ascent(key_size), key_size, bold=True,
+                      colour=INK, right=True)
+        position = m.wrap(position, max(10.0, width - 2 * margin - 3 * inset - key_w), size, max_lines=1)[0]
+        _text(batch, position, margin + inset, top_base - m.ascent(size), size, colour=MUTED_INK)
         batch.flush()
         c.addPageLabel(c.getPageNumber() - 1, prefix=sheet.key)
         c.showPage()
@@ -383,7 +515,8 @@ def export_tiles(
     printed = plan.printed
     reporter = ProgressReporter(progress, total=len(plan.poster.layout.cards) + len(printed) + 2)
     with atomic_output(out_path) as temp:
-        canvas = Canvas(str(temp), pagesize=(plan.sheet_width, plan.sheet_height), pageCompression=1)
+        canvas = Canvas(str(temp), pagesize=(plan.sheet_width, plan.sheet_height), pageCompression=1,
+                        initialFontName=fonts.REGULAR)
         set_metadata(canvas, doc, plan.poster, f"{word('assembly', plan.poster.language)} "
                      f"{plan.rows} x {plan.cols} {plan.paper}")
         writer = _TileWriter(canvas, doc, plan)

@@ -1,4 +1,7 @@
-"""The poster's title block: journey, project, persona, date, scale and a legend of markers, card kinds and channels."""
+"""The poster's title block: journey, project, persona, date, scale and a legend of markers, kinds, arrows, channels.
+
+Each marker is named once (the card kind "pain point" shares the pain-point marker's entry).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,9 @@ from cxstudio.layout.style import (
     MOMENT_OF_TRUTH_SYMBOL,
     PAIN_POINT_COLOUR,
     PAIN_POINT_SYMBOL,
+    RELATION_COLOUR,
+    RELATION_DASH,
+    RELATION_WIDTH,
     rating_colour,
 )
 from cxstudio.model.document import Document
@@ -51,6 +57,17 @@ class Swatch:
 
 
 @dataclass(frozen=True, slots=True)
+class Arrow:
+    """A sample arrow of the legend: a line (dashed or solid) from `start` to `tip` with a filled head."""
+
+    start: tuple[float, float]
+    tip: tuple[float, float]
+    head: tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+    width: float
+    dashed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class TitleBlock:
     """Positioned content of the title block in its own coordinates (top-left origin, points at final size)."""
 
@@ -58,6 +75,12 @@ class TitleBlock:
     height: float
     lines: tuple[tuple[TextLine, str], ...]  # line and its colour
     swatches: tuple[Swatch, ...]
+    arrows: tuple[Arrow, ...] = ()
+
+    @property
+    def smallest_text(self) -> float:
+        """The size of the smallest glyph of the block, in points."""
+        return min((line.size for line, _ in self.lines if line.text), default=0.0)
 
     def draw(self, canvas: Any, left: float, top: float, page_height: float) -> None:
         """Draw with the block's top-left at (left, top) page points from the page's top-left."""
@@ -74,6 +97,20 @@ class TitleBlock:
                 c.setStrokeColorRGB(*rgb(RULE))
                 c.setLineWidth(0.5)
                 c.rect(r.x, r.y, r.width, r.height, stroke=1, fill=1)
+        c.setStrokeColorRGB(*rgb(RELATION_COLOUR))
+        c.setFillColorRGB(*rgb(RELATION_COLOUR))
+        for arrow in self.arrows:
+            c.setLineWidth(arrow.width)
+            if arrow.dashed:
+                c.setDash([d * arrow.width for d in RELATION_DASH], 0)
+            c.line(*arrow.start, *arrow.tip)
+            c.setDash()
+            head = c.beginPath()
+            head.moveTo(*arrow.head[0])
+            for point in arrow.head[1:]:
+                head.lineTo(*point)
+            head.close()
+            c.drawPath(head, stroke=0, fill=1)
         c.setStrokeColorRGB(*rgb(RULE))
         c.setLineWidth(0.8)
         c.line(0, self.height, self.width, self.height)
@@ -90,6 +127,7 @@ class _Writer:
         self.u = unit
         self.lines: list[tuple[TextLine, str]] = []
         self.swatches: list[Swatch] = []
+        self.arrows: list[Arrow] = []
 
     def text(self, text: str, x: float, top: float, size: float, bold: bool = False, colour: str = INK) -> float:
         """Place one line with its box top at `top`; returns its right end."""
@@ -117,8 +155,21 @@ def build_title_block(
     scale: float | None,
     language: str,
     measurer: TextMeasurer | None = None,
+    min_text: float | None = None,
 ) -> TitleBlock:
-    """The title block for a page whose printable width is `width`; legend beside the title when it fits, else below."""
+    """The title block for a page whose printable width is `width`; legend beside the title when it fits, else below.
+
+    `min_text`: no glyph of the block is smaller than this many points (the block grows with it).
+    """
+    block = _title_block(doc, layout, width, unit, date, scale, language, measurer)
+    smallest = block.smallest_text
+    if min_text is not None and 0 < smallest < min_text - 1e-9:
+        block = _title_block(doc, layout, width, unit * min_text / smallest * 1.0001, date, scale, language, measurer)
+    return block
+
+
+def _title_block(doc: Document, layout: JourneyLayout, width: float, unit: float, date: _dt.date,
+                 scale: float | None, language: str, measurer: TextMeasurer | None) -> TitleBlock:
     m = measurer or default_measurer()
     u = unit
     journey = doc.get(layout.journey_id, Journey)
@@ -164,15 +215,29 @@ def build_title_block(
                                       line.italic, line.width), colour))
     for swatch in legend.swatches:
         writer.swatches.append(Swatch(swatch.rect.translated(offset_x, offset_y), swatch.fill, swatch.circle))
-    return TitleBlock(width, height + 6 * u, tuple(writer.lines), tuple(writer.swatches))
+    for arrow in legend.arrows:
+        def moved(point: tuple[float, float]) -> tuple[float, float]:
+            return (point[0] + offset_x, point[1] + offset_y)
+
+        writer.arrows.append(Arrow(moved(arrow.start), moved(arrow.tip),
+                                   (moved(arrow.head[0]), moved(arrow.head[1]), moved(arrow.head[2])),
+                                   arrow.width, arrow.dashed))
+    return TitleBlock(width, height + 6 * u, tuple(writer.lines), tuple(writer.swatches), tuple(writer.arrows))
 
 
 def _legend(w: _Writer, layout: JourneyLayout, language: str, x0: float, y0: float, max_width: float) -> float:
-    """Write the legend at (x0, y0); returns its width."""
+    """Write the legend at (x0, y0); returns its width.
+
+    Rows: the markers (moment of truth, pain point, ratings), the card kinds, the arrow styles of the
+    relations the map shows, the channels. Each thing is named once: the card kind "pain point" is
+    shown as a swatch beside the pain-point marker, not again among the kinds.
+    """
     u = w.u
     row = max(MARKER * u, w.height(LEGEND_SIZE))
     right = w.text(word("legend", language), x0, y0, LEGEND_TITLE_SIZE, bold=True)
     y = y0 + w.height(LEGEND_TITLE_SIZE) + 2 * u
+    kinds = sorted({box.kind for box in layout.cards.values()}, key=lambda k: list(KIND_COLOURS).index(k)
+                   if k in KIND_COLOURS else 99)
 
     def marker(x: float, fill: str, symbol: str) -> float:
         box = Rect(x, y + (row - MARKER * u) / 2, MARKER * u, MARKER * u)
@@ -180,32 +245,65 @@ def _legend(w: _Writer, layout: JourneyLayout, language: str, x0: float, y0: flo
         w.centred(symbol, box, MARKER * 0.62, MARKER_TEXT_COLOUR)
         return box.right + 3 * u
 
+    def kind_swatch(x: float, kind: str) -> float:
+        box = Rect(x, y + (row - 8 * u) / 2, 11 * u, 8 * u)
+        w.swatches.append(Swatch(box, KIND_COLOURS.get(kind, "#ffffff"), False))
+        return box.right + 3 * u
+
     def caption(x: float, text: str) -> float:
         return w.text(text, x, y + (row - w.height(LEGEND_SIZE)) / 2, LEGEND_SIZE, colour=INK) + 10 * u
+
+    def arrow(x: float, dashed: bool) -> float:
+        length, width = 24 * u, RELATION_WIDTH * u
+        mid = y + row / 2
+        tip = (x + length, mid)
+        head_l, head_w = 6 * u, 4.5 * u
+        head = (tip, (tip[0] - head_l, mid - head_w / 2), (tip[0] - head_l, mid + head_w / 2))
+        w.arrows.append(Arrow((x, mid), (tip[0] - head_l * 0.6, mid), head, width, dashed))
+        return tip[0] + 4 * u
 
     x = marker(x0, MOMENT_OF_TRUTH_COLOUR, MOMENT_OF_TRUTH_SYMBOL)
     x = caption(x, word("moment_of_truth", language))
     x = marker(x, PAIN_POINT_COLOUR, PAIN_POINT_SYMBOL)
+    if "pain_point" in kinds:  # the kind and the marker share one entry
+        x = kind_swatch(x, "pain_point")
     x = caption(x, word("pain_point", language))
     for rating in (1, 4, 7, 10):
         x = marker(x, rating_colour(rating), str(rating)) - 1 * u
     x = caption(x + 2 * u, word("rating", language))
     right = max(right, x - 10 * u)
 
-    kinds = sorted({box.kind for box in layout.cards.values()}, key=lambda k: list(KIND_COLOURS).index(k)
-                   if k in KIND_COLOURS else 99)
-    if kinds:
+    def wrap_row(x: float, needed: float) -> tuple[float, float]:
+        """Start a new row when `needed` more points do not fit; returns (x, y)."""
+        nonlocal y
+        if x > x0 and x + needed > x0 + max(right - x0, 0.6 * max_width):
+            y += row + 2 * u
+            x = x0
+        return x, y
+
+    shown_kinds = [kind for kind in kinds if kind != "pain_point"]
+    if shown_kinds:
         y += row + 3 * u
         x = x0
-        for kind in kinds:
+        for kind in shown_kinds:
             text = label(f"card.{kind}", language)
-            needed = 14 * u + w.m.width(text, LEGEND_SIZE * u) + 10 * u
-            if x > x0 and x + needed > x0 + max(right - x0, 0.6 * max_width):
-                y += row + 2 * u
-                x = x0
-            box = Rect(x, y + (row - 8 * u) / 2, 11 * u, 8 * u)
-            w.swatches.append(Swatch(box, KIND_COLOURS.get(kind, "#ffffff"), False))
-            x = caption(box.right + 3 * u, text)
+            x, y = wrap_row(x, 14 * u + w.m.width(text, LEGEND_SIZE * u) + 10 * u)
+            x = caption(kind_swatch(x, kind), text)
+            right = max(right, x - 10 * u)
+
+    used = {route.kind for route in layout.relations}
+    solid = [kind for kind in ("leads_to", "supported_by", "depends_on", "causes") if kind in used]
+    solid += sorted(used - {"leads_to", "supported_by", "depends_on", "causes", "relates_to"})
+    styles = [(False, solid)] if solid else []
+    if "relates_to" in used:
+        styles.append((True, ["relates_to"]))
+    if styles:
+        y += row + 3 * u
+        x = x0
+        for dashed, relation_kinds in styles:
+            text = ", ".join(label(f"relation.{kind}", language) for kind in relation_kinds)
+            x, y = wrap_row(x, 28 * u + w.m.width(text, LEGEND_SIZE * u) + 10 * u)
+            x = caption(arrow(x, dashed), text)
             right = max(right, x - 10 * u)
 
     channels = sorted({(box.channel_name) for box in layout.cards.values() if box.channel_name})

@@ -1,4 +1,4 @@
-"""Emotion curves: every rated card of the journey as a point of each curve lane's plot, with its 1-10 scale."""
+"""Emotion curves: every rated card of the journey as a point of each curve lane's plot, with its 1-10 axis."""
 
 from __future__ import annotations
 
@@ -50,14 +50,24 @@ def curves(
         neutral_y = bottom_y - (5.5 - 1) / 9 * (bottom_y - top_y)
         tick_lines = []
         right = cells_left - 4
-        for value in (10, 1):
+        for value in _tick_values(bottom_y - top_y, m.line_height(s.curve_tick_size)):
             text = str(value)
             width = m.width(text, s.curve_tick_size)
-            y = top_y if value == 10 else bottom_y
+            y = bottom_y - (value - 1) / 9 * (bottom_y - top_y)
             baseline = y + (m.ascent(s.curve_tick_size) - m.descent(s.curve_tick_size)) / 2
             tick_lines.append(TextLine(text, right - width, baseline, s.curve_tick_size, False, False, width))
         curves.append(
             EmotionCurve(row.key, plot, tuple(points), neutral_y, tuple(tick_lines), top_y=top_y, bottom_y=bottom_y)
         )
     return curves
+
+
+def _tick_values(span: float, line_height: float) -> tuple[int, ...]:
+    """The ratings labelled on the axis, 10 at the top: every one from 1 to 10 when their lines do not touch,
+    else every third (10, 7, 4, 1), else only the ends."""
+    for values in ((10, 9, 8, 7, 6, 5, 4, 3, 2, 1), (10, 7, 4, 1)):
+        step = (values[0] - values[1]) * span / 9
+        if step >= line_height:
+            return values
+    return (10, 1)
 

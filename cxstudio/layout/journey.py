@@ -53,6 +53,7 @@ import dataclasses
 import math
 from dataclasses import dataclass, field
 
+from cxstudio.layout.actions import lay_out_actions
 from cxstudio.layout.boxes import (
     BlueprintLineGeom,
     CardBox,
@@ -69,6 +70,7 @@ from cxstudio.layout.curves import curves as lay_out_curves
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.layout.geometry import Rect, TextLine
 from cxstudio.layout.labels import label
+from cxstudio.layout.persona import layout_persona_band
 from cxstudio.layout.result import JourneyLayout
 from cxstudio.layout.routing import relation_routes
 from cxstudio.layout.rows import Row, rows_for_view
@@ -106,6 +108,9 @@ def layout_journey(
     rows = rows_for_view(doc, view, lanes, stages, all_cards, language)
 
     title_lines, title_rect, grid_top = _title_block(doc, journey, view, builder, len(stages))
+    band = layout_persona_band(doc, journey, measurer, language, s.margin, grid_top, title_rect.width) \
+        if s.persona_band else None
+    grid_top = band.rect.bottom + s.title_gap if band is not None else grid_top
     grid_left = s.margin
     cells_left = grid_left + s.lane_header_width
     stage_headers, stage_columns_x, header_height = _stage_headers(builder, stages, cells_left, grid_top)
@@ -125,14 +130,17 @@ def layout_journey(
     curves = lay_out_curves(s, measurer, stages, lanes, all_cards, stage_columns_x, placed.curve_rows, cells_left,
                             grid_right)
     relations = relation_routes(doc, s, builder, placed.cards, stage_columns_x, placed.lane_rows)
+    badges, actions_lane = lay_out_actions(doc, s, measurer, language, all_cards, placed.cards, stages,
+                                           stage_columns_x, body_bottom, grid_right)
+    grid_bottom = actions_lane.rect.bottom if actions_lane is not None else body_bottom
 
     column_width = s.column_width
     stage_columns = {
         stage.id: Rect(x, body_top, column_width, body_bottom - body_top) for stage, x in zip(stages, stage_columns_x)
     }
-    grid_rect = Rect(grid_left, grid_top, grid_right - grid_left, body_bottom - grid_top)
+    grid_rect = Rect(grid_left, grid_top, grid_right - grid_left, grid_bottom - grid_top)
     width = max(grid_right, title_rect.right) + s.margin
-    height = body_bottom + s.margin
+    height = grid_bottom + s.margin
     return JourneyLayout(
         journey_id=journey_id,
         view=view,
@@ -157,6 +165,9 @@ def layout_journey(
         lines=placed.lines,
         chips=placed.chips,
         settings=s,
+        persona_band=band,
+        action_badges=badges,
+        actions_lane=actions_lane,
         _column_edges=[*stage_columns_x, grid_right] if stages else [],
         _row_edges=[*row_tops, body_bottom] if rows else [],
     )

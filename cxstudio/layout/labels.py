@@ -1,4 +1,4 @@
-"""Words the layout writes onto a map (kind names, line names, derived lane names) in German and English."""
+"""Words the layout writes onto a map (kinds, lines, derived lanes, the actions lane) in German and English."""
 
 from __future__ import annotations
 
@@ -43,6 +43,22 @@ _LABELS: dict[str, dict[str, str]] = {
         "priority.1": "low priority",
         "priority.2": "medium priority",
         "priority.3": "high priority",
+        # relation kinds (the legend's arrows)
+        "relation.leads_to": "leads to",
+        "relation.supported_by": "supported by",
+        "relation.depends_on": "depends on",
+        "relation.causes": "causes",
+        "relation.relates_to": "relates to",
+        # actions (badges' lane and notes; the statuses as the report prints them)
+        "action.lane": "Actions",
+        "action.open": "open",
+        "action.in_progress": "in progress",
+        "action.done": "done",
+        "action.cancelled": "cancelled",
+        "action.due": "due {}",
+        "action.no_owner": "no owner",
+        "persona.goals": "Goals",
+        "persona.frustrations": "Frustrations",
     },
     "de": {
         "card.step": "Schritt",
@@ -79,6 +95,20 @@ _LABELS: dict[str, dict[str, str]] = {
         "priority.1": "Priorität niedrig",
         "priority.2": "Priorität mittel",
         "priority.3": "Priorität hoch",
+        "relation.leads_to": "führt zu",
+        "relation.supported_by": "unterstützt durch",
+        "relation.depends_on": "hängt ab von",
+        "relation.causes": "verursacht",
+        "relation.relates_to": "bezieht sich auf",
+        "action.lane": "Maßnahmen",
+        "action.open": "offen",
+        "action.in_progress": "in Arbeit",
+        "action.done": "erledigt",
+        "action.cancelled": "abgebrochen",
+        "action.due": "fällig {}",
+        "action.no_owner": "ohne Verantwortliche",
+        "persona.goals": "Ziele",
+        "persona.frustrations": "Frustrationen",
     },
 }
 

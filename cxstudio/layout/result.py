@@ -9,8 +9,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from cxstudio.layout.actions import ActionBadge, ActionLane
 from cxstudio.layout.boxes import BlueprintLineGeom, CardBox, ChipBox, EmotionCurve, HeaderBox, RelationRoute
 from cxstudio.layout.geometry import Point, Rect, TextLine
+from cxstudio.layout.persona import PersonaBand
 from cxstudio.layout.routing import SegmentIndex, route_segments
 from cxstudio.layout.settings import DEFAULT_SETTINGS, LayoutSettings, ViewKind
 
@@ -45,6 +47,9 @@ class JourneyLayout:
     lines: list[BlueprintLineGeom]
     chips: list[ChipBox] = field(default_factory=list)
     settings: LayoutSettings = DEFAULT_SETTINGS
+    persona_band: PersonaBand | None = None  # above the grid (settings.persona_band), layout/persona.py
+    action_badges: dict[str, ActionBadge] = field(default_factory=dict)  # per card id, layout/actions.py
+    actions_lane: ActionLane | None = None  # below the last lane, inside grid_rect (settings.actions_lane)
     _column_edges: list[float] = field(default_factory=list, repr=False)
     _row_edges: list[float] = field(default_factory=list, repr=False)
     # the arrows' segments and the route of each, indexed when a click first asks (not part of the layout's value)

@@ -63,8 +63,18 @@ _DERIVED_CHIPS = {LaneKind.CHANNELS.value: "channel", LaneKind.DEPARTMENTS.value
 
 
 def is_touchpoint_card(card: Card) -> bool:
-    """The cards a swimlane view regroups: touchpoints, cards from the catalogue, cards with a channel."""
+    """Touchpoints, cards from the catalogue, cards with a channel: the lane that holds most of them takes new cards
+    made in a swimlane view (which shows every card, those without a channel or department in the lane for none)."""
     return card.kind == CardKind.TOUCHPOINT.value or card.touchpoint_id is not None or card.channel_id is not None
+
+
+def preferred_view(doc: Document, journey_id: str) -> ViewKind:
+    """The view a journey opens in: the service blueprint when every lane (an emotion curve aside) is a blueprint
+    layer, as in the bundled service-blueprint template; else the journey map."""
+    lanes = [lane for lane in doc.lanes(journey_id) if lane.kind != LaneKind.EMOTION_CURVE.value]
+    if lanes and all(lane.kind in BLUEPRINT_LANE_KINDS for lane in lanes):
+        return ViewKind.BLUEPRINT
+    return ViewKind.MAP
 
 
 def rows_for_view(
@@ -100,10 +110,9 @@ def rows_for_view(
         attribute, entity_type, prefix = "department_id", Department, "department"
 
     stage_order = {stage.id: position for position, stage in enumerate(stages)}
-    chosen = sorted(
-        (c for c in cards if is_touchpoint_card(c) and c.stage_id in stage_ids),
-        key=journey_order_key(stage_order, lane_order),
-    )
+    # every card of the journey shows: those without a channel (department) in the lane for none, so that
+    # what the emotion curve plots is on the map too
+    chosen = sorted((c for c in cards if c.stage_id in stage_ids), key=journey_order_key(stage_order, lane_order))
     groups: dict[str | None, dict[str, list[Card]]] = {}
     for card in chosen:
         group = effective(doc, card, attribute)

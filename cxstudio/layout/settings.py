@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from cxstudio.model.entities import LaneKind
@@ -21,6 +21,26 @@ class ViewKind(StrEnum):
         return self in (ViewKind.MAP, ViewKind.BLUEPRINT)
 
 
+# The views' names on every command line (render, export) and in messages; older spellings are aliases.
+VIEW_CHOICES: tuple[str, ...] = ("map", "blueprint", "swimlane", "swimlane-department")
+VIEW_NAMES: dict[str, ViewKind] = {
+    "map": ViewKind.MAP,
+    "blueprint": ViewKind.BLUEPRINT,
+    "swimlane": ViewKind.SWIMLANE_CHANNEL,
+    "swimlane-department": ViewKind.SWIMLANE_DEPARTMENT,
+    # aliases
+    "journey": ViewKind.MAP,
+    "swimlane-channel": ViewKind.SWIMLANE_CHANNEL,
+    "swimlane_channel": ViewKind.SWIMLANE_CHANNEL,
+    "swimlane_department": ViewKind.SWIMLANE_DEPARTMENT,
+}
+
+
+def view_from_name(name: str) -> ViewKind | None:
+    """The view a command-line name (or alias, any case) stands for; None for an unknown name."""
+    return VIEW_NAMES.get(str(name).strip().lower())
+
+
 BLUEPRINT_LANE_KINDS: frozenset[str] = frozenset(
     {
         LaneKind.PHYSICAL_EVIDENCE.value,
@@ -30,6 +50,9 @@ BLUEPRINT_LANE_KINDS: frozenset[str] = frozenset(
         LaneKind.SUPPORT_PROCESSES.value,
     }
 )
+
+
+_SWITCHES = frozenset({"persona_band", "action_badges", "actions_lane"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +107,19 @@ class LayoutSettings:
     relation_label_size: float = 8.0
     relation_label_width: float = 140.0
     language: str | None = None  # None: the project's language
+    # the map's switches; left out of repr, so that the defaults print as before (the layout snapshot test)
+    persona_band: bool = field(default=False, repr=False)  # the journey's persona above the grid (layout/persona.py)
+    action_badges: bool = field(default=True, repr=False)  # on each card that actions address (layout/actions.py)
+    actions_lane: bool = field(default=False, repr=False)  # a row below the last lane: each stage's actions
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name == "language":
+                continue
+            if f.name in _SWITCHES:
+                if not isinstance(value, bool):
+                    raise ValueError(f"Layout setting {f.name} must be True or False, not {value!r}.")
                 continue
             if f.name == "cell_columns":
                 if isinstance(value, bool) or not isinstance(value, int) or value < 1:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import string
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from cxstudio.safetext import bounded
@@ -140,3 +142,109 @@ def language_from_environment(explicit: str | None = None) -> str:
         if first and first not in ("C", "POSIX"):
             return "de" if first.lower().startswith("de") else "en"
     return "en"
+
+
+# ---------------------------------------------------------------------- the model's refusals in German
+# The model words a refused change in English (`InvariantError`, see checks.py, kinds.py, document.py).
+# Each known sentence shape -> its German form; {kind} is the element kind, {field} a field name, {label}
+# and the other quoted names keep their text; a sentence of no known shape stays English.
+_Q = r"'(?P<label>.*)'"
+MODEL_SENTENCES: tuple[tuple[str, str], ...] = (
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) (?P<value>.+) is not a date \((?P<shape>[A-Z:T-]+)\)\.",
+     "{kind} {label}: {field} {value} ist kein Datum ({shape_de})."),
+    (r"An? (?P<kind>\w+) needs a (?P<field>\w+); it cannot be empty\.",
+     "{kind}: {field} darf nicht leer sein."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) is (?P<size>[\d,]+) characters long; the limit is (?P<limit>[\d,]+)\.",
+     "{kind} {label}: {field} ist {size} Zeichen lang; erlaubt sind höchstens {limit}."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) is (?P<size>[\d,]+) bytes large; the limit is (?P<limit>[\d,]+)\.",
+     "{kind} {label}: {field} ist {size} Bytes groß; erlaubt sind höchstens {limit}."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) contains control characters \(only tab and line breaks are allowed\)\.",
+     "{kind} {label}: {field} enthält Steuerzeichen (erlaubt sind nur Tabulator und Zeilenumbruch)."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) must be a whole number, not (?P<value>.+)\.",
+     "{kind} {label}: {field} muss eine ganze Zahl sein, nicht {value}."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) must be a finite number, not (?P<value>.+)\.",
+     "{kind} {label}: {field} muss eine endliche Zahl sein, nicht {value}."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) must be one of (?P<allowed>.+), not (?P<value>.+)\.",
+     "{kind} {label}: {field} muss einer dieser Werte sein: {allowed}; nicht {value}."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) must be text, not (?P<value>.+)\.",
+     "{kind} {label}: {field} muss ein Text sein, nicht {value}."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) must be true or false\.", "{kind} {label}: {field} muss ja oder nein sein."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) must not be empty \(None\)\.", "{kind} {label}: {field} darf nicht leer sein."),
+    (rf"(?P<kind>\w+) {_Q}: (?P<field>\w+) lists an entry twice\.", "{kind} {label}: {field} nennt einen Eintrag doppelt."),
+    (rf"(?P<kind>\w+) {_Q}: order must not be negative\.", "{kind} {label}: die Reihenfolge darf nicht negativ sein."),
+    (rf"Card {_Q}: rating (?P<value>.+) is outside 1-10 \(10 = expectations clearly exceeded, 1 = clearly missed\)\.",
+     "Karte {label}: die Bewertung {value} liegt nicht zwischen 1 und 10 "
+     "(10 = Erwartungen klar übertroffen, 1 = klar verfehlt)."),
+    (rf"(?P<kind>Card|Action) {_Q}: priority must be 0-3, not (?P<value>.+)\.",
+     "{kind} {label}: die Priorität muss 0 bis 3 sein, nicht {value}."),
+    (rf"Card {_Q}: colour (?P<value>.+) is not of the form #rrggbb\.",
+     "Karte {label}: die Farbe {value} hat nicht die Form #rrggbb."),
+    (rf"Department {_Q}: (?P<value>.+) is not an e-mail address\.",
+     "Abteilung {label}: {value} ist keine E-Mail-Adresse."),
+    (rf"Persona {_Q}: age (?P<value>.+) is not between 0 and 130\.",
+     "Persona {label}: das Alter {value} liegt nicht zwischen 0 und 130."),
+    (rf"Persona {_Q}: online affinity must be between 1 and 5, not (?P<value>.+)\.",
+     "Persona {label}: die Online-Affinität muss zwischen 1 und 5 liegen, nicht {value}."),
+    (rf"Metric {_Q}: a project metric has no scope element; a journey, stage or touchpoint metric needs one\.",
+     "Kennzahl {label}: eine Kennzahl des Projekts hat kein Bezugselement; eine Kennzahl einer Customer Journey, "
+     "einer Phase oder eines Touchpoints braucht eines."),
+    (r"A relation cannot connect an element with itself\.",
+     "Eine Verknüpfung kann ein Element nicht mit sich selbst verbinden."),
+    (r"'(?P<source>.*)' (?P<relation>[a-z ]+) '(?P<target>.*)' would close a cycle: '.*' already leads back to '.*' "
+     r"through [a-z ]+ relations\.",
+     "„{source}“ → „{target}“ ({relation}) würde einen Kreis schließen: „{target}“ führt über solche "
+     "Verknüpfungen schon zu „{source}“ zurück."),
+    (rf"Card {_Q} belongs to another journey; copy and paste it instead of moving it\.",
+     "Karte {label} gehört zu einer anderen Customer Journey; kopieren und einfügen statt verschieben."),
+    (rf"Card {_Q} cannot be placed in (?P<part>stage|lane) '(?P<name>.*)', which belongs to another journey\.",
+     "Karte {label} kann nicht in {part_in} „{name}“ liegen, die zu einer anderen Customer Journey gehört."),
+    (rf"Card {_Q}: the (?P<part>stage|lane) is not in the card's journey\.",
+     "Karte {label}: {part} gehört nicht zur Customer Journey der Karte."),
+    (r"A (?P<kind>\w+) cannot be moved to another journey\.",
+     "{kind}: kann nicht in eine andere Customer Journey verschoben werden."),
+    (r"The journey needs at least one stage and one lane before cards can be pasted\.",
+     "Die Customer Journey braucht mindestens eine Phase und eine Bahn, bevor Karten eingefügt werden können."),
+    (r"There is no element with id (?P<value>.+)\.", "Es gibt kein Element mit der Id {value}."),
+    (rf"(?P<kind>\w+) {_Q} refers to (?P<field>\w+) (?P<value>\S+), which does not exist\.",
+     "{kind} {label} verweist auf {field} {value}, das es nicht gibt."),
+    (r"The project language must be 'de' or 'en', not (?P<value>.+)\.",
+     "Die Projektsprache muss „de“ oder „en“ sein, nicht {value}."),
+    (r"A comment cannot reply to itself\.", "Ein Kommentar kann nicht auf sich selbst antworten."),
+    (r"Use (?:move_cards|the move operations) to move .*\.", "Verschieben Sie Elemente durch Ziehen auf der Karte."),
+)
+_MODEL_PATTERNS = tuple((re.compile(pattern, re.S), german) for pattern, german in MODEL_SENTENCES)
+_KIND_DE = {
+    "project": "Projekt", "channel": "Kanal", "department": "Abteilung", "persona": "Persona",
+    "touchpoint": "Touchpoint", "journey": "Customer Journey", "stage": "Phase", "lane": "Bahn", "card": "Karte",
+    "relation": "Verknüpfung", "metric": "Kennzahl", "insight": "Erkenntnis", "action": "Maßnahme",
+    "comment": "Kommentar",
+}
+
+
+def model_sentence(sentence: str, language: str, field_names: Mapping[str, str] | None = None,
+                   kind_names: Mapping[str, str] | None = None) -> str:
+    """A sentence of the model's (a refused change) in `language`: German for every known shape, else as it is.
+
+    `field_names` and `kind_names` name fields and kinds (the editor passes its translated labels);
+    without them fields keep their names and kinds get the German nouns above.
+    """
+    if language != "de":
+        return sentence
+    for pattern, german in _MODEL_PATTERNS:
+        match = pattern.fullmatch(sentence)
+        if match is None:
+            continue
+        values = {name: value or "" for name, value in match.groupdict().items()}
+        kind = values.get("kind", "").lower()
+        if kind:
+            values["kind"] = (kind_names or {}).get(kind) or _KIND_DE.get(kind, values["kind"])
+        if "field" in values:
+            values["field"] = (field_names or {}).get(values["field"]) or values["field"].replace("_", " ")
+        if "label" in values:
+            values["label"] = f"„{values['label']}“"
+        if "part" in values:
+            stage = values["part"] == "stage"
+            values["part"], values["part_in"] = ("die Phase", "der Phase") if stage else ("die Bahn", "der Bahn")
+        values["shape_de"] = "JJJJ-MM-TTTHH:MM" if "T" in values.get("shape", "") else "TT.MM.JJJJ"
+        return german.format(**values)
+    return sentence

@@ -6,7 +6,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
 import stat
 import sys
 import uuid
@@ -32,6 +31,12 @@ def current_user() -> str:
 
 
 def host_name() -> str:
+    """This machine's name, as socket.gethostname() gives it (on POSIX from uname, without importing socket)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return uname().nodename or "unknown host"
+    import socket
+
     return socket.gethostname() or "unknown host"
 
 

@@ -23,7 +23,8 @@ from cxstudio.model.entities import MAX_PICTURE_BYTES, Entity
 from cxstudio.persistence import checks, schema, untrusted, verified
 from cxstudio.persistence.errors import ProjectFileError, detail_of, size_text
 from cxstudio.persistence.migrations import migrate
-from cxstudio.persistence.schema import APPLICATION_ID, STORED_TABLES
+from cxstudio.persistence.schema import APPLICATION_ID
+from cxstudio.persistence.sql_text import STORED_COLUMNS
 from cxstudio.persistence.store import (
     build_document,
     connect_bytes,
@@ -92,8 +93,8 @@ def _fill_clean_copy(connection: sqlite3.Connection, stored_columns: dict[str, l
     connection.execute("BEGIN")
     for statement in untrusted.schema_statements():
         connection.execute(statement)
-    for kind, table in STORED_TABLES.items():  # the entity tables and the lineage (revision) tables
-        known = [column.name for column in table.c]
+    for kind, stored in STORED_COLUMNS.items():  # the entity tables and the lineage (revision) tables
+        known = list(stored)
         if stored_columns.get(kind) == known:
             connection.execute(f"INSERT INTO main.{_quoted(kind)} SELECT * FROM src.{_quoted(kind)}")
         else:

@@ -10,18 +10,15 @@ import stat
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from cxstudio.editing.lineage import Lineage, Revision, RevisionKind
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
 from cxstudio.persistence import checks, schema, verified
-from cxstudio.persistence.database import create_schema, working_copy_engine
 from cxstudio.persistence.errors import ProjectFileError, detail_of, read_only_reason
+from cxstudio.persistence.file_version import FileVersion, changed_since, file_version, same_file, version_of
 from cxstudio.persistence.lineage import (
     database_lineage,
     read_lineage,
@@ -60,17 +57,22 @@ from cxstudio.persistence.working_copy import (
     sync_file,
 )
 
-_OPEN_FOR_HASHING = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-                     | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0))
-_HASH_CHUNK = 1 << 20
+if TYPE_CHECKING:  # SQLAlchemy is imported by the first write (an edit, Save), never by opening a file
+    from sqlalchemy import Engine
 
 
-@dataclass(frozen=True, slots=True)
-class FileVersion:
-    """One version of a file by its content: the hex SHA-256 of its bytes and their number (None: not known)."""
 
-    size: int | None
-    digest: str
+def _sqlalchemy_error() -> type[Exception]:
+    """SQLAlchemy's base exception, for the handlers of the write side (imported once something failed)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError
+
+
+def _create_schema(engine: Engine) -> None:
+    from cxstudio.persistence.database import create_schema
+
+    create_schema(engine)
 
 
 def _is_disk_full(exc: BaseException) -> bool:
@@ -107,7 +109,7 @@ class ProjectFile:
         self.read_only_code = read_only_code
         self.read_only_params = read_only_params or {}
         self.taken_over = taken_over
-        self.engine: Engine = engine if engine is not None else working_copy_engine(working.database_path)
+        self._engine: Engine | None = engine  # made by the first write (see `engine`)
         self.session: Session | None = None
         self.pending: list[ChangeSet] = []
         self.write_error: ProjectFileError | None = None
@@ -159,10 +161,10 @@ class ProjectFile:
             raise ProjectFileError("working_copy_failed", folder=_folder_hint(), detail=detail_of(exc)) from None
         project_file = cls(working, None)
         try:
-            create_schema(project_file.engine)
+            _create_schema(project_file.engine)
             with project_file.engine.begin() as connection:
                 write_document(connection, document)
-        except (SQLAlchemyError, OSError) as exc:
+        except (_sqlalchemy_error(), OSError) as exc:
             project_file.engine.dispose()
             working.remove()
             raise ProjectFileError("working_copy_failed", folder=working.folder, detail=detail_of(exc)) from None
@@ -182,6 +184,8 @@ class ProjectFile:
         database = working.database_path
         # One connection, kept for the project's life: checks and loading read the log as it is, and nothing
         # is checkpointed into the database (which would need space) before the project is closed.
+        from cxstudio.persistence.database import working_copy_engine
+
         engine = working_copy_engine(database)
         try:
             raw = engine.raw_connection()
@@ -196,7 +200,7 @@ class ProjectFile:
         except ProjectFileError:
             engine.dispose()
             raise
-        except (SQLAlchemyError, sqlite3.Error, UnicodeDecodeError):
+        except (_sqlalchemy_error(), sqlite3.Error, UnicodeDecodeError):
             engine.dispose()
             raise ProjectFileError("recovery_gone", name=item.project_name) from None
         document, problems = build_document(entities)
@@ -208,6 +212,19 @@ class ProjectFile:
             return cls(working, None, engine=engine), document
         code, params, lock, taken_over = _decide_access(original, read_only=False)
         return cls(working, original, lock, code, params, taken_over, engine=engine), document
+
+    @property
+    def engine(self) -> Engine:
+        """The engine over the working copy, made on first use: the first write (an edit, Save), never opening.
+
+        Opening writes the working copy with plain sqlite3 and syncs it in the background (`copy_sync`,
+        joined before the first edit is written), so nothing waits for SQLAlchemy to load.
+        """
+        if self._engine is None:
+            from cxstudio.persistence.database import working_copy_engine
+
+            self._engine = working_copy_engine(self.working.database_path)
+        return self._engine
 
     # ------------------------------------------------------------------ state
     @property
@@ -279,7 +296,7 @@ class ProjectFile:
         self._require_open()
         self._refuse_read_only()
         target = Path(path).absolute()
-        if self.path is not None and _same_file(target, self.path):
+        if self.path is not None and same_file(target, self.path):
             raise ProjectFileError("client_copy_onto_project", path=target)
         _refuse_if_held(target)
         lineage = self.lineage
@@ -291,7 +308,7 @@ class ProjectFile:
             source = self.working.folder / f"client-copy-{uuid.uuid4().hex[:8]}.cxstudio"
             engine = plain_engine(source)
             try:
-                create_schema(engine)
+                _create_schema(engine)
                 with engine.begin() as connection:
                     write_document(connection, clean)
                     write_lineage(sqlalchemy_execute(connection), Lineage((revision,)))
@@ -352,7 +369,7 @@ class ProjectFile:
             with self.engine.begin() as connection:
                 for change_set in self.pending:
                     write_change_set(connection, change_set)
-        except (SQLAlchemyError, OSError, OutOfStepError) as exc:
+        except (_sqlalchemy_error(), OSError, OutOfStepError) as exc:
             if _is_disk_full(exc):
                 error = ProjectFileError("disk_full", folder=self.working.folder)
             else:
@@ -406,7 +423,7 @@ class ProjectFile:
         """Write the project to a new file, which becomes the project's file (locked, writable)."""
         self._require_open()
         target = Path(path).absolute()
-        own_file = self.path is not None and _same_file(target, self.path)
+        own_file = self.path is not None and same_file(target, self.path)
         if own_file and (self.lock is not None or self.read_only_code != "requested"):
             self.save(document)  # its own file: a Save, refused the same way (e.g. another editor has it open)
             return
@@ -444,7 +461,7 @@ class ProjectFile:
         """
         self._require_open()
         target = Path(path).absolute()
-        if self.path is not None and _same_file(target, self.path):
+        if self.path is not None and same_file(target, self.path):
             self.save(document)
             return
         _refuse_if_held(target)
@@ -487,15 +504,15 @@ class ProjectFile:
                 self._write_from_memory(temporary, document)
             with temporary.open("rb") as handle:
                 sync_file(handle.fileno())
-                version = _version_of(handle.fileno())
+                version = version_of(handle.fileno())
             os.replace(temporary, real)
             fsync_directory(real.parent)
             verified.remember_verified(version.digest)  # the document obeys every rule, so the file is sound
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        except (_sqlalchemy_error(), sqlite3.Error, OSError) as exc:
             if before is not None:
                 try:
                     self._set_lineage(before)
-                except (SQLAlchemyError, OSError):
+                except (_sqlalchemy_error(), OSError):
                     self._lineage = None  # read again from the working copy when next needed
             for leftover in (temporary, Path(f"{temporary}-journal")):
                 try:
@@ -527,7 +544,7 @@ class ProjectFile:
 
         engine = plain_engine(temporary)
         try:
-            create_schema(engine)
+            _create_schema(engine)
             lineage = self._lineage or Lineage()  # the working copy (and its snapshots) cannot be read now
             with engine.begin() as connection:
                 write_document(connection, document)
@@ -550,7 +567,8 @@ class ProjectFile:
                 self.session.remove_commit_listener(self._on_commit)
             except ValueError:
                 pass
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -562,67 +580,6 @@ def _now() -> str:
     from datetime import datetime
 
     return datetime.now().replace(microsecond=0).isoformat()
-
-
-def _version_of(fd: int) -> FileVersion:
-    """The content of the open file `fd` from its start: size and SHA-256, read in chunks."""
-    hasher = hashlib.sha256()
-    size = 0
-    os.lseek(fd, 0, os.SEEK_SET)
-    while chunk := os.read(fd, _HASH_CHUNK):
-        hasher.update(chunk)
-        size += len(chunk)
-    return FileVersion(size, hasher.hexdigest())
-
-
-def file_version(path: Path) -> FileVersion | None:
-    """The content of the regular file at `path` (a link is followed), None when there is no readable regular file.
-
-    Opened without blocking: a pipe or device put there is not read.
-    """
-    try:
-        fd = os.open(path, _OPEN_FOR_HASHING)
-    except OSError:
-        return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        return _version_of(fd)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
-def changed_since(path: Path, known: FileVersion | None) -> bool:
-    """Whether the file at `path` no longer holds the content `known` (compared by SHA-256, never by date).
-
-    A file that is gone is no change (Save writes it anew); anything there that is not a readable regular file
-    (a pipe, a device, a link to nothing) is. Sizes are compared first, so only a same-size file is hashed.
-    """
-    if known is None or not os.path.lexists(path):
-        return False
-    try:
-        fd = os.open(path, _OPEN_FOR_HASHING)
-    except OSError:
-        return True
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or (known.size is not None and info.st_size != known.size):
-            return True
-        return _version_of(fd).digest != known.digest
-    except OSError:
-        return True
-    finally:
-        os.close(fd)
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether two names are one file (through links and hard links); by name when either cannot be looked at."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _save_target(target: Path) -> Path:

@@ -1,4 +1,9 @@
-"""The SQLite schema of a `.cxstudio` file (one table per entity kind) and the row <-> entity mapping."""
+"""The SQLite schema of a `.cxstudio` file (one table per entity kind) and the row <-> entity mapping.
+
+Plain Python, no SQLAlchemy: opening a project reads it with sqlite3 and the SQL text of sql_text.py.
+The SQLAlchemy tables the write side uses live in tables.py (`schema.TABLES` and the like still
+answer, importing it on first use).
+"""
 
 from __future__ import annotations
 
@@ -9,29 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (
-    Boolean,
-    Column,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    Table,
-    Text,
-)
-
-from cxstudio.model.entities import ENTITY_TYPES, Entity, EntityBuilder, FieldSpec, entities_from_rows, entity_builder
+from cxstudio.model.entities import ENTITY_TYPES, Entity, EntityBuilder, entities_from_rows, entity_builder
 from cxstudio.model.fields import FieldKind, field_kind
 from cxstudio.model.loading import entities_from_columns, entities_from_complete_rows
 
 APPLICATION_ID = 0x43585354  # 'CXST' in PRAGMA application_id: this file is a CX Studio project
 SCHEMA_VERSION = 2  # PRAGMA user_version of files this version writes (2: comment threads, revisions)
 FILE_SUFFIX = ".cxstudio"
-
-metadata = MetaData()
-
 
 class FieldType:
     """How one entity field is stored: the annotation decides the column type and the converters."""
@@ -63,57 +52,16 @@ def field_type(annotation: object) -> tuple[str, bool]:
     return _STORED_AS[kind], nullable
 
 
-def _column(entity_type: type[Entity], field: FieldSpec) -> Column[Any]:
-    if field.name == "id":
-        return Column("id", Text, primary_key=True)
-    kind, nullable = field_type(field.type)
-    ref = entity_type.REFS.get(field.name)
-    if ref is not None and not ref.many and len(ref.targets) == 1:
-        # Deferred: a change set is written in one transaction and only has to be consistent at its end.
-        foreign_key = ForeignKey(f"{ref.targets[0]}.id", deferrable=True, initially="DEFERRED")
-        return Column(field.name, Text, foreign_key, nullable=nullable)
-    column_type: Any = {
-        FieldType.TEXT: Text,
-        FieldType.INTEGER: Integer,
-        FieldType.FLOAT: Float,
-        FieldType.BOOLEAN: Boolean(create_constraint=True, name=f"ck_{entity_type.KIND}_{field.name}"),
-        FieldType.BLOB: LargeBinary,
-        FieldType.TEXT_TUPLE: Text,
-    }[kind]
-    return Column(field.name, column_type, nullable=nullable)
+# The SQLAlchemy side (tables.py), for the writers and for tests: imported on first use, never when reading.
+_SQLALCHEMY_NAMES = frozenset({"metadata", "TABLES", "REVISION", "REVISION_SNAPSHOT", "LINEAGE_TABLES", "STORED_TABLES"})
 
 
-def _table(entity_type: type[Entity]) -> Table:
-    table = Table(entity_type.KIND, metadata, *(_column(entity_type, f) for f in entity_type.FIELDS))
-    for name, ref in entity_type.REFS.items():
-        if not ref.many:  # referrer lookups (cascades, foreign-key checks on delete) stay indexed
-            Index(f"ix_{entity_type.KIND}_{name}", table.c[name])
-    return table
+def __getattr__(name: str) -> Any:
+    if name in _SQLALCHEMY_NAMES:
+        from cxstudio.persistence import tables
 
-
-TABLES: dict[str, Table] = {t.KIND: _table(t) for t in ENTITY_TYPES}
-
-# The file's lineage (not entities; see persistence/lineage.py): one row per revision this file's content
-# went through (Save, a client copy handed out, a merge), and the content of handed-out revisions (the
-# client copy's bytes, zlib-compressed, in parts small enough for the value limit of untrusted reading).
-REVISION = Table(
-    "revision", metadata,
-    Column("id", Text, primary_key=True),
-    Column("position", Integer, nullable=False),
-    Column("parent_id", Text, nullable=True),
-    Column("merged_id", Text, nullable=True),
-    Column("kind", Text, nullable=False),
-    Column("created", Text, nullable=False),
-)
-REVISION_SNAPSHOT = Table(
-    "revision_snapshot", metadata,
-    Column("revision_id", Text, primary_key=True),
-    Column("part", Integer, primary_key=True),
-    Column("data", LargeBinary, nullable=False),
-)
-LINEAGE_TABLES: dict[str, Table] = {"revision": REVISION, "revision_snapshot": REVISION_SNAPSHOT}
-# Every table of a project file: what the untrusted-file checks expect and the working copy is built from.
-STORED_TABLES: dict[str, Table] = {**TABLES, **LINEAGE_TABLES}
+        return getattr(tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------------- row <-> entity
@@ -182,7 +130,6 @@ class EntityCodec:
     """Converts one entity kind between its record and the values of its table row (column order)."""
 
     entity_type: type[Entity]
-    table: Table
     names: tuple[str, ...]
     decoders: dict[str, Callable[[Any], Any]]  # only the fields whose stored form differs (booleans, tuples)
     encoders: dict[str, Callable[[Any], Any]]
@@ -246,7 +193,7 @@ def _codec(entity_type: type[Entity]) -> EntityCodec:
         elif kind == FieldType.BOOLEAN:
             decoders[field.name] = _decode_boolean
     build = entity_builder(entity_type, decoders)
-    return EntityCodec(entity_type, TABLES[entity_type.KIND], tuple(names), decoders, encoders, build)
+    return EntityCodec(entity_type, tuple(names), decoders, encoders, build)
 
 
 CODECS: dict[str, EntityCodec] = {t.KIND: _codec(t) for t in ENTITY_TYPES}

@@ -6,11 +6,7 @@ import gc
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
-
-from sqlalchemy import Connection, Select, delete, insert, select, type_coerce, update
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.types import NullType
+from typing import TYPE_CHECKING, Any
 
 from cxstudio.editing.session import ChangeSet
 from cxstudio.model.checks import validation_problem
@@ -18,20 +14,19 @@ from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity
 from cxstudio.model.errors import InvariantError
 from cxstudio.model.events import Added, Changed, Removed
-from cxstudio.persistence.schema import CODECS, TABLES
+from cxstudio.persistence.schema import CODECS
+from cxstudio.persistence.sql_text import SELECT_SQL
 from cxstudio.persistence.untrusted import WorkLimitError, harden, inspect_schema
 from cxstudio.persistence.untrusted import work_seconds as untrusted_work_seconds
 
-
-def _raw_select(kind: str) -> Select[Any]:
-    """SELECT of every column without SQLAlchemy's result conversion: values are checked by the model."""
-    table = TABLES[kind]
-    return select(*(type_coerce(column, NullType()).label(column.name) for column in table.c))
+if TYPE_CHECKING:  # the writers below take SQLAlchemy connections; reading never imports SQLAlchemy
+    from sqlalchemy import Connection
 
 
-# The SELECTs are SQLAlchemy Core statements, compiled once for SQLite; their rows are fetched straight
-# from the driver's cursor as plain tuples (no Row objects: this is the hot path of opening a project).
-_SELECT_SQL: dict[str, str] = {t.KIND: str(_raw_select(t.KIND).compile(dialect=sqlite.dialect())) for t in ENTITY_TYPES}
+# The SELECTs are SQLAlchemy Core statements compiled for SQLite, kept as text (sql_text.py, generated from
+# tables.py and held equal to it by a test); their rows are fetched straight from the driver's cursor as
+# plain tuples (no Row objects: this is the hot path of opening a project).
+_SELECT_SQL: dict[str, str] = SELECT_SQL
 
 
 def read_entities(connection: Connection) -> list[Entity]:
@@ -168,6 +163,10 @@ def record_problems(entities: Iterable[Entity]) -> list[str]:
 
 def write_document(connection: Connection, document: Document) -> None:
     """Insert every entity of a document into empty tables (inside the caller's transaction)."""
+    from sqlalchemy import insert
+
+    from cxstudio.persistence.tables import TABLES
+
     by_kind: dict[str, list[dict[str, Any]]] = {t.KIND: [] for t in ENTITY_TYPES}
     for entity in document.entities():
         by_kind[entity.KIND].append(CODECS[entity.KIND].to_row(entity))
@@ -186,18 +185,23 @@ def write_change_set(connection: Connection, change_set: ChangeSet) -> None:
 
     Every UPDATE and DELETE must hit exactly one row; otherwise OutOfStepError (the caller rolls back).
     """
+    from sqlalchemy import delete, insert, update
+
+    from cxstudio.persistence.tables import TABLES
+
     for event in change_set.events:
         if isinstance(event, Changed):
             codec = CODECS[event.kind]
+            table = TABLES[event.kind]
             result = connection.execute(
-                update(codec.table).where(codec.table.c.id == event.id),
+                update(table).where(table.c.id == event.id),
                 {event.field: codec.encode_field(event.field, event.new)},
             )
             if result.rowcount != 1:
                 raise OutOfStepError(f"the {event.kind} {event.id} to change is missing from the recovery copy")
         elif isinstance(event, Added):
             codec = CODECS[event.entity.KIND]
-            connection.execute(insert(codec.table), codec.to_row(event.entity))
+            connection.execute(insert(TABLES[event.entity.KIND]), codec.to_row(event.entity))
         elif isinstance(event, Removed):
             table = TABLES[event.entity.KIND]
             result = connection.execute(delete(table).where(table.c.id == event.entity.id))

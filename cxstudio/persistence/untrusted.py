@@ -17,11 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy.dialects import sqlite
-from sqlalchemy.schema import CreateIndex, CreateTable
-
 from cxstudio.model.entities import MAX_PICTURE_BYTES
-from cxstudio.persistence.schema import STORED_TABLES, metadata
+from cxstudio.persistence.sql_text import SCHEMA_STATEMENTS, STORED_COLUMNS
 
 # The largest project file CX Studio opens. A project of 50,000 cards takes about 70 MB; pictures add to
 # that. Larger files are refused before a byte is read (documented in the README).
@@ -97,16 +94,9 @@ def harden(connection: sqlite3.Connection, seconds: float) -> Callable[[], bool]
 
 
 # ---------------------------------------------------------------------- what a project's schema holds
-@functools.cache
 def schema_statements() -> tuple[str, ...]:
-    """CX Studio's own CREATE TABLE and CREATE INDEX statements, in dependency order."""
-    dialect = sqlite.dialect()
-    statements: list[str] = []
-    for table in metadata.sorted_tables:
-        statements.append(str(CreateTable(table).compile(dialect=dialect)).strip())
-        for index in sorted(table.indexes, key=lambda i: str(i.name)):
-            statements.append(str(CreateIndex(index).compile(dialect=dialect)).strip())
-    return tuple(statements)
+    """CX Studio's own CREATE TABLE and CREATE INDEX statements, in dependency order (SQLAlchemy's, see sql_text.py)."""
+    return SCHEMA_STATEMENTS
 
 
 @functools.cache
@@ -211,7 +201,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
         object_type, name, table, sql = str(object_type), str(name), str(table), str(raw_sql or "")
         identical += expected.get((object_type, name, table)) == _normalised(raw_sql)
         kind = _kind_of(object_type, sql)
-        if name in STORED_TABLES:
+        if name in STORED_COLUMNS:
             found_tables[name] = kind
             if kind != "table":
                 words = FOREIGN_KINDS[kind][0]
@@ -220,7 +210,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
         if (object_type, name, table) in expected:
             continue
         report.foreign.append(ForeignObject(kind, name, table))
-    for name, table in STORED_TABLES.items():
+    for name, known in STORED_COLUMNS.items():
         if name not in found_tables:
             report.missing.append(f"The table {name} is missing.")
             continue
@@ -229,7 +219,6 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
         columns = {str(row[1]): int(row[6]) for row in
                    connection.execute(f'PRAGMA {schema_name}.table_xinfo("{name}")').fetchall()}
         report.columns[name] = list(columns)
-        known = [c.name for c in table.c]
         lacking = [c for c in known if c not in columns]
         if lacking:
             report.missing.append(f"The table {name} lacks the column(s) {', '.join(lacking)}.")
@@ -237,7 +226,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
         if computed:
             report.damaged.append(f"The column(s) {', '.join(computed)} of the table {name} are computed by the "
                                   "file instead of stored.")
-        report.foreign.extend(ForeignObject("column", c, name) for c in columns if c not in table.c)
+        report.foreign.extend(ForeignObject("column", c, name) for c in columns if c not in known)
     report.exact = identical == len(expected) == len(rows) and report.readable and not report.foreign
     return report
 

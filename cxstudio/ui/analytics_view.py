@@ -41,6 +41,7 @@ class AnalyticsController(QObject):
         self.filter: CardFilter = EMPTY_FILTER
         self.analysis: Analysis | None = None
         self.last_seconds = 0.0
+        self._stale = False  # the findings wait for the panel to be shown
         self._bridge: object = None
         self._canvas: JourneyCanvas | None = None
         self._timer = QTimer(self)
@@ -85,12 +86,16 @@ class AnalyticsController(QObject):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Run every analysis now and show the findings."""
+        """Run every analysis now and show the findings; while the panel is hidden, when it is next shown
+        (opening a project does not wait for the relation graph: networkx loads with the first analysis)."""
         self._timer.stop()
         project = self.window.project
         if project is None:
             self.analysis = None
             self.panel.show_analysis(None, None)
+            return
+        self._stale = not self.panel.isVisible()
+        if self._stale:
             return
         started = time.perf_counter()
         self.analysis = analyse(project.document, project.graph, language=self.window.language)
@@ -162,6 +167,7 @@ def install_analytics(window: MainWindow) -> QDockWidget:
     dock = QDockWidget(QCoreApplication.translate("AnalyticsController", "Analytics"), window)
     dock.setObjectName("analyticsDock")
     dock.setWidget(controller.panel)
+    dock.visibilityChanged.connect(lambda visible: visible and controller._stale and controller.refresh())
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(window.inspector_dock, dock)  # the whole height; the inspector stays in front
     window.inspector_dock.raise_()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 
 from cxstudio.api import OpenProject, ProjectFileError, Session
 from cxstudio.model.errors import ModelError
+from cxstudio.ui.model_messages import refusal_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -30,14 +31,15 @@ def run_operation(
 ) -> R | None:
     """Run one operation of `cxstudio.editing.operations` on `project` (one undo step) and return its result.
 
-    A change the model refuses changes nothing: `tell(reason)` gets the reason and the result is None.
+    A change the model refuses changes nothing: `tell(reason)` gets the reason (in `language`, None: the UI's)
+    and the result is None.
     A change that was applied but could not be written to the recovery copy (e.g. the disk is full) is
     told in `language` (None: the UI's), and the result is None too.
     """
     try:
         return project.run(operation, *args, **kwargs)
     except ModelError as error:
-        tell(str(error))
+        tell(refusal_text(error, language or ui_language()))
     except ProjectFileError as error:
         tell(error.message(language or ui_language()))
     return None

@@ -12,6 +12,7 @@ from cxstudio.content.new_elements import new_lane_name, new_stage_name
 from cxstudio.editing import operations
 from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, Stage
 from cxstudio.ui import files
+from cxstudio.ui.delete_question import confirm_delete
 from cxstudio.ui.panels.outline import OutlinePanel
 from cxstudio.ui.project_controller import ProjectController
 from cxstudio.ui.selection import SelectionModel
@@ -72,7 +73,8 @@ class EditCommands(QObject):
             return
         if self.outline.tree.hasFocus():
             ids = self.outline.selected_ids()
-            if ids:
+            project = self.files.project
+            if ids and (project.refusal() is not None or confirm_delete(self.outline, project.document, ids)):
                 self.files.run(operations.delete_elements, ids)
             return
         self.on_canvas(lambda canvas: canvas.delete_selection())()
@@ -104,7 +106,11 @@ class EditCommands(QObject):
         return stage.id, lane.id
 
     def insert_card(self, kind: str) -> str | None:
-        """A new card after the selected one (or in the first card lane), its title open for typing."""
+        """A new card after the selected one, else in the empty cell last clicked on the map, else in the first
+        card lane; its title open for typing."""
+        canvas = self._canvas()
+        if canvas is not None and canvas.current_cell() is not None and not self.selection.selected(Card):
+            return canvas.insert_card_in_current_cell(kind)  # refusals (read-only, review) are told by the canvas
         cell = self.target_cell()
         if cell is None:
             self.message.emit(self.tr("Add a stage and a lane to the journey first."))

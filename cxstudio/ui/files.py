@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from cxstudio import api, logs
 from cxstudio.api import ProjectFileError
@@ -157,10 +157,11 @@ def close(opened: OpenedFile) -> None:
 
 
 def format_time(moment: dt.datetime | None) -> str:
-    """A moment in the UI locale's short format (now, when unknown)."""
-    when = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second) \
-        if moment is not None else QDateTime.currentDateTime()
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    """A moment as the editor shows dates and times (now, when unknown): "31.03.2026 14:05" in German."""
+    from cxstudio.ui.workspace.dates import show_date  # the editor's one date format
+
+    when = moment if moment is not None else dt.datetime.now()
+    return show_date(when.strftime("%Y-%m-%dT%H:%M"))
 
 
 def recoverable(language: str) -> list[RecoveryEntry]:

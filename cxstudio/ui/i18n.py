@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ast
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -115,6 +114,8 @@ def run_lupdate(ts_file: Path) -> None:
     Besides ``tr()`` and ``QCoreApplication.translate`` calls, literals passed to one-argument
     translate wrappers (``_tr("...")``) are collected through a generated file lupdate reads.
     """
+    import subprocess  # the tools only: the editor's start does without it
+
     sources = [p for p in translatable_sources() if p.exists()]
     wrapped = sorted({item for path in sources for item in wrapped_strings(path)})
     with tempfile.TemporaryDirectory() as folder:
@@ -132,6 +133,8 @@ def run_lupdate(ts_file: Path) -> None:
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
+    import subprocess
+
     subprocess.run([_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
                    check=True, capture_output=True, text=True)
 

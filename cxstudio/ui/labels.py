@@ -144,7 +144,7 @@ def field_labels() -> dict[str, str]:
         "state": QCoreApplication.translate("Labels", "State"),
         "line_below": QCoreApplication.translate("Labels", "Blueprint line below"),
         "client": QCoreApplication.translate("Labels", "Client"),
-        "language": QCoreApplication.translate("Labels", "Language"),
+        "language": QCoreApplication.translate("Labels", "Map language"),
         "created": QCoreApplication.translate("Labels", "Created"),
         "icon": QCoreApplication.translate("Labels", "Icon"),
         "contact_person": QCoreApplication.translate("Labels", "Contact person"),
@@ -187,6 +187,15 @@ def field_labels() -> dict[str, str]:
     }
 
 
+def map_language_hint() -> str:
+    """What the project's language decides (Project Properties): the map's own words, not the editor's."""
+    return QCoreApplication.translate(
+        "Labels",
+        "The language of the words the map writes itself (card kinds, lane kinds, blueprint lines, the view's name), "
+        "on screen and in every PDF; names of new stages and lanes follow it too. Menus, palette and inspector "
+        "follow the editor's language (Preferences).")
+
+
 def view_kinds() -> dict[str, str]:
     return {
         "map": QCoreApplication.translate("Labels", "Journey map"),
@@ -224,6 +233,7 @@ def step_texts() -> dict[str, str]:
         "edit": QCoreApplication.translate("UndoSteps", "Edit %1: %2"),
         "edit_named": QCoreApplication.translate("UndoSteps", "Edit %1 “%2”: %3"),
         "edit_many": QCoreApplication.translate("UndoSteps", "Edit %1 cards: %2"),
+        "edit_many_elements": QCoreApplication.translate("UndoSteps", "Edit %1 elements: %2"),
         "rename": QCoreApplication.translate("UndoSteps", "Rename %1"),
         "rename_named": QCoreApplication.translate("UndoSteps", "Rename %1 “%2”"),
         "delete": QCoreApplication.translate("UndoSteps", "Delete %1"),
@@ -247,6 +257,7 @@ def step_texts() -> dict[str, str]:
         "new_project": QCoreApplication.translate("UndoSteps", "New project"),
         "name_project": QCoreApplication.translate("UndoSteps", "Name project"),
         "import": QCoreApplication.translate("UndoSteps", "Import “%1”"),
+        "merge": QCoreApplication.translate("UndoSteps", "Merge “%1”"),
     }
 
 

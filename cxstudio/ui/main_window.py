@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -40,22 +39,30 @@ from cxstudio.resources import RESOURCES_DIR
 from cxstudio.ui import files, labels
 from cxstudio.ui.analytics_view import install_analytics
 from cxstudio.ui.autosave import Autosave
+from cxstudio.ui.compare_commands import CompareCommands
 from cxstudio.ui.edit_commands import EditCommands, add_kinds_menu
 from cxstudio.ui.i18n import Translations, choose_language
+from cxstudio.ui.icons import set_action_icons
 from cxstudio.ui.journey_tabs import JourneyTabs
+from cxstudio.ui.map_extras import install_map_extras
 from cxstudio.ui.panels.history import HistoryPanel
 from cxstudio.ui.panels.inspector import InspectorPanel
 from cxstudio.ui.panels.outline import OutlinePanel
 from cxstudio.ui.panels.palette import PalettePanel
-from cxstudio.ui.panels.project_data import ProjectDataPanel
 from cxstudio.ui.preferences import PreferencesDialog
 from cxstudio.ui.project_controller import PROJECT_SUFFIX, ProjectController
 from cxstudio.ui.selection import SelectionModel, bind_inspector, bind_outline
 from cxstudio.ui.settings import EditorSettings
+from cxstudio.ui.sharing import SharingCommands
+from cxstudio.ui.toolbar import build_main_toolbar
+from cxstudio.ui.window_setup import WindowSetup
+from cxstudio.ui.workshop import WorkshopMode
+from cxstudio.ui.workspace import install_workspace
 
 if TYPE_CHECKING:
     from cxstudio.ui.bridge import SessionBridge
     from cxstudio.ui.canvas import JourneyCanvas
+    from cxstudio.ui.workspace import WorkspaceController
 
 ICONS_DIR = RESOURCES_DIR / "icons"
 __all__ = ["PROJECT_SUFFIX", "MainWindow", "app_icon", "reopen_in_language"]
@@ -77,7 +84,7 @@ class MainWindow(QMainWindow):
     languageChosen = Signal(str)  # the user picked another UI language in the preferences ("" = the system's)
 
     def __init__(self, settings: EditorSettings | None = None, language: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, map_first: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -86,6 +93,7 @@ class MainWindow(QMainWindow):
         self.selection = SelectionModel(self)
         self.selection.selectionChanged.connect(lambda _ids: self._update_status())
         self.selection.journeyChanged.connect(lambda _journey_id: self._update_status())
+        self.setup = WindowSetup(self, deferred=map_first)  # map_first: hidden parts after the first paint
         self.files = ProjectController(self, self.settings, language, self._flush_typing)
         self.files.message.connect(self.show_message)
         self.files.saved.connect(self._after_save)
@@ -101,6 +109,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.setup.later(lambda: setattr(self, "_workspace", install_workspace(self)))  # see `workspace`
+        install_map_extras(self)  # catalogue dock and drops, persona band, actions lane, persona picture
         self._restore_window()
         self._show_project()
 
@@ -147,26 +157,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_start_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("startPage")
-        column = QVBoxLayout(page)
-        column.addStretch(1)
-        title = QLabel(self.tr("No project is open."))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        title.setFont(font)
-        column.addWidget(title)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for text, slot in ((self.tr("New project…"), self.new_project), (self.tr("Open…"), self.open_dialog)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        column.addLayout(row)
-        column.addStretch(2)
-        return page
+        """Templates, the worked examples, recent files and "Open a file…" (cxstudio.ui.start_page)."""
+        from cxstudio.ui.start_page import StartPage
+
+        return StartPage(self.files, self.language)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -184,10 +178,8 @@ class MainWindow(QMainWindow):
         self.outline.message.connect(self.show_message)
         self.inspector = InspectorPanel()
         self.inspector.message.connect(self.show_message)
+        self.inspector.shownChanged.connect(self._update_status)  # the status bar names what the inspector shows
         self.history = HistoryPanel()
-        self.project_data = ProjectDataPanel()
-        self.project_data.elementChosen.connect(lambda entity_id: self.inspector.show_element(entity_id))
-        self.project_data.message.connect(self.show_message)
         bind_outline(self.selection, self.outline)
         bind_inspector(self.selection, self.inspector)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -195,8 +187,6 @@ class MainWindow(QMainWindow):
         self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline, left)
         self.inspector_dock = self._dock("inspectorDock", self.tr("Inspector"), self.inspector, right)
         self.history_dock = self._dock("historyDock", self.tr("History"), self.history, right)
-        self.project_data_dock = self._dock("projectDataDock", self.tr("Project data"), self.project_data, right)
-        self.tabifyDockWidget(self.history_dock, self.project_data_dock)
         self.history_dock.raise_()
         self.resizeDocks([self.palette_dock, self.inspector_dock], [220, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock, self.history_dock], [560, 200], Qt.Orientation.Vertical)
@@ -309,6 +299,8 @@ class MainWindow(QMainWindow):
         from cxstudio.ui.office import OfficeCommands  # Excel, CSV and PowerPoint: export and import
 
         self.office = OfficeCommands(self, file_menu)
+        self.sharing = SharingCommands(self, file_menu)  # Open for Review, Save Client Copy, the Comments dock
+        self.compare = CompareCommands(self, file_menu)  # Compare With…, Merge Returned File…, the Compare dock
         file_menu.addSeparator()
         file_menu.addActions([self.act_project_properties, self.act_preferences])
         file_menu.addSeparator()
@@ -331,8 +323,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         panels = view_menu.addMenu(self.tr("&Panels"))
         for dock in (self.palette_dock, self.outline_dock, self.inspector_dock, self.history_dock,
-                     self.project_data_dock, self.analytics_dock):
+                     self.analytics_dock, self.sharing.comments_dock):
             panels.addAction(dock.toggleViewAction())
+        self.workshop = WorkshopMode(self, view_menu)  # F11: full screen, quick capture, rating keys, timer
 
         insert_menu = bar.addMenu(self.tr("&Insert"))
         insert_menu.addAction(self.act_insert_card)
@@ -360,19 +353,12 @@ class MainWindow(QMainWindow):
         self.journey_tabs.menu_actions = (self.act_new_journey, self.act_rename_journey, self.act_delete_journey,
                                           self.act_journey_properties)
 
-    def _build_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setIconSize(QSize(20, 20))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.act_new, self.act_open, self.act_save])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_undo, self.act_redo])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_insert_card, self.act_insert_stage, self.act_delete])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_zoom_out, self.act_zoom_in, self.act_zoom_fit])
+    def _build_toolbar(self) -> None:  # icons, short fixed labels, the full command in the tooltip (ui.toolbar)
+        set_action_icons(self.findChildren(QAction))  # menus and toolbar (the Insert menu's kinds included)
+        self.toolbar = build_main_toolbar(self, [
+            [self.act_new, self.act_open, self.act_save], [self.act_undo, self.act_redo],
+            [self.act_insert_card, self.act_insert_stage, self.act_delete],
+            [self.act_zoom_out, self.act_zoom_in, self.act_zoom_fit], [self.workshop.action]])
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -382,6 +368,12 @@ class MainWindow(QMainWindow):
         self.zoom_label.setObjectName("zoomStatus")
         bar.addPermanentWidget(self.selection_label)
         bar.addPermanentWidget(self.zoom_label)
+
+    @property
+    def workspace(self) -> WorkspaceController:
+        """View > Project Data… / Action Tracker… (`.data`); built after the first paint, or now if asked earlier."""
+        self.setup.finish()
+        return self._workspace
 
     # ================================================================== window state
     def _restore_window(self) -> None:
@@ -422,7 +414,6 @@ class MainWindow(QMainWindow):
             project.session if project is not None else None, project is not None and project.read_only,
             go_to=(lambda index: files.go_to_step(project, index)) if project is not None else None,
         )
-        self.project_data.set_project(project, locked)
         self.palette.setEnabled(not locked)
         self.selection.reset(project.document if project is not None else None)
         if project is not None and bridge is not None:
@@ -431,6 +422,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.canvas_host)
         else:
             self.stack.setCurrentWidget(self.start_page)
+            self.start_page.focus_first()
         self.tab_row.setVisible(project is not None)
         self.journey_tabs.rebuild()
         self._update_actions()
@@ -492,8 +484,7 @@ class MainWindow(QMainWindow):
             self.selection_label.setText("")
             return
         self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(round(self.canvas.zoom_factor() * 100))))
-        count = len(self.selection.ids)
-        self.selection_label.setText(self.tr("%n selected", "", count) if count else self.tr("Nothing selected"))
+        self.selection_label.setText(self.inspector.status_text())
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -505,7 +496,6 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change_set: ChangeSet, _origin: str) -> None:
         self.outline.on_changed(change_set)
         self.inspector.on_changed(change_set)
-        self.project_data.on_changed(change_set)
         self.history.refresh()
         self.selection.follow_document()
         if any(event_kind(e) in ("journey", "project") for e in change_set.events):

@@ -132,16 +132,17 @@ def bind_outline(selection: SelectionModel, outline: OutlinePanel) -> None:
 
 
 def bind_inspector(selection: SelectionModel, inspector: InspectorPanel) -> None:
-    """The inspector shows the one selected element, a count for several, and the current journey for none."""
+    """The inspector shows the one selected element, the common fields of several cards (a count for other
+    several), and the current journey for none."""
 
     def show(_value: object = None) -> None:
         ids = selection.ids
         if len(ids) == 1:
             inspector.show_element(ids[0])
         elif ids:
-            inspector.show_element(None, len(ids))
+            inspector.show_many(ids)
         else:
-            inspector.show_element(selection.journey_id)
+            inspector.show_element(selection.journey_id, 0)
 
     selection.selectionChanged.connect(show)
     selection.journeyChanged.connect(show)

@@ -76,20 +76,20 @@ def test_svg_keeps_card_titles_with_umlauts_as_text(example: tuple[Path, list[st
 
 
 @pytest.mark.parametrize(
-    ("arguments", "expected"),
+    ("arguments", "expected", "exit_code"),
     [
-        (("--dpi", "0"), "The resolution must be between 10 and 1200 dpi, not 0."),
-        (("--journey", "Gibt es nicht"), "has no journey named 'Gibt es nicht'"),
-        (("--view", "kanban"), "'kanban' is not a view"),
+        (("--dpi", "0"), "The resolution must be between 10 and 1200 dpi, not 0.", 2),
+        (("--journey", "Gibt es nicht"), "has no journey named 'Gibt es nicht'", 1),
+        (("--view", "kanban"), "'kanban' is not a view", 2),
     ],
 )
 def test_bad_image_options_are_one_sentence(example: tuple[Path, list[str], str], tmp_path: Path,
-                                            arguments: tuple[str, ...], expected: str) -> None:
+                                            arguments: tuple[str, ...], expected: str, exit_code: int) -> None:
     path, _titles, _name = example
     before = path.read_bytes()
     out = tmp_path / "bild.png"
     result = run_cli("export", str(path), "-o", str(out), *arguments, "--lang", "en")
-    assert result.returncode == 1
+    assert result.returncode == exit_code
     assert expected in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert not out.exists() and list(tmp_path.iterdir()) == []
@@ -102,7 +102,7 @@ def test_unwritable_image_and_dpi_for_a_pdf(example: tuple[Path, list[str], str]
     assert result.returncode == 1 and "der Ordner existiert nicht" in result.stderr
     assert result.stderr.count("\n") == 1
     result = run_cli("export", str(path), "-o", str(tmp_path / "x.pdf"), "--dpi", "300", "--lang", "en")
-    assert result.returncode == 1 and "--dpi is only for images" in result.stderr
+    assert result.returncode == 2 and "--dpi is only for images" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 

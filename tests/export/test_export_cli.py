@@ -74,26 +74,33 @@ def test_poster_tiles_and_report_from_the_command_line(project_file: Path, tmp_p
 
 
 @pytest.mark.parametrize(
-    ("arguments", "english", "german"),
+    ("arguments", "english", "german", "exit_code"),
     [
-        (["--journey", "Gibt es nicht"], "has no journey named 'Gibt es nicht'", "keine Customer Journey namens"),
-        (["--paper", "B7"], "'B7' is not a paper size", "'B7' ist kein Papierformat"),
-        (["--paper", "auto", "--scale", "40"], "beyond the PDF limit of 5,080 mm", "über der PDF-Grenze von 5.080 mm"),
-        (["--paper", "A4", "--scale", "1"], "use --scale fit, larger paper, or tile it", "nutzen Sie --scale fit"),
-        (["--tile", "A0"], "cannot be used for tiles", "ist für Kacheln nicht möglich"),
-        (["--scale", "groß"], "is not a scale", "ist kein Maßstab"),
-        (["--view", "kanban"], "'kanban' is not a view", "'kanban' ist keine Ansicht"),
-        (["--tile", "A4", "--overlap", "-3"], "The overlap must be between 0", "Die Überlappung muss"),
+        # the project or the map does not fit the options: 1
+        (["--journey", "Gibt es nicht"], "has no journey named 'Gibt es nicht'", "keine Customer Journey namens", 1),
+        (["--paper", "auto", "--scale", "40"], "beyond the PDF limit of 5,080 mm", "über der PDF-Grenze von 5.080 mm",
+         1),
+        (["--paper", "A4", "--scale", "1"], "use --scale fit, larger paper, or tile it", "nutzen Sie --scale fit", 1),
+        # the command line is wrong: 2
+        (["--paper", "B7"], "'B7' is not a paper size", "'B7' ist kein Papierformat", 2),
+        (["--tile", "A0"], "cannot be used for tiles", "ist für Kacheln nicht möglich", 2),
+        (["--scale", "groß"], "is not a scale", "ist kein Maßstab", 2),
+        (["--view", "kanban"], "'kanban' is not a view", "'kanban' ist keine Ansicht", 2),
+        (["--tile", "A4", "--overlap", "-3"], "The overlap must be between 0", "Die Überlappung muss", 2),
+        (["--min-text", "0.5"], "minimum text size must be between 1 and 200", "Mindestschriftgröße", 2),
+        (["--orientation", "schief"], "is not an orientation", "ist keine Ausrichtung", 2),
+        (["--paper", "6000x800mm"], "beyond the PDF limit", "über der PDF-Grenze", 2),
+        (["--report", "--paper", "A0"], "A4 or letter", "A4- oder Letter", 2),
     ],
 )
-def test_bad_options_give_one_sentence_and_exit_1(project_file: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str], arguments: list[str],
-                                                  english: str, german: str) -> None:
+def test_bad_options_give_one_sentence_and_the_documented_exit_code(
+        project_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str],
+        english: str, german: str, exit_code: int) -> None:
     before = _digest(project_file)
     out_file = tmp_path / "out.pdf"
     for language, expected in (("en", english), ("de", german)):
         code, out, err = _run(capsys, "export", str(project_file), "-o", str(out_file), *arguments, "--lang", language)
-        assert code == 1
+        assert code == exit_code, err
         assert out == ""
         assert expected in err
         assert err.startswith("cxstudio: ") and err.count("\n") == 1 and "Traceback" not in err
@@ -106,11 +113,13 @@ def test_unwritable_and_unusable_outputs(project_file: Path, tmp_path: Path, cap
     cases = [
         (tmp_path / "no" / "such" / "folder" / "x.pdf", "the folder does not exist"),
         (tmp_path, "it is a folder"),
-        (tmp_path / "bild.docx", "'.docx' is not a format CX Studio exports"),
     ]
     for target, expected in cases:
         code, _out, err = _run(capsys, "export", str(project_file), "-o", str(target), "--lang", "en")
         assert code == 1 and expected in err and err.count("\n") == 1
+    # an output name CX Studio cannot write is a wrong command line
+    code, _out, err = _run(capsys, "export", str(project_file), "-o", str(tmp_path / "bild.docx"), "--lang", "en")
+    assert code == 2 and "'.docx' is not a format CX Studio exports" in err and err.count("\n") == 1
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)

@@ -76,7 +76,7 @@ def test_fixed_scale_and_minimum_text_size(sample: Sample) -> None:
     assert full.scale == 1.0
     assert full.map_rect.width == pytest.approx(full.region.width)
     readable = plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A0", min_text_pt=9))
-    assert readable.body_text_pt == pytest.approx(9.0)
+    assert readable.smallest_text_pt == pytest.approx(9.0) and readable.body_text_pt > 9.0
     fitted = plan_poster(sample.doc, ExportOptions(journey_id=sample.journey_id, paper="A0", scale="fit"))
     assert fitted.map_rect.width <= fitted.page_width - 2 * fitted.margin + 0.01
     assert fitted.map_rect.bottom <= fitted.page_height - fitted.margin + 0.01
@@ -105,20 +105,33 @@ def test_page_beyond_the_pdf_limit_is_refused_with_tiling_or_a_scale_that_fits(s
     assert result.plan.scale == pytest.approx(suggested)
 
 
-def test_roll_fitted_beyond_the_limit_is_refused(tmp_path: Path) -> None:
+def test_roll_runs_lengthwise_up_to_the_limit_and_a_fixed_scale_beyond_it_is_refused(tmp_path: Path) -> None:
     project = create(language="en", name="Long journey")
     journey = project.run(ops.add_journey, "Sixty stages", [f"Stage {i}" for i in range(60)], [LaneSpec("Steps")])
     lane = project.document.lanes(journey.id)[0]
     for stage in project.document.stages(journey.id):
         project.run(ops.add_card, stage.id, lane.id, f"Step in {stage.name}")
     out = tmp_path / "roll.pdf"
+    # 'fit' on a roll: the length stops at 5,080 mm and the plan says that the length decided the scale
+    along = ExportOptions(journey_id=journey.id, paper="roll914", orientation="landscape")
+    plan = plan_poster(project.document, along)
+    assert plan.roll_fit == "length"
+    export_poster(project.document, plan, out)
+    width_mm, height_mm = _page_size_mm(out)
+    assert width_mm == pytest.approx(5080.0, abs=0.1) and height_mm == pytest.approx(914.0, abs=0.1)
+    # a fixed scale beyond the limit is refused, naming a scale that works when passed back
+    out.unlink()
     with pytest.raises(ExportError) as caught:
-        export_poster(project.document, plan_poster(project.document, ExportOptions(journey_id=journey.id, paper="roll914", orientation="landscape")), out)
+        export_poster(project.document, plan_poster(project.document, along.replace(scale=2.0)), out)
     assert caught.value.code == "page_too_large"
     assert not out.exists()
-    # tiling the same poster works: only the sheets are pages
-    plan = plan_tiles(project.document, ExportOptions(journey_id=journey.id, paper="roll914", orientation="landscape", scale="fit"))
-    assert plan.poster.page_width > 14_400 and plan.sheet_count > 1
+    suggested = caught.value.params["max_scale"]
+    assert f"--scale {suggested:g}" in caught.value.message("en")
+    again = plan_poster(project.document, along.replace(scale=f"{suggested:g}"))
+    assert again.page_width <= 14_400 and again.scale == pytest.approx(suggested)
+    # tiling the poster at 200 % works: only the sheets are pages
+    tiles = plan_tiles(project.document, along.replace(scale=2.0))
+    assert tiles.poster.page_width > 14_400 and tiles.sheet_count > 1
 
 
 def test_custom_paper_beyond_the_limit_is_refused(sample: Sample) -> None:

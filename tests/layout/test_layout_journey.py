@@ -269,16 +269,19 @@ def test_swimlanes_by_channel_regroup_touchpoint_cards(sample: Sample) -> None:
     # catalogue order of the default channels: Website, App, E-Mail, Chat, Social, Callcenter, Filiale, Brief, Werbung
     expected_lanes = [f"channel:{ch[n]}" for n in ("Mobile App", "Callcenter", "Filiale", "Brief", "Werbung")]
     curve_lane = sample.lanes["Emotionskurve"]
-    assert layout.lane_keys == (*expected_lanes, curve_lane)
-    assert [h.lines[0].text for h in layout.lane_headers][:5] == ["Mobile App", "Callcenter", "Filiale", "Brief", "Werbung"]
+    assert layout.lane_keys == (*expected_lanes, "channel:none", curve_lane)
+    assert [h.lines[0].text for h in layout.lane_headers][:6] == [
+        "Mobile App", "Callcenter", "Filiale", "Brief", "Werbung", "Ohne Kanal"]
     placed = {cid: box.lane_key for cid, box in layout.cards.items()}
-    assert placed == {
+    with_channel = {
         cd["app"]: f"channel:{ch['Mobile App']}",
         cd["anruf"]: f"channel:{ch['Callcenter']}",  # through its catalogue touchpoint
         cd["termin"]: f"channel:{ch['Filiale']}",
         cd["karte"]: f"channel:{ch['Brief']}",
         cd["werbung"]: f"channel:{ch['Werbung']}",
     }
+    # every card shows (issue 14): those without a channel in the lane for none
+    assert placed == {card.id: with_channel.get(card.id, "channel:none") for card in sample.doc.cards(sample.journey_id)}
     assert not layout.editable_placement
     for cid, box in layout.cards.items():
         assert box.stage_id == sample.doc.get(cid).stage_id  # type: ignore[attr-defined]
@@ -297,7 +300,7 @@ def test_swimlanes_by_department_and_the_no_department_lane(sample: Sample) -> N
     assert layout.cards[cd["anruf"]].lane_key == f"department:{dep['Kundenservice']}"
     assert layout.cards[cd["werbung"]].lane_key == "department:none"
     assert layout.cards[cd["karte"]].lane_key == "department:none"
-    assert cd["suche"] not in layout.cards  # a plain step is no touchpoint card
+    assert layout.cards[cd["suche"]].lane_key == "department:none"  # a plain step shows too (issue 14)
 
 
 def test_swimlane_cells_keep_journey_order(sample: Sample) -> None:
@@ -343,7 +346,7 @@ def test_emotion_curve_points_follow_journey_order_and_scale(sample: Sample) -> 
     note = layout.cards[cd["kurve"]]
     assert note.rect.bottom <= curve.rect.y
     assert layout.lane_rows[curve.lane_key].contains_rect(curve.rect)
-    assert [t.text for t in curve.tick_lines] == ["10", "1"]
+    assert [t.text for t in curve.tick_lines] == [str(n) for n in range(10, 0, -1)]  # the axis: every rating
 
 
 def test_relation_routes_run_from_border_to_border(sample: Sample) -> None:

@@ -34,9 +34,9 @@ def test_export_import_round_trip_on_the_command_line(tmp_path: Path) -> None:
     result = _run("export", str(project_path), "-o", str(tmp_path / "tp.csv"), "--table", "touchpoints")
     assert result.returncode == 0 and "table touchpoints of 18 rows" in result.stdout
     result = _run("export", str(project_path), "-o", str(tmp_path / "b.xlsx"), "--table", "cards")
-    assert result.returncode == 1 and "--table is only for .csv" in result.stderr
+    assert result.returncode == 2 and "--table is only for .csv" in result.stderr  # a wrong command line
     result = _run("export", str(project_path), "-o", str(tmp_path / "x.csv"), "--table", "nichts")
-    assert result.returncode == 1 and "'nichts' is not a table" in result.stderr
+    assert result.returncode == 2 and "'nichts' is not a table" in result.stderr
 
     book = load_workbook(workbook)
     book["Karten"]["F2"] = "Geänderter Titel"

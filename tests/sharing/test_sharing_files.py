@@ -193,7 +193,7 @@ def test_a_card_moved_into_a_stage_the_other_side_deleted_is_a_conflict(example:
         plan = original.plan_merge(api.read_project(out))
         missing = [c for c in plan.conflicts if c.kind == "missing_target"]  # (the cards theirs renumbered in
         assert (card.id, "stage_id", last.id) in [(c.entity_id, c.field, c.target) for c in missing]  # the
-        assert "stage_id" in missing[0].describe("de") and not plan.ok  # deleted stage are edit/delete conflicts)
+        assert "Phase" in missing[0].describe("de") and not plan.ok  # deleted stage are edit/delete conflicts)
         kept = original.plan_merge(api.read_project(out), prefer="theirs")
         assert kept.ok and last.id in kept.document().snapshot()
 

@@ -109,7 +109,7 @@ def test_outline_and_canvas_selections_follow_each_other(main_window, project_fi
     assert main_window.inspector.entity_id() == second.id
     main_window.canvas.select_ids([first.id])
     assert main_window.outline.selected_ids() == [first.id]
-    assert main_window.selection_label.text() == "1 selected"
+    assert main_window.selection_label.text() == f"Card: {first.title}"  # what the inspector shows
     tree.setFocus()
     tree.setCurrentItem(main_window.outline.item_for(first.id))
     qtbot.keyClick(tree, Qt.Key.Key_Down)
@@ -292,9 +292,10 @@ def test_palette_entries_carry_the_canvas_payload_and_insert_with_enter(main_win
     assert len(main_window.project.document.stages(main_window.current_journey_id())) == stages_before + 1
 
 
-def test_project_data_panel_adds_a_persona_and_the_inspector_edits_it(main_window, project_file: Path) -> None:
+def test_project_data_window_adds_a_persona_and_the_inspector_edits_it(main_window, project_file: Path) -> None:
     main_window.open_path(project_file)
-    panel = main_window.project_data
+    main_window.workspace.act_project_data.trigger()
+    panel = main_window.workspace.data
     panel.findChild(QPushButton, "add_persona").click()
     personas = main_window.project.document.all(Persona)
     assert len(personas) == 1
@@ -303,7 +304,7 @@ def test_project_data_panel_adds_a_persona_and_the_inspector_edits_it(main_windo
     name.selectAll()
     type_text(name, "Jörg, 54")
     assert main_window.project.document.get(personas[0].id, Persona).name == "Jörg, 54"
-    assert panel.lists["persona"].item(0).text() == "Jörg, 54"
+    assert panel.tables["persona"].model.index(0, 0).data() == "Jörg, 54"
 
 
 def test_recent_files_and_window_geometry_are_remembered(qtbot, project_file: Path) -> None:
@@ -755,7 +756,7 @@ def test_tabs_canvas_outline_inspector_and_status_bar_follow_one_selection_model
     card = document.cards(second)[0]
     _click_on_canvas(main_window, card.id)
     assert selection.ids == [card.id] == main_window.outline.selected_ids() == main_window.canvas.selected_ids()
-    assert main_window.inspector.entity_id() == card.id and main_window.selection_label.text() == "1 selected"
+    assert main_window.inspector.entity_id() == card.id and main_window.selection_label.text() == f"Card: {card.title}"
     # a card of the first journey chosen in the outline: its tab and its map come to the front, selected
     other = document.cards(first)[-1]
     tree = main_window.outline.tree
@@ -781,8 +782,8 @@ def test_deleting_the_selected_card_empties_the_selection_everywhere(main_window
     qtbot.keyClick(main_window.canvas.viewport(), Qt.Key.Key_Delete)
     assert card.id not in main_window.project.document
     assert main_window.selection.ids == [] == main_window.outline.selected_ids()
-    assert main_window.selection_label.text() == "Nothing selected"
     assert main_window.inspector.entity_id() == journey_id
+    assert main_window.selection_label.text().startswith("Journey: ")  # what the inspector shows
     main_window.act_undo.trigger()
     assert card.id in main_window.project.document and main_window.selection.ids == []
 

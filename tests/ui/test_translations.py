@@ -107,7 +107,7 @@ def test_the_german_inspector_labels_card_fields_in_german(german: Translations,
     form = window.inspector._form
     label_texts = {form.itemAt(row, form.ItemRole.LabelRole).widget().text() for row in range(form.rowCount())}
     assert {"Titel", "Bewertung (1-10)", "Moment of Truth", "Interne Notiz", "Katalog-Touchpoint"} <= label_texts
-    assert window.selection_label.text() == "1 ausgewählt"
+    assert window.selection_label.text() == f"Karte: {card.title}"  # the status bar names what the inspector shows
     window.opened.project.session.mark_clean()
 
 

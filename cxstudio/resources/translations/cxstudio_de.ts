@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ActionBadges</name>
+    <message>
+        <source>Actions addressing this card:</source>
+        <translation>Maßnahmen zu dieser Karte:</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>ohne Verantwortliche</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsController</name>
     <message>
         <source>This finding has no elements on a map.</source>
@@ -122,7 +137,225 @@
     </message>
 </context>
 <context>
+    <name>CatalogueDrop</name>
+    <message>
+        <source>Drop the touchpoint into a cell of the map (below a stage, beside a lane).</source>
+        <translation>Legen Sie den Touchpoint in einer Zelle der Map ab (unter einer Phase, neben einer Bahn).</translation>
+    </message>
+    <message>
+        <source>This touchpoint is no longer in the catalogue.</source>
+        <translation>Dieser Touchpoint ist nicht mehr im Katalog.</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePanel</name>
+    <message>
+        <source>Filter touchpoints</source>
+        <translation>Touchpoints filtern</translation>
+    </message>
+    <message>
+        <source>Touchpoint</source>
+        <translation>Touchpoint</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Karten</translation>
+    </message>
+    <message>
+        <source>Used in</source>
+        <translation>Verwendet in</translation>
+    </message>
+    <message>
+        <source>Drag onto a cell of the map to place it</source>
+        <translation>Auf eine Zelle der Map ziehen, um ihn zu platzieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used in (%n cards): %1</source>
+        <translation>
+            <numerusform>Verwendet in (%n Karte): %1</numerusform>
+            <numerusform>Verwendet in (%n Karten): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not on any map yet.</source>
+        <translation>%1 ist noch auf keiner Map.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Show this card on its map</source>
+        <translation>Diese Karte auf ihrer Map zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>CommentList</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>(no author)</source>
+        <translation>(ohne Autor)</translation>
+    </message>
+    <message>
+        <source>(unnamed journey)</source>
+        <translation>(Journey ohne Namen)</translation>
+    </message>
+    <message>
+        <source>All threads</source>
+        <translation>Alle Threads</translation>
+    </message>
+    <message>
+        <source>Comment on %1:</source>
+        <translation>Kommentar zu %1:</translation>
+    </message>
+    <message>
+        <source>Comment on the element selected on the map (else the journey).</source>
+        <translation>Das auf der Map ausgewählte Element kommentieren (sonst die Journey).</translation>
+    </message>
+    <message>
+        <source>Comments on %1</source>
+        <translation>Kommentare zu %1</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Kommentieren…</translation>
+    </message>
+    <message>
+        <source>Every author</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
+        <source>Every journey</source>
+        <translation>Alle Journeys</translation>
+    </message>
+    <message>
+        <source>Internal: never in a client copy or report.</source>
+        <translation>Intern: nie in einer Kundenkopie oder einem Kundenbericht.</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <source>No comments match the filters.</source>
+        <translation>Kein Kommentar passt zu den Filtern.</translation>
+    </message>
+    <message>
+        <source>No comments yet. Select an element on the map and choose Comment….</source>
+        <translation>Noch keine Kommentare. Wählen Sie ein Element auf der Map und dann Kommentieren….</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>Kein Projekt ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Outside the journeys</source>
+        <translation>Außerhalb der Journeys</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply to %1:</source>
+        <translation>Antwort an %1:</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Antworten…</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Erledigen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Resolved by %1, %2</source>
+        <translation>Erledigt von %1, %2</translation>
+    </message>
+    <message>
+        <source>Select an element on the map to comment on it.</source>
+        <translation>Wählen Sie ein Element auf der Map, um es zu kommentieren.</translation>
+    </message>
+    <message>
+        <source>Shared with the client.</source>
+        <translation>Mit dem Kunden geteilt.</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alle zeigen</translation>
+    </message>
+    <message>
+        <source>[internal]</source>
+        <translation>[intern]</translation>
+    </message>
+    <message>
+        <source>the comment</source>
+        <translation>den Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CommentMarkers</name>
+    <message>
+        <source>Click to open the thread.</source>
+        <translation>Klicken öffnet den Thread.</translation>
+    </message>
+    <message>
+        <source>all resolved</source>
+        <translation>alle erledigt</translation>
+    </message>
+    <message>
+        <source>%n comment(s)</source>
+        <translation>%n Kommentar|%n Kommentare</translation>
+    </message>
+    <message>
+        <source>%n open thread(s)</source>
+        <translation>%n offener Thread|%n offene Threads</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsController</name>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+</context>
+<context>
     <name>CommentsSection</name>
+    <message>
+        <source>Shared with client</source>
+        <translation>Mit Kunden geteilt</translation>
+    </message>
+    <message>
+        <source>New comments are shared with the client (client copies and the client report keep them); untick for an internal remark.</source>
+        <translation>Neue Kommentare werden mit dem Kunden geteilt (Kundenkopien und der Kundenbericht behalten sie); für eine interne Anmerkung das Häkchen entfernen.</translation>
+    </message>
     <message>
         <source>Comments</source>
         <translation>Kommentare</translation>
@@ -146,6 +379,200 @@
     <message>
         <source>New comment</source>
         <translation>Neuer Kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCommands</name>
+    <message>
+        <source>%1 and this project share no recorded version. Choose the file both started from.</source>
+        <translation>%1 und dieses Projekt haben keinen gemeinsamen gespeicherten Stand. Wählen Sie die Datei, von der beide ausgingen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 differences from %2.</source>
+        <translation>%1 Unterschiede zu %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Returned File…</source>
+        <translation>Zurückgegebene Datei &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>CX Studio</source>
+        <translation>CX Studio</translation>
+    </message>
+    <message>
+        <source>Choose the File Both Started From</source>
+        <translation>Datei wählen, von der beide ausgingen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <source>Comparing with %1…</source>
+        <translation>Vergleich mit %1…</translation>
+    </message>
+    <message>
+        <source>Finding the common ancestor…</source>
+        <translation>Gemeinsamer Ausgangsstand wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Merge Returned File</source>
+        <translation>Zurückgegebene Datei zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge refused</source>
+        <translation>Zusammenführen abgelehnt</translation>
+    </message>
+    <message>
+        <source>Merged %1 (one undo step).</source>
+        <translation>%1 zusammengeführt (ein Rückgängig-Schritt).</translation>
+    </message>
+    <message>
+        <source>Merging %1…</source>
+        <translation>%1 wird zusammengeführt…</translation>
+    </message>
+    <message>
+        <source>No differences from %1.</source>
+        <translation>Keine Unterschiede zu %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to merge: this project already has every change of %1.</source>
+        <translation>Nichts zusammenzuführen: Dieses Projekt hat bereits jede Änderung von %1.</translation>
+    </message>
+    <message>
+        <source>Planning the merge of %1…</source>
+        <translation>Zusammenführen von %1 wird geplant…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The merge was refused: %1</source>
+        <translation>Das Zusammenführen wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>the copy handed out on %1</source>
+        <translation>die am %1 herausgegebene Kopie</translation>
+    </message>
+    <message>
+        <source>the version the returned file was made from</source>
+        <translation>der Stand, aus dem die zurückgegebene Datei entstand</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>%1 added, %2 removed, %3 changed.</source>
+        <translation>%1 hinzugefügt, %2 entfernt, %3 geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the map; its changes are listed in the compare view.</source>
+        <translation>%1 ist auf keiner Karte zu sehen; die Änderungen stehen in der Vergleichsansicht.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Changes from %1 to this project</source>
+        <translation>Änderungen von %1 zu diesem Projekt</translation>
+    </message>
+    <message>
+        <source>Changes from this project to %1</source>
+        <translation>Änderungen von diesem Projekt zu %1</translation>
+    </message>
+    <message>
+        <source>Compare the other way round</source>
+        <translation>In der umgekehrten Richtung vergleichen</translation>
+    </message>
+    <message>
+        <source>A client copy leaves them out: comparing it with the original would list every internal note and comment.</source>
+        <translation>Eine Kundenkopie lässt sie weg: Der Vergleich mit dem Original würde sonst jede interne Notiz und jeden internen Kommentar aufführen.</translation>
+    </message>
+    <message>
+        <source>End compare</source>
+        <translation>Vergleich beenden</translation>
+    </message>
+    <message>
+        <source>Hide internal notes and comments</source>
+        <translation>Interne Notizen und Kommentare ausblenden</translation>
+    </message>
+    <message>
+        <source>Moved: %1 → %2</source>
+        <translation>Verschoben: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Next change (F8)</source>
+        <translation>Nächste Änderung (F8)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Nächste ▶</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Keine Unterschiede.</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Previous change (Shift+F8)</source>
+        <translation>Vorherige Änderung (Umschalt+F8)</translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>picture (%1 bytes)</source>
+        <translation>Bild (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Vorherige</translation>
     </message>
 </context>
 <context>
@@ -181,6 +608,41 @@
     <message>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 stages and lanes with %2 cards?</source>
+        <translation>%1 Phasen und Bahnen mit %2 Karten löschen?</translation>
+    </message>
+    <message>
+        <source>Delete %1 stages and lanes with one card?</source>
+        <translation>%1 Phasen und Bahnen mit einer Karte löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the lane “%1” with %2 cards?</source>
+        <translation>Die Bahn „%1“ mit %2 Karten löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the lane “%1” with one card?</source>
+        <translation>Die Bahn „%1“ mit einer Karte löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the stage “%1” with %2 cards?</source>
+        <translation>Die Phase „%1“ mit %2 Karten löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the stage “%1” with one card?</source>
+        <translation>Die Phase „%1“ mit einer Karte löschen?</translation>
+    </message>
+    <message>
+        <source>You can undo this with Edit &gt; Undo.</source>
+        <translation>Sie können das mit Bearbeiten &gt; Rückgängig zurücknehmen.</translation>
     </message>
 </context>
 <context>
@@ -268,6 +730,22 @@
         <translation>Karten, die der aktive Filter nicht erfasst, werden wie auf der Karte blass gedruckt</translation>
     </message>
     <message>
+        <source>Persona band</source>
+        <translation>Persona-Band</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s persona above the map: picture, quote, goals and frustrations</source>
+        <translation>Die Persona der Journey über der Karte: Bild, Zitat, Ziele und Frustrationen</translation>
+    </message>
+    <message>
+        <source>Actions lane</source>
+        <translation>Maßnahmen-Bahn</translation>
+    </message>
+    <message>
+        <source>A row below the map listing each stage&apos;s actions</source>
+        <translation>Eine Zeile unter der Karte mit den Maßnahmen jeder Phase</translation>
+    </message>
+    <message>
         <source>&amp;Export:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -278,6 +756,10 @@
     <message>
         <source>&amp;View:</source>
         <translation>A&amp;nsicht:</translation>
+    </message>
+    <message>
+        <source>On the map:</source>
+        <translation>Auf der Karte:</translation>
     </message>
     <message>
         <source>&amp;Paper:</source>
@@ -531,6 +1013,22 @@
         <translation>Als Bild exportieren</translation>
     </message>
     <message>
+        <source>Persona band</source>
+        <translation>Persona-Band</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s persona above the map: picture, quote, goals and frustrations</source>
+        <translation>Die Persona der Journey über der Karte: Bild, Zitat, Ziele und Frustrationen</translation>
+    </message>
+    <message>
+        <source>Actions lane</source>
+        <translation>Maßnahmen-Bahn</translation>
+    </message>
+    <message>
+        <source>A row below the map listing each stage&apos;s actions</source>
+        <translation>Eine Zeile unter der Karte mit den Maßnahmen jeder Phase</translation>
+    </message>
+    <message>
         <source>PNG image (pixels)</source>
         <translation>PNG-Bild (Pixel)</translation>
     </message>
@@ -553,6 +1051,10 @@
     <message>
         <source>View:</source>
         <translation>Ansicht:</translation>
+    </message>
+    <message>
+        <source>On the map:</source>
+        <translation>Auf der Karte:</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
@@ -638,7 +1140,33 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>(mixed)</source>
+        <translation>(gemischt)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>A half-filled box: some of the selected cards have it</source>
+        <translation>Halb gefülltes Kästchen: einige der markierten Karten haben es</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
+    <message numerus="yes">
+        <source>%n cards selected</source>
+        <translation>
+            <numerusform>%n Karte ausgewählt</numerusform>
+            <numerusform>%n Karten ausgewählt</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n elements selected</source>
         <translation>
@@ -1048,8 +1576,8 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
+        <source>Map language</source>
+        <translation>Sprache der Karte</translation>
     </message>
     <message>
         <source>Created</source>
@@ -1200,6 +1728,10 @@
         <translation>Intern</translation>
     </message>
     <message>
+        <source>The language of the words the map writes itself (card kinds, lane kinds, blueprint lines, the view&apos;s name), on screen and in every PDF; names of new stages and lanes follow it too. Menus, palette and inspector follow the editor&apos;s language (Preferences).</source>
+        <translation>Die Sprache der Wörter, die die Karte selbst schreibt (Kartenarten, Bahnarten, Blueprint-Linien, der Name der Ansicht), auf dem Bildschirm und in jedem PDF; auch neue Phasen und Bahnen werden in ihr benannt. Menüs, Palette und Inspektor folgen der Sprache des Editors (Einstellungen).</translation>
+    </message>
+    <message>
         <source>Journey map</source>
         <translation>Customer Journey Map</translation>
     </message>
@@ -1227,18 +1759,6 @@
         <translation>Ansicht:</translation>
     </message>
     <message>
-        <source>No project is open.</source>
-        <translation>Kein Projekt geöffnet.</translation>
-    </message>
-    <message>
-        <source>New project…</source>
-        <translation>Neues Projekt…</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>Öffnen…</translation>
-    </message>
-    <message>
         <source>Palette</source>
         <translation>Palette</translation>
     </message>
@@ -1253,10 +1773,6 @@
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>Project data</source>
-        <translation>Projektdaten</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -1455,10 +1971,6 @@
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>Main toolbar</source>
-        <translation>Hauptwerkzeugleiste</translation>
-    </message>
-    <message>
         <source>&amp;Undo %1</source>
         <translation>&amp;Rückgängig: %1</translation>
     </message>
@@ -1470,17 +1982,6 @@
         <source>Zoom %1 %</source>
         <translation>Zoom %1 %</translation>
     </message>
-    <message numerus="yes">
-        <source>%n selected</source>
-        <translation>
-            <numerusform>%n ausgewählt</numerusform>
-            <numerusform>%n ausgewählt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>Nichts ausgewählt</translation>
-    </message>
     <message>
         <source>About CX Studio</source>
         <translation>Über CX Studio</translation>
@@ -1488,6 +1989,41 @@
     <message>
         <source>CX Studio %1 — an editor for customer journey maps and service blueprints.</source>
         <translation>CX Studio %1 – ein Editor für Customer Journey Maps und Service Blueprints.</translation>
+    </message>
+</context>
+<context>
+    <name>MapExtras</name>
+    <message>
+        <source>&amp;Actions Lane</source>
+        <translation>&amp;Maßnahmen-Bahn</translation>
+    </message>
+    <message>
+        <source>&amp;Persona Band</source>
+        <translation>&amp;Persona-Band</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Persona &amp;Picture…</source>
+        <translation>Persona-&amp;Bild…</translation>
+    </message>
+    <message>
+        <source>Picture of %1</source>
+        <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>Pictures (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Remove Persona Picture</source>
+        <translation>Persona-Bild entfernen</translation>
+    </message>
+    <message>
+        <source>This journey has no persona; choose one in the journey&apos;s properties.</source>
+        <translation>Diese Journey hat keine Persona; wählen Sie eine in den Eigenschaften der Journey.</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +2059,121 @@
     <message>
         <source>&amp;Next</source>
         <translation>&amp;Weiter</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 of %2 conflicts still to decide.</source>
+        <translation>%1 von %2 Konflikten noch zu entscheiden.</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1: %2 was changed on both sides.</source>
+        <translation>%1: %2 wurde auf beiden Seiten geändert.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Changed in the returned file</source>
+        <translation>Geändert in der zurückgegebenen Datei</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+        <source>Keep All Mine</source>
+        <translation>Alle meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep mine: %1</source>
+        <translation>Meine behalten: %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge “%1”</source>
+        <translation>„%1“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1 was changed in this project and deleted in the returned file.</source>
+        <translation>%1 wurde in diesem Projekt geändert und in der zurückgegebenen Datei gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted in this project and changed in the returned file.</source>
+        <translation>%1 wurde in diesem Projekt gelöscht und in der zurückgegebenen Datei geändert.</translation>
+    </message>
+    <message>
+        <source>%1: its %2 %3 was deleted in the returned file; this project still uses it.</source>
+        <translation>%1: %2 %3 wurde in der zurückgegebenen Datei gelöscht, wird in diesem Projekt aber noch verwendet.</translation>
+    </message>
+    <message>
+        <source>%1: its %2 %3 was deleted in this project; the returned file still uses it.</source>
+        <translation>%1: %2 %3 wurde in diesem Projekt gelöscht, wird in der zurückgegebenen Datei aber noch verwendet.</translation>
+    </message>
+    <message>
+        <source>Changed in this project</source>
+        <translation>Geändert in diesem Projekt</translation>
+    </message>
+    <message>
+        <source>Merging %1 into this project. The common ancestor is %2. Changes made on one side only are taken; where both sides changed the same thing, choose which to keep.</source>
+        <translation>%1 wird in dieses Projekt übernommen. Gemeinsamer Ausgangsstand ist %2. Was nur eine Seite geändert hat, wird übernommen; wo beide Seiten dasselbe geändert haben, wählen Sie, was bleibt.</translation>
+    </message>
+    <message>
+        <source>Merging adds %1, changes %2 and removes %3 elements of this project (one undo step).</source>
+        <translation>Das Zusammenführen fügt diesem Projekt %1 Elemente hinzu, ändert %2 und entfernt %3 (ein Rückgängig-Schritt).</translation>
+    </message>
+    <message>
+        <source>No changes on either side.</source>
+        <translation>Keine Änderungen auf beiden Seiten.</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Keine Konflikte.</translation>
+    </message>
+    <message>
+        <source>Take All Theirs</source>
+        <translation>Alle ihre übernehmen</translation>
+    </message>
+    <message>
+        <source>Take theirs: %1</source>
+        <translation>Ihre übernehmen: %1</translation>
+    </message>
+    <message>
+        <source>delete it</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>keep %1</source>
+        <translation>%1 behalten</translation>
+    </message>
+    <message>
+        <source>keep it, changed</source>
+        <translation>behalten, mit den Änderungen</translation>
+    </message>
+    <message>
+        <source>remove this %1 too</source>
+        <translation>%1 ebenfalls entfernen</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +2291,36 @@
     <message>
         <source>Lanes</source>
         <translation>Bahnen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaBand</name>
+    <message>
+        <source>Double-click to edit the persona; double-click the picture to import another.</source>
+        <translation>Doppelklick bearbeitet die Persona; Doppelklick auf das Bild importiert ein anderes.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonaPicture</name>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation>Die Datei „%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The picture “%1” has %2 MiB; pictures of at most 16 MiB can be imported.</source>
+        <translation>Das Bild „%1“ hat %2 MiB; importiert werden können Bilder mit höchstens 16 MiB.</translation>
+    </message>
+    <message>
+        <source>The picture “%1” has too many pixels; use one of at most 100 megapixels.</source>
+        <translation>Das Bild „%1“ hat zu viele Pixel; verwenden Sie eines mit höchstens 100 Megapixeln.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>„%1“ ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a picture CX Studio can read (PNG, JPEG, GIF or BMP).</source>
+        <translation>„%1“ ist kein Bild, das CX Studio lesen kann (PNG, JPEG, GIF oder BMP).</translation>
     </message>
 </context>
 <context>
@@ -1781,73 +2462,6 @@
     </message>
 </context>
 <context>
-    <name>ProjectDataPanel</name>
-    <message>
-        <source>Personas</source>
-        <translation>Personas</translation>
-    </message>
-    <message>
-        <source>New persona</source>
-        <translation>Neue Persona</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>Kanäle</translation>
-    </message>
-    <message>
-        <source>New channel</source>
-        <translation>Neuer Kanal</translation>
-    </message>
-    <message>
-        <source>Departments</source>
-        <translation>Abteilungen</translation>
-    </message>
-    <message>
-        <source>New department</source>
-        <translation>Neue Abteilung</translation>
-    </message>
-    <message>
-        <source>Touchpoints</source>
-        <translation>Touchpoints</translation>
-    </message>
-    <message>
-        <source>New touchpoint</source>
-        <translation>Neuer Touchpoint</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>Kennzahlen</translation>
-    </message>
-    <message>
-        <source>New metric</source>
-        <translation>Neue Kennzahl</translation>
-    </message>
-    <message>
-        <source>Insights</source>
-        <translation>Erkenntnisse</translation>
-    </message>
-    <message>
-        <source>New insight</source>
-        <translation>Neue Erkenntnis</translation>
-    </message>
-    <message>
-        <source>Actions</source>
-        <translation>Maßnahmen</translation>
-    </message>
-    <message>
-        <source>New action</source>
-        <translation>Neue Maßnahme</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Hinzufügen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-</context>
-<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>Save As…</source>
@@ -1898,6 +2512,136 @@
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <source>%n shared comment(s) in this project; internal comments never go along.</source>
+        <translation>%n geteilter Kommentar in diesem Projekt; interne Kommentare kommen nie mit.|%n geteilte Kommentare in diesem Projekt; interne Kommentare kommen nie mit.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 gibt es schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>A client copy can only be made of a project open for editing.</source>
+        <translation>Eine Kundenkopie kann nur von einem zum Bearbeiten geöffneten Projekt erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A client copy leaves out internal notes, internal comments, the undo history and everything deleted. It opens for review: your client can comment but not change the map. Merge the returned file later with File &gt; Merge Returned File….</source>
+        <translation>Eine Kundenkopie enthält keine internen Notizen, keine internen Kommentare, keinen Änderungsverlauf und nichts Gelöschtes. Sie öffnet sich zur Durchsicht: Ihr Kunde kann kommentieren, aber die Map nicht ändern. Die zurückgeschickte Datei führen Sie später über das Menü Datei wieder mit dem Projekt zusammen.</translation>
+    </message>
+    <message>
+        <source>CX Studio projects (*.cxstudio)</source>
+        <translation>CX-Studio-Projekte (*.cxstudio)</translation>
+    </message>
+    <message>
+        <source>CX Studio projects (*.cxstudio);;All files (*)</source>
+        <translation>CX-Studio-Projekte (*.cxstudio);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open for review</source>
+        <translation>Öffnen zur Durchsicht nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot save client copy</source>
+        <translation>Kundenkopie nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Client copy saved as %1 with the shared comments; nothing internal went along. Save the project to keep the copy&apos;s base for merging.</source>
+        <translation>Kundenkopie als %1 gespeichert, mit den geteilten Kommentaren; nichts Internes ist mitgegangen. Speichern Sie das Projekt, damit die Grundlage der Kopie für das Zusammenführen erhalten bleibt.</translation>
+    </message>
+    <message>
+        <source>Client copy saved as %1 without comments; nothing internal went along. Save the project to keep the copy&apos;s base for merging.</source>
+        <translation>Kundenkopie als %1 gespeichert, ohne Kommentare; nichts Internes ist mitgegangen. Speichern Sie das Projekt, damit die Grundlage der Kopie für das Zusammenführen erhalten bleibt.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Keep shared comments</source>
+        <translation>Geteilte Kommentare mitgeben</translation>
+    </message>
+    <message>
+        <source>Open a project so that it can only be commented, as a client does.</source>
+        <translation>Ein Projekt so öffnen, dass es nur kommentiert werden kann, wie beim Kunden.</translation>
+    </message>
+    <message>
+        <source>Open for &amp;Review…</source>
+        <translation>Zur &amp;Durchsicht öffnen…</translation>
+    </message>
+    <message>
+        <source>Open for review</source>
+        <translation>Zur Durchsicht öffnen</translation>
+    </message>
+    <message>
+        <source>Save &amp;Client Copy…</source>
+        <translation>&amp;Kundenkopie speichern…</translation>
+    </message>
+    <message>
+        <source>Save Client Copy</source>
+        <translation>Kundenkopie speichern</translation>
+    </message>
+    <message>
+        <source>Write a copy for a client: without internal notes and comments, opening for review.</source>
+        <translation>Eine Kopie für einen Kunden schreiben: ohne interne Notizen und Kommentare, sie öffnet sich zur Durchsicht.</translation>
+    </message>
+    <message>
+        <source>Writing the client copy %1…</source>
+        <translation>Kundenkopie %1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>client copy</source>
+        <translation>Kundenkopie</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome to CX Studio</source>
+        <translation>Willkommen bei CX Studio</translation>
+    </message>
+    <message>
+        <source>Map how your customers experience your service: start from a template, explore a worked example, or open a project file.</source>
+        <translation>Bilden Sie ab, wie Ihre Kundinnen und Kunden Ihren Service erleben: Beginnen Sie mit einer Vorlage, sehen Sie sich ein ausgearbeitetes Beispiel an oder öffnen Sie eine Projektdatei.</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Neues Projekt</translation>
+    </message>
+    <message>
+        <source>Empty project</source>
+        <translation>Leeres Projekt</translation>
+    </message>
+    <message>
+        <source>Only the project and the standard channels; add journeys yourself.</source>
+        <translation>Nur das Projekt und die Standardkanäle; Journeys legen Sie selbst an.</translation>
+    </message>
+    <message>
+        <source>Worked examples</source>
+        <translation>Ausgearbeitete Beispiele</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>No recent projects yet.</source>
+        <translation>Noch keine zuletzt geöffneten Projekte.</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
+    </message>
+</context>
+<context>
     <name>TableChoiceDialog</name>
     <message>
         <source>Export to CSV</source>
@@ -1933,6 +2677,61 @@
     <message>
         <source>Start the new project from:</source>
         <translation>Das neue Projekt beginnen mit:</translation>
+    </message>
+</context>
+<context>
+    <name>Toolbar</name>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2811,10 @@
     <message>
         <source>Edit %1 cards: %2</source>
         <translation>%1 Karten bearbeiten: %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 elements: %2</source>
+        <translation>%1 Elemente bearbeiten: %2</translation>
     </message>
     <message>
         <source>Rename %1</source>
@@ -2104,6 +2907,294 @@
     <message>
         <source>Import “%1”</source>
         <translation>Import „%1“</translation>
+    </message>
+    <message>
+        <source>Merge “%1”</source>
+        <translation>„%1“ zusammenführen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopBar</name>
+    <message>
+        <source>Workshop</source>
+        <translation>Workshop</translation>
+    </message>
+    <message>
+        <source>Quick capture: type “Stage: card title” and press Enter</source>
+        <translation>Schnellerfassung: „Phase: Kartentitel“ eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <source>Quick capture</source>
+        <translation>Schnellerfassung</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Leave workshop (F11)</source>
+        <translation>Workshop verlassen (F11)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopMode</name>
+    <message>
+        <source>&amp;Workshop Mode</source>
+        <translation>&amp;Workshop-Modus</translation>
+    </message>
+    <message>
+        <source>Full screen, large type, panels hidden, quick capture and a timer</source>
+        <translation>Vollbild, große Schrift, ausgeblendete Bereiche, Schnellerfassung und ein Timer</translation>
+    </message>
+    <message>
+        <source>Open a project with a journey first.</source>
+        <translation>Öffnen Sie zuerst ein Projekt mit einer Journey.</translation>
+    </message>
+    <message>
+        <source>Type the stage, a colon and the card&apos;s title, e.g. “%1: Calls the hotline”.</source>
+        <translation>Geben Sie die Phase, einen Doppelpunkt und den Kartentitel ein, z. B. „%1: Ruft die Hotline an“.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>This journey has no stage “%1”. Its stages: %2.</source>
+        <translation>Diese Journey hat keine Phase „%1“. Ihre Phasen: %2.</translation>
+    </message>
+    <message>
+        <source>Add a lane for cards to the journey first.</source>
+        <translation>Fügen Sie der Journey zuerst eine Bahn für Karten hinzu.</translation>
+    </message>
+    <message>
+        <source>Added to “%1”: %2</source>
+        <translation>Zu „%1“ hinzugefügt: %2</translation>
+    </message>
+    <message>
+        <source>Select a card to rate it with the keys 1-9 and 0 (= 10).</source>
+        <translation>Wählen Sie eine Karte aus, um sie mit den Tasten 1–9 und 0 (= 10) zu bewerten.</translation>
+    </message>
+    <message>
+        <source>Rated %1</source>
+        <translation>Bewertet mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopTimer</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Action Tracker…</source>
+        <translation>&amp;Maßnahmen-Tracker…</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>(ohne Verantwortliche)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Adressiert</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Alle Verantwortlichen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation>Jedes Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Cards on the maps</source>
+        <translation>Karten auf den Maps</translation>
+    </message>
+    <message>
+        <source>Cards: %1</source>
+        <translation>Karten: %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows (%1)</source>
+        <translation>Markierte Zeilen löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Abteilungen</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>In den nächsten 7 Tagen fällig</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Fällig:</translation>
+    </message>
+    <message>
+        <source>Filter…</source>
+        <translation>Filtern…</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>More cards in other journeys: %1</source>
+        <translation>Weitere Karten in anderen Customer Journeys: %1</translation>
+    </message>
+    <message>
+        <source>New action</source>
+        <translation>Neue Maßnahme</translation>
+    </message>
+    <message>
+        <source>New channel</source>
+        <translation>Neuer Kanal</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Neue Abteilung</translation>
+    </message>
+    <message>
+        <source>New insight</source>
+        <translation>Neue Erkenntnis</translation>
+    </message>
+    <message>
+        <source>New metric</source>
+        <translation>Neue Kennzahl</translation>
+    </message>
+    <message>
+        <source>New persona</source>
+        <translation>Neue Persona</translation>
+    </message>
+    <message>
+        <source>New touchpoint</source>
+        <translation>Neuer Touchpoint</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Ohne Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Overdue: %1</source>
+        <translation>Überfällig: %1</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation>
+    </message>
+    <message>
+        <source>Personas</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Project &amp;Data…</source>
+        <translation>Projekt&amp;daten…</translation>
+    </message>
+    <message>
+        <source>Project data</source>
+        <translation>Projektdaten</translation>
+    </message>
+    <message>
+        <source>Project data — %1</source>
+        <translation>Projektdaten — %1</translation>
+    </message>
+    <message>
+        <source>Rows selected: %1 — an edited cell sets its column in all of them</source>
+        <translation>Markierte Zeilen: %1 – eine bearbeitete Zelle setzt ihre Spalte in allen</translation>
+    </message>
+    <message>
+        <source>Select the cards and pain points the selected actions address</source>
+        <translation>Die Karten und Pain Points auf der Map auswählen, die die markierten Maßnahmen adressieren</translation>
+    </message>
+    <message>
+        <source>Set “%1” in the selected rows (%2)…</source>
+        <translation>„%1“ in den markierten Zeilen setzen (%2)…</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Auf der Map zeigen</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>The selected actions address no cards.</source>
+        <translation>Die markierten Maßnahmen adressieren keine Karten.</translation>
+    </message>
+    <message>
+        <source>Touchpoint catalogue</source>
+        <translation>Touchpoint-Katalog</translation>
+    </message>
+    <message>
+        <source>insights: %1</source>
+        <translation>Erkenntnisse: %1</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>pain points: %1</source>
+        <translation>Pain Points: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
     </message>
 </context>
 </TS>

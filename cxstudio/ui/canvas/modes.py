@@ -22,10 +22,12 @@ class ModeCommands(Protocol):
     def set_mode(self, mode: MouseMode) -> None: ...
     def scroll_to(self, scene_rect: QRectF) -> None: ...
     def pan_by(self, dx: int, dy: int) -> None: ...
-    def move_cards_to(self, card_ids: list[str], stage_id: str, lane_key: str, index: int | None) -> None: ...
+    def move_cards_to(self, card_ids: list[str], stage_id: str, lane_key: str, index: int | None,
+                      grabbed_id: str | None = None) -> None: ...
     def move_header_to(self, element_id: str, is_stage: bool, boundary: int) -> None: ...
     def link_cards(self, source_id: str, target_id: str, global_pos: QPoint) -> None: ...
     def tell_derived_lanes(self) -> None: ...
+    def remember_cell(self, scene_pos: QPointF | None) -> None: ...
     def edit_refused(self) -> bool: ...
 
 
@@ -154,7 +156,7 @@ class PressedCardMode(_PressedMode):
     def move(self, event: QMouseEvent) -> None:
         if self.dragged_far_enough(event):
             ids = self.canvas.journey_scene.selected_card_ids() or [self.item.element_id]
-            self.hand_over(CardDragMode(self.canvas, ids, self.scene_start), event)
+            self.hand_over(CardDragMode(self.canvas, ids, self.scene_start, self.item.element_id), event)
 
     def release(self, event: QMouseEvent) -> None:
         modifiers = event.modifiers()
@@ -168,9 +170,11 @@ class CardDragMode(MouseMode):
 
     cursor = Qt.CursorShape.ClosedHandCursor
 
-    def __init__(self, canvas: ModeCommands, card_ids: list[str], scene_start: QPointF) -> None:
+    def __init__(self, canvas: ModeCommands, card_ids: list[str], scene_start: QPointF,
+                 grabbed_id: str | None = None) -> None:
         super().__init__(canvas)
         self.card_ids = card_ids
+        self.grabbed_id = grabbed_id if grabbed_id is not None else card_ids[0]  # the others keep their offset to it
         self.scene_start = scene_start
         self.target: tuple[str, str, int] | None = None
 
@@ -194,7 +198,7 @@ class CardDragMode(MouseMode):
         if target is not None:
             stage_id, lane_key, index = target
             try:
-                self.canvas.move_cards_to(self.card_ids, stage_id, lane_key, index)
+                self.canvas.move_cards_to(self.card_ids, stage_id, lane_key, index, self.grabbed_id)
             finally:
                 scene.restore_relations()
 
@@ -286,6 +290,7 @@ class RubberBandMode(MouseMode):
         scene.show_rubber_band(None)
         if not self.moved and not self.add:
             scene.set_selection([])
+            self.canvas.remember_cell(self.scene_start)  # a click on an empty cell: the insertion point
         self.canvas.set_mode(IdleMode(self.canvas))
 
     def cancel(self) -> None:

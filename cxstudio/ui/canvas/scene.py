@@ -17,8 +17,10 @@ from cxstudio.editing import placement
 from cxstudio.editing.placement import NewCardPlace
 from cxstudio.layout import JourneyLayout, Rect, RelationRoute, ViewKind, is_touchpoint_card, layout_journey
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
+from cxstudio.layout.settings import DEFAULT_SETTINGS, LayoutSettings
 from cxstudio.model.entities import Card, Channel, Department, Journey, Relation, Touchpoint
 from cxstudio.model.events import Changed
+from cxstudio.ui.canvas.compare_overlay import CompareOverlayItem
 from cxstudio.ui.canvas.dimming import DimLayerItem
 from cxstudio.ui.canvas.items import (
     HANDLE_RADIUS,
@@ -38,6 +40,8 @@ from cxstudio.ui.canvas.items import (
     RelationLayerItem,
     qrect,
 )
+from cxstudio.ui.canvas.items.action_badges import sync_map_extras
+from cxstudio.ui.canvas.items.comment_markers import CommentMarkers
 from cxstudio.ui.selection import SelectionModel
 
 if TYPE_CHECKING:
@@ -48,7 +52,7 @@ BoxT = TypeVar("BoxT")
 
 NEW_CARD_EDITOR_HEIGHT = 40.0  # the title editor over a card being created, before it exists
 # kinds of entities whose change can alter a journey's picture even though they belong to no journey
-_SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project"})
+_SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project", "action", "insight"})
 
 
 @contextmanager
@@ -83,6 +87,7 @@ class JourneyScene(QGraphicsScene):
         self.measurer: TextMeasurer = default_measurer()
         self.selection = selection if selection is not None else SelectionModel(self)  # holds the shown journey
         self.view_kind: ViewKind = ViewKind.MAP
+        self.layout_settings: LayoutSettings = DEFAULT_SETTINGS  # the map's switches (persona band, actions lane)
         self.layout: JourneyLayout | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.items_by_id: dict[str, ElementItem | RelationItem] = {}
@@ -102,6 +107,9 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self.overview)
         self.dim_layer = DimLayerItem()  # veils over the cards a filter leaves out (set by the analytics filter)
         self.addItem(self.dim_layer)
+        self.compare_layer = CompareOverlayItem()  # File > Compare With…: added/changed/removed colours
+        self.addItem(self.compare_layer)
+        self.comment_markers = CommentMarkers(self)  # speech bubbles on commented elements
         self._overview_active = False
         self.selectionChanged.connect(self._refresh_overview)
         self._hovered: str | None = None
@@ -151,6 +159,7 @@ class JourneyScene(QGraphicsScene):
                     self.removeItem(item)
                 collection.clear()
             self.items_by_id.clear()
+            sync_map_extras(self, None)
             self.relation_layer.set_routes([], QRectF())
             self._indexed_routes = {}
         finally:
@@ -162,6 +171,8 @@ class JourneyScene(QGraphicsScene):
             return
         if self.journey_id not in self.document or self._touches_journey(change_set):
             self.relayout()
+        else:
+            self.comment_markers.on_changed(change_set)
 
     def _touches_journey(self, change_set: ChangeSet) -> bool:
         journey_id = self.journey_id
@@ -190,6 +201,8 @@ class JourneyScene(QGraphicsScene):
         with _paused_garbage_collection():
             self._relayout()
         self.dim_layer.follow(self.layout)
+        self.compare_layer.follow(self.layout)
+        self.comment_markers.follow()
 
     def _relayout(self) -> None:
         self.relayout_count += 1
@@ -202,7 +215,7 @@ class JourneyScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, 1, 1))
             self.selectionChanged.emit()
             return
-        layout = layout_journey(self.document, journey_id, self.view_kind, measurer=self.measurer)
+        layout = layout_journey(self.document, journey_id, self.view_kind, self.layout_settings, measurer=self.measurer)
         self.layout = layout
         selected_before = self.selected_ids()
         self.blockSignals(True)
@@ -233,6 +246,7 @@ class JourneyScene(QGraphicsScene):
                        lambda item, geom: item.set_geom(geom), False)
             self._sync(self.chip_items, {chip_key(c.lane_key, c.stage_id, c.entity_id): c for c in layout.chips},
                        ChipItem, lambda item, chip: item.set_chip(chip), False)
+            sync_map_extras(self, layout)  # persona band, actions lane, action badges (items/action_badges.py)
         finally:
             self.blockSignals(False)
         if self._hovered is not None and self._hovered not in self.card_items:

@@ -8,10 +8,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QFocusEvent,
     QKeyEvent,
     QKeySequence,
@@ -25,18 +21,22 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
 from cxstudio.api import ChangeSet
+from cxstudio.editing import card_moves
 from cxstudio.editing import operations as ops
 from cxstudio.layout import ViewKind
-from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, Stage
+from cxstudio.layout.rows import preferred_view
+from cxstudio.model.entities import Card, CardKind, Lane, Stage
+from cxstudio.ui.canvas.cell_marker import CellMarker
 from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
 from cxstudio.ui.canvas.context_menu import build_context_menu, relation_kind_labels
 from cxstudio.ui.canvas.editor import InlineTitleEditor
 from cxstudio.ui.canvas.items import CardItem, HeaderItem
 from cxstudio.ui.canvas.modes import IdleMode, MouseMode
-from cxstudio.ui.canvas.palette_mime import PaletteItem, parse_palette_mime
+from cxstudio.ui.canvas.palette_drops import PaletteDrops
 from cxstudio.ui.canvas.scene import JourneyScene
 from cxstudio.ui.canvas.text import register_bundled_fonts
 from cxstudio.ui.commands import run_operation
+from cxstudio.ui.delete_question import confirm_delete
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
@@ -55,7 +55,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("JourneyCanvas", text)
 
 
-class JourneyCanvas(QGraphicsView):
+class JourneyCanvas(PaletteDrops, QGraphicsView):
     """Shows one journey of a project in one view kind and turns every gesture into one editing operation.
 
     The scene only displays the layout of the document; items move freely while dragged and
@@ -83,7 +83,9 @@ class JourneyCanvas(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # a viewport that shrinks or grows (window resized, a scroll bar coming with a zoom) keeps its top-left
+        # corner on the map, so the point under the mouse stays where it was
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -93,6 +95,11 @@ class JourneyCanvas(QGraphicsView):
         self.setBackgroundBrush(Qt.GlobalColor.white)
         self.setObjectName("journeyCanvas")
         self._mode: MouseMode = IdleMode(self)
+        self.cell_marker = CellMarker(self.journey_scene)  # the empty cell last clicked: where Insert > Card goes
+        self._view_chosen = False  # until a view is chosen, the first journey shown opens in its preferred view
+        self._zoom_slack = False  # the scroll area reaches beyond the map, so that a zoom keeps its anchor point
+        self._last_anchor: tuple[QPoint, QPointF, int, int] | None = None  # the last zoom's anchor and scroll
+        self.journey_scene.sceneRectChanged.connect(self._follow_scene_rect)
         self._editor: InlineTitleEditor | None = None
         self.space_held = False
         # language of messages that come with their own translations (project-file errors); the window may set it
@@ -114,11 +121,20 @@ class JourneyCanvas(QGraphicsView):
 
     def _show_current_journey(self) -> None:
         self._close_editor(commit=True)
-        self.journey_scene.show_journey(self.selection.journey_id, self.journey_scene.view_kind)
+        self.cell_marker.forget()
+        self._drop_zoom_slack()
+        journey_id, view = self.selection.journey_id, self.journey_scene.view_kind
+        if not self._view_chosen and journey_id is not None and journey_id in self._project.document:
+            view = preferred_view(self._project.document, journey_id)  # a service blueprint opens as one
+            self._view_chosen = True
+        self.journey_scene.show_journey(journey_id, view)
         self._follow_selection()
 
     def set_view(self, view: ViewKind) -> None:
         self._close_editor(commit=True)
+        self.cell_marker.forget()
+        self._drop_zoom_slack()
+        self._view_chosen = True
         self.journey_scene.show_journey(self.journey_scene.journey_id, ViewKind(view))
         self._emit_selection()
 
@@ -130,6 +146,7 @@ class JourneyCanvas(QGraphicsView):
 
     def _on_changed(self, change_set: ChangeSet, origin: str) -> None:
         self.journey_scene.apply_change_set(change_set)
+        self.cell_marker.follow()
         if self._editor is not None and not self._editor.finished:
             self._editor.reposition()
         self._emit_selection()
@@ -149,6 +166,8 @@ class JourneyCanvas(QGraphicsView):
     def _emit_selection(self) -> None:
         """The user changed the selection on the canvas: it becomes the selection model's (and `selectionChanged`)."""
         ids = self.selected_ids()
+        if ids:
+            self.cell_marker.forget()  # a selected card or header decides where inserted elements go
         if set(ids) != self.selection.ids_among(self.journey_scene.items_by_id):
             self.selection.select(ids)
             self.selectionChanged.emit(ids)
@@ -163,12 +182,40 @@ class JourneyCanvas(QGraphicsView):
     def zoom_factor(self) -> float:
         return float(self.transform().m11())
 
-    def set_zoom(self, factor: float) -> None:
+    def set_zoom(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom to `factor`, keeping the scene point under viewport point `anchor` (default: the middle) in place."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         current = self.zoom_factor()
         if abs(factor - current) < 1e-9:
             return
-        self.setTransform(QTransform.fromScale(factor, factor))
+        if anchor is None:
+            anchor = self.viewport().rect().center()
+        # the view's own anchor needs mouse moves the mouse modes keep to themselves; this one is explicit
+        point = QPointF(anchor)
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        last = self._last_anchor
+        if last is not None and last[0] == anchor and last[2:] == (horizontal.value(), vertical.value()):
+            fixed = last[1]  # wheel steps in a row: the exact point, not one rounded to whole pixels at each step
+        else:
+            fixed = self.viewportTransform().inverted()[0].map(point)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        try:
+            self.setTransform(QTransform.fromScale(factor, factor))
+            # a map smaller than the window would stick to its top-left corner: the scroll area grows instead
+            viewport = self.viewport().rect()
+            wanted = QRectF(fixed.x() - point.x() / factor, fixed.y() - point.y() / factor,
+                            viewport.width() / factor, viewport.height() / factor)
+            wanted.adjust(-2 / factor, -2 / factor, 2 / factor, 2 / factor)  # scroll values are whole pixels
+            area = self.sceneRect() if self._zoom_slack else self.journey_scene.sceneRect()
+            if not area.contains(wanted):
+                self._zoom_slack = True
+                self.setSceneRect(area.united(wanted))
+            moved = self.viewportTransform().map(fixed) - point
+            horizontal.setValue(horizontal.value() + round(moved.x()))
+            vertical.setValue(vertical.value() + round(moved.y()))
+            self._last_anchor = (QPoint(anchor), fixed, horizontal.value(), vertical.value())
+        finally:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.journey_scene.set_detail(factor)
         if self._editor is not None and not self._editor.finished:
             self._editor.reposition()
@@ -183,7 +230,20 @@ class JourneyCanvas(QGraphicsView):
     def reset_zoom(self) -> None:
         self.set_zoom(1.0)
 
+    def _drop_zoom_slack(self) -> None:
+        """The scroll area is the map again (after "fit", or for another journey or view)."""
+        if self._zoom_slack:
+            self._zoom_slack = False
+            self.setSceneRect(QRectF())
+
+    def _follow_scene_rect(self, rect: QRectF) -> None:
+        """The map grew or shrank while the scroll area had room around it: keep that room around the new map."""
+        if self._zoom_slack:
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.setSceneRect(rect.united(visible))
+
     def zoom_to_fit(self) -> None:
+        self._drop_zoom_slack()
         rect = self.journey_scene.sceneRect()
         viewport = self.viewport().rect()
         if rect.isEmpty() or viewport.isEmpty():
@@ -196,7 +256,7 @@ class JourneyCanvas(QGraphicsView):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
-                self.set_zoom(self.zoom_factor() * (ZOOM_STEP ** steps))
+                self.set_zoom(self.zoom_factor() * (ZOOM_STEP ** steps), event.position().toPoint())
             event.accept()
             return
         super().wheelEvent(event)
@@ -223,21 +283,24 @@ class JourneyCanvas(QGraphicsView):
             "change those in the inspector, or switch to the journey map to arrange lanes."
         )
 
-    def move_cards_to(self, card_ids: list[str], stage_id: str, lane_key: str, index: int | None) -> None:
-        """Drop dragged cards into a cell; in swimlane views only the stage changes (lanes there are derived)."""
+    def move_cards_to(self, card_ids: list[str], stage_id: str, lane_key: str, index: int | None,
+                      grabbed_id: str | None = None) -> None:
+        """Drop dragged cards: the grabbed one into a cell, the others as a block, each keeping its offset to it
+        (so cards of different lanes keep their lanes); in swimlane views only the stage changes (lanes are derived)."""
         doc = self._project.document
         card_ids = [i for i in card_ids if isinstance(doc.find(i), Card)]
         if not card_ids:
             return
+        grabbed = grabbed_id if grabbed_id in card_ids else card_ids[0]
         if not self.journey_scene.editable_placement:
-            if {self.journey_scene.lane_key_of(i) for i in card_ids} != {lane_key}:
+            if self.journey_scene.lane_key_of(grabbed) != lane_key:
                 self.message.emit(self.derived_lane_message())
-            self.run(ops.move_cards_to_stage, card_ids, stage_id)
+            self.run(card_moves.move_cards_as_block, card_ids, grabbed, stage_id, None, None)
             return
         lane = doc.find(lane_key)
         if not isinstance(lane, Lane):
             return
-        self.run(ops.move_cards, card_ids, stage_id, lane_key, index)
+        self.run(card_moves.move_cards_as_block, card_ids, grabbed, stage_id, lane_key, index)
 
     def move_header_to(self, element_id: str, is_stage: bool, boundary: int) -> None:
         """Reorder a stage or lane so that it sits at column/row boundary `boundary` (0 = before the first)."""
@@ -344,7 +407,7 @@ class JourneyCanvas(QGraphicsView):
     def delete_selection(self) -> None:
         doc = self._project.document
         ids = [i for i in self.selected_ids() if i in doc]
-        if not ids:
+        if not ids or (self._project.refusal() is None and not confirm_delete(self, doc, ids)):
             return
         self.run(ops.delete_elements, ids)
 
@@ -383,30 +446,34 @@ class JourneyCanvas(QGraphicsView):
 
         self._open_editor(item.sceneBoundingRect(), entity.name, commit, item.title_size())
 
-    def create_card_at(self, scene_pos: QPointF, kind: str = CardKind.STEP.value, edit_title: bool = True) -> None:
+    def create_card_at(self, scene_pos: QPointF, kind: str = CardKind.STEP.value,
+                       edit_title: bool = True) -> str | None:
         """Create a card in the cell under `scene_pos`; with `edit_title` the title editor opens first.
 
         The card is created when the title is committed (Enter or clicking elsewhere), so
-        creating and naming it is one undo step and Esc leaves the journey as it was.
+        creating and naming it is one undo step and Esc leaves the journey as it was. Without
+        `edit_title` the card is made at once and its id returned.
         """
         scene = self.journey_scene
         if self.edit_refused():
-            return
+            return None
         target = scene.new_card_target(scene_pos, kind)
         if target is None:
             self.message.emit(self._no_cell_message(scene_pos))
-            return
+            return None
         place, rect = target
 
-        def create(title: str) -> None:
+        def create(title: str) -> str | None:
             card = self.run(ops.add_card, place.stage_id, place.lane_id, title, place.kind, place.index, **place.fields)
-            if card is not None:
-                self.select_ids([card.id], ensure_visible=False)
+            if card is None:
+                return None
+            self.select_ids([card.id], ensure_visible=False)
+            return card.id
 
         if edit_title:
             self._open_editor(rect, "", create, scene.title_size())
-        else:
-            create("")
+            return None
+        return create("")
 
     def _no_cell_message(self, scene_pos: QPointF) -> str:
         if self.journey_scene.layout is None:
@@ -415,7 +482,7 @@ class JourneyCanvas(QGraphicsView):
             return _tr("The emotion curve is drawn from the ratings of the cards; rate a card to add a point.")
         return _tr("Drop cards into a cell of the map (below a stage, beside a lane).")
 
-    def _open_editor(self, rect: QRectF, text: str, commit: Callable[[str], None], size: float) -> None:
+    def _open_editor(self, rect: QRectF, text: str, commit: Callable[[str], object], size: float) -> None:
         self._close_editor(commit=True)
 
         def committed(value: str) -> None:
@@ -461,6 +528,28 @@ class JourneyCanvas(QGraphicsView):
 
     def tell_derived_lanes(self) -> None:
         self.message.emit(self.derived_lane_message())
+
+    def remember_cell(self, scene_pos: QPointF | None) -> None:
+        """Make the card cell at `scene_pos` the insertion point (highlighted); None or no cell there forgets it."""
+        if scene_pos is None:
+            self.cell_marker.forget()
+        else:
+            self.cell_marker.remember_at(scene_pos)
+
+    def current_cell(self) -> tuple[str, str] | None:
+        """The remembered insertion point (stage id, lane key of the view), if any."""
+        return self.cell_marker.cell
+
+    def insert_card_in_current_cell(self, kind: str) -> str | None:
+        """Insert > Card into the remembered cell: a new card at the cell's end, its title open for typing."""
+        layout, cell = self.journey_scene.layout, self.cell_marker.cell
+        rect = layout.cells.get(cell) if layout is not None and cell is not None else None
+        if rect is None:
+            return None
+        card_id = self.create_card_at(QPointF(rect.center[0], rect.bottom - 1), kind, edit_title=False)
+        if card_id is not None:
+            self.edit_card_title(card_id)
+        return card_id
 
     def scene_pos(self, event: QMouseEvent) -> QPointF:
         return self.mapToScene(event.position().toPoint())
@@ -554,6 +643,7 @@ class JourneyCanvas(QGraphicsView):
                 self._mode.cancel()
             else:
                 self.journey_scene.set_selection([])
+                self.cell_marker.forget()
             event.accept()
             return
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -611,58 +701,3 @@ class JourneyCanvas(QGraphicsView):
             return
         ids = [i for i in selected if i != neighbour] + [neighbour] if extend else [neighbour]
         self.select_ids(ids)
-
-    # ------------------------------------------------------------------ palette drops
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if parse_palette_mime(event.mimeData()) is not None and self.journey_scene.layout is not None \
-                and not self.edit_refused():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        item = parse_palette_mime(event.mimeData())
-        if item is None or self.journey_scene.layout is None:
-            event.ignore()
-            return
-        pos = self.mapToScene(event.position().toPoint())
-        self.journey_scene.show_drop_line(self.journey_scene.palette_drop_line(item, pos))
-        event.acceptProposedAction()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.journey_scene.show_drop_line(None)
-        event.accept()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        item = parse_palette_mime(event.mimeData())
-        self.journey_scene.show_drop_line(None)
-        if item is None or self.journey_scene.layout is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.drop_palette_item(item, self.mapToScene(event.position().toPoint()))
-
-    def drop_palette_item(self, item: PaletteItem, scene_pos: QPointF) -> None:
-        """Create what the palette item names at `scene_pos`: a card in the cell, a stage or lane at the boundary."""
-        journey_id = self._document_journey()
-        if journey_id is None or self.edit_refused():
-            return
-        scene = self.journey_scene
-        if item.what == "card":
-            self.create_card_at(scene_pos, item.kind or CardKind.STEP.value, edit_title=False)
-        elif item.what == "stage":
-            boundary = scene.stage_boundary_at(scene_pos.x())
-            stage = self.run(ops.add_stage, journey_id, scene.default_stage_name(), boundary)
-            if stage is not None:
-                self.select_ids([stage.id])
-        elif item.what == "lane":
-            if not scene.editable_placement:
-                self.message.emit(self.derived_lane_message())
-                return
-            kind = item.kind or LaneKind.CARDS.value
-            boundary = scene.lane_boundary_at(scene_pos.y())
-            lane = self.run(ops.add_lane, journey_id, scene.default_lane_name(kind), kind, boundary)
-            if lane is not None and lane.id in scene.lane_items:
-                self.select_ids([lane.id])
-            elif lane is not None:
-                self.message.emit(_tr("The new lane is not part of this view; the journey map shows every lane."))

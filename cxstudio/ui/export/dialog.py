@@ -33,6 +33,7 @@ from cxstudio.export.paper import MM
 from cxstudio.export.poster import AUTO_PAPER, PosterPlan
 from cxstudio.export.texts import format_date
 from cxstudio.export.tiles import TilePlan
+from cxstudio.layout import DEFAULT_SETTINGS, LayoutSettings
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Journey
 from cxstudio.ui import labels, units
@@ -52,6 +53,7 @@ from cxstudio.ui.export.options import (
     last_folder,
     load_options,
     save_options,
+    shown_switches,
 )
 from cxstudio.ui.export.pages import (
     PageTexts,
@@ -118,7 +120,9 @@ class ExportDialog(QDialog):
     exportFinished = Signal(bool)  # True when a file was written
 
     def __init__(self, project: OpenProject, journey_id: str | None, view: str, language: str = "en",
-                 parent: QWidget | None = None, highlight: CardFilter = EMPTY_FILTER) -> None:
+                 parent: QWidget | None = None, highlight: CardFilter = EMPTY_FILTER,
+                 switches: tuple[bool, bool] | None = None) -> None:
+        """`switches`: (persona band, actions lane) to start with; None: as the View menu of `parent` shows them."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.canvas_filter = highlight  # the map's filter when the dialog opened: offered as a highlight
@@ -128,7 +132,7 @@ class ExportDialog(QDialog):
         self.language = language
         self.plan: PosterPlan | TilePlan | None = None
         self.error: ExportError | None = None
-        self._thumbnails: dict[tuple[str, str, frozenset[str]], tuple[QImage, QRectF]] = {}
+        self._thumbnails: dict[tuple[str, str, frozenset[str], LayoutSettings], tuple[QImage, QRectF]] = {}
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
         self._refresh_timer = QTimer(self)
@@ -141,7 +145,8 @@ class ExportDialog(QDialog):
         options = load_options()
         journeys = [j.id for j in self.document.journeys()]
         chosen = journey_id if journey_id in journeys else (journeys[0] if journeys else None)
-        self.set_options(replace(options, journey_id=chosen, view=view))
+        band, lane = switches if switches is not None else shown_switches(parent)
+        self.set_options(replace(options, journey_id=chosen, view=view, persona_band=band, actions_lane=lane))
         self.refresh()
 
     # ------------------------------------------------------------------ widgets
@@ -219,12 +224,29 @@ class ExportDialog(QDialog):
         self.highlight_box.setChecked(self.canvas_filter.active)
         self.highlight_box.setEnabled(self.canvas_filter.active)
         self.highlight_box.toggled.connect(self._changed)
+        self.persona_band_box = QCheckBox(self.tr("Persona band"))
+        self.persona_band_box.setObjectName("exportPersonaBand")
+        self.persona_band_box.setToolTip(self.tr("The journey's persona above the map: picture, quote, goals and "
+                                                 "frustrations"))
+        self.persona_band_box.toggled.connect(self._changed)
+        self.actions_lane_box = QCheckBox(self.tr("Actions lane"))
+        self.actions_lane_box.setObjectName("exportActionsLane")
+        self.actions_lane_box.setToolTip(self.tr("A row below the map listing each stage's actions"))
+        self.actions_lane_box.toggled.connect(self._changed)
+        switches_row = QWidget()
+        switches_layout = QHBoxLayout(switches_row)
+        switches_layout.setContentsMargins(0, 0, 0, 0)
+        switches_layout.addWidget(self.persona_band_box)
+        switches_layout.addWidget(self.actions_lane_box)
+        switches_layout.addStretch(1)
+        self.switches_row = switches_row
 
         form = QFormLayout()
         form.addRow(self.tr("&Export:"), self.kind)
         form.addRow(self.tr("&Journey:"), self.journey)
         form.addRow(self.tr("&View:"), self.view)
         form.addRow("", self.highlight_box)
+        form.addRow(self.tr("On the map:"), switches_row)
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow(self.tr("Custom size:"), custom_row)
         form.addRow(self.tr("&Orientation:"), self.orientation)
@@ -309,7 +331,7 @@ class ExportDialog(QDialog):
     def set_options(self, options: ExportOptions) -> None:
         widgets = (self.kind, self.journey, self.view, self.paper, self.orientation, self.scale_mode, self.tile_sheet,
                    self.report_paper, self.custom_width, self.custom_height, self.scale_percent, self.min_text,
-                   self.overlap)
+                   self.overlap, self.persona_band_box, self.actions_lane_box)
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -323,6 +345,8 @@ class ExportDialog(QDialog):
             self.scale_percent.setValue(options.scale_percent)
             self.min_text.setValue(options.min_text_pt)
             self.overlap.setValue(units.from_mm(options.overlap_mm, self.units))
+            self.persona_band_box.setChecked(options.persona_band)
+            self.actions_lane_box.setChecked(options.actions_lane)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -338,6 +362,7 @@ class ExportDialog(QDialog):
             min_text_pt=self.min_text.value(), tile_sheet=self.tile_sheet.currentData(),
             overlap_mm=units.to_mm(self.overlap.value(), self.units), report_paper=self.report_paper.currentData(),
             highlight=self.canvas_filter if self.highlighting() else EMPTY_FILTER,
+            persona_band=self.persona_band_box.isChecked(), actions_lane=self.actions_lane_box.isChecked(),
         )
 
     def highlighting(self) -> bool:
@@ -352,6 +377,7 @@ class ExportDialog(QDialog):
             self.paper.currentData() == CUSTOM_PAPER, self.orientation: not is_report,
             self.scale_row: not is_report, self.tile_sheet: kind == TILES, self.overlap: kind == TILES,
             self.report_paper: is_report, self.highlight_box: not is_report and self.canvas_filter.active,
+            self.switches_row: not is_report,  # the report draws its maps plain
         }
         for widget, visible in rows.items():
             self.form.setRowVisible(widget, visible)
@@ -375,11 +401,13 @@ class ExportDialog(QDialog):
                          date=format_date(date, self.language) if date is not None else "",
                          assembly=self.tr("Assembly plan"), empty=self.tr("empty"))
 
-    def thumbnail(self, journey_id: str, view: str, dimmed: frozenset[str] = frozenset()) -> tuple[QImage, QRectF]:
-        """A picture of the whole map (the cards in `dimmed` faded), drawn once per journey, view and highlight."""
-        key = (journey_id, view, dimmed)
+    def thumbnail(self, journey_id: str, view: str, dimmed: frozenset[str] = frozenset(),
+                  settings: LayoutSettings = DEFAULT_SETTINGS) -> tuple[QImage, QRectF]:
+        """A picture of the whole map (the cards in `dimmed` faded, with the band and lane `settings` asks for),
+        drawn once per journey, view, highlight and switches."""
+        key = (journey_id, view, dimmed, settings)
         if key not in self._thumbnails:
-            with journey_scene(self.project, journey_id, view, dimmed) as scene:
+            with journey_scene(self.project, journey_id, view, dimmed, settings) as scene:
                 source = map_rect(scene)
                 image = scene_image(scene, source, THUMBNAIL_PIXELS / max(source.width(), source.height(), 1.0))
             self._thumbnails[key] = (image, source)
@@ -414,7 +442,7 @@ class ExportDialog(QDialog):
             self.summary.setText(self.tr("Every journey of the project on {paper} pages; the page count is known "
                                          "once the report is written.").format(paper=options.report_paper))
             return
-        image, covers = self.thumbnail(self.plan_journey(), options.view, self.plan_dimmed())
+        image, covers = self.thumbnail(self.plan_journey(), options.view, self.plan_dimmed(), options.layout_settings())
         self.preview.show_plan(self.plan, image, covers, self.page_texts(self.plan_journey()))
         self.summary.setText(self.summary_text(self.plan))
 
@@ -635,7 +663,8 @@ class ExportDialog(QDialog):
             return True
 
         try:
-            with journey_scene(self.project, self.plan_journey(), self.options().view, self.plan_dimmed()) as scene:
+            with journey_scene(self.project, self.plan_journey(), self.options().view, self.plan_dimmed(),
+                               self.options().layout_settings()) as scene:
                 done = print_plan(printer, plan, scene_drawer(scene), texts, hint, progress=printed)
         finally:
             self.progress.hide()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cxstudio.analysis.filters import EMPTY_FILTER, CardFilter, dimmed_card_ids
+from cxstudio.layout import DEFAULT_SETTINGS, LayoutSettings
 from cxstudio.model.entities import Journey
 from cxstudio.ui import labels
 from cxstudio.ui.export.images import (
@@ -34,7 +36,7 @@ from cxstudio.ui.export.images import (
     png_size,
     write_image,
 )
-from cxstudio.ui.export.options import image_dpi, last_folder, save_image_dpi
+from cxstudio.ui.export.options import image_dpi, last_folder, save_image_dpi, shown_switches
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
@@ -47,7 +49,9 @@ class ImageExportDialog(QDialog):
     """Format and resolution for an image of the whole map (not only the visible part), with its pixel size."""
 
     def __init__(self, project: OpenProject, journey_id: str, view: str, language: str = "en",
-                 parent: QWidget | None = None, highlight: CardFilter = EMPTY_FILTER) -> None:
+                 parent: QWidget | None = None, highlight: CardFilter = EMPTY_FILTER,
+                 switches: tuple[bool, bool] | None = None) -> None:
+        """`switches`: (persona band, actions lane) to start with; None: as the View menu of `parent` shows them."""
         super().__init__(parent)
         self.setObjectName("imageExportDialog")
         self.setWindowTitle(self.tr("Export Image"))
@@ -57,8 +61,18 @@ class ImageExportDialog(QDialog):
         self.language = language
         self.canvas_filter = highlight  # the map's filter when the dialog opened: offered as a highlight
         self.journey_name = project.document.get(journey_id, Journey).name
-        with journey_scene(project, journey_id, view) as scene:
-            self.source: QRectF = map_rect(scene)
+        band, lane = switches if switches is not None else shown_switches(parent)
+        self.persona_band_box = QCheckBox(self.tr("Persona band"))
+        self.persona_band_box.setObjectName("imagePersonaBand")
+        self.persona_band_box.setToolTip(self.tr("The journey's persona above the map: picture, quote, goals and "
+                                                 "frustrations"))
+        self.persona_band_box.setChecked(band)
+        self.actions_lane_box = QCheckBox(self.tr("Actions lane"))
+        self.actions_lane_box.setObjectName("imageActionsLane")
+        self.actions_lane_box.setToolTip(self.tr("A row below the map listing each stage's actions"))
+        self.actions_lane_box.setChecked(lane)
+        self._sources: dict[LayoutSettings, QRectF] = {}
+        self.source: QRectF = self._source()
         self.format = QComboBox()
         self.format.setObjectName("imageFormat")
         self.format.addItem(self.tr("PNG image (pixels)"), PNG)
@@ -87,6 +101,11 @@ class ImageExportDialog(QDialog):
         form.addRow(self.tr("View:"), QLabel(labels.view_kinds().get(view, view)))
         form.addRow("", self.highlight_box)
         form.setRowVisible(self.highlight_box, highlight.active)
+        switches_row = QHBoxLayout()
+        switches_row.addWidget(self.persona_band_box)
+        switches_row.addWidget(self.actions_lane_box)
+        switches_row.addStretch(1)
+        form.addRow(self.tr("On the map:"), switches_row)
         form.addRow(self.tr("&Format:"), self.format)
         form.addRow(self.tr("&Resolution:"), self.dpi)
         form.addRow("", self.size_label)
@@ -106,6 +125,26 @@ class ImageExportDialog(QDialog):
         layout.addLayout(buttons)
         self.format.currentIndexChanged.connect(self._update)
         self.dpi.valueChanged.connect(self._update)
+        self.persona_band_box.toggled.connect(self._switched)
+        self.actions_lane_box.toggled.connect(self._switched)
+        self._update()
+
+    def layout_settings(self) -> LayoutSettings:
+        """The layout settings of the image: the defaults with the persona band and actions lane as chosen."""
+        return replace(DEFAULT_SETTINGS, persona_band=self.persona_band_box.isChecked(),
+                       actions_lane=self.actions_lane_box.isChecked())
+
+    def _source(self) -> QRectF:
+        """The whole map with the chosen switches, in points (measured once per choice)."""
+        settings = self.layout_settings()
+        if settings not in self._sources:
+            with journey_scene(self.project, self.journey_id, self.view, settings=settings) as scene:
+                self._sources[settings] = map_rect(scene)
+        return self._sources[settings]
+
+    def _switched(self) -> None:
+        self.source = self._source()
+        self.dpi.setMaximum(min(MAX_DPI, max_dpi_for(self.source)))
         self._update()
 
     def _update(self) -> None:
@@ -141,7 +180,7 @@ class ImageExportDialog(QDialog):
         target = Path(path)
         try:
             write_image(self.project, self.journey_id, self.view, target, dpi=self.dpi.value(),
-                        title=self.journey_name, dimmed=self.dimmed())
+                        title=self.journey_name, dimmed=self.dimmed(), settings=self.layout_settings())
         except ImageExportError as error:
             self._say(error.message(self.language))
             return False

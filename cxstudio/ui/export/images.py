@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem
 
-from cxstudio.layout import ViewKind
+from cxstudio.layout import LayoutSettings, ViewKind
 from cxstudio.model.messages import UserMessageError
 from cxstudio.ui.canvas.scene import JourneyScene
 from cxstudio.ui.canvas.text import register_bundled_fonts
@@ -74,10 +74,14 @@ class ImageExportError(UserMessageError):
 
 @contextmanager
 def journey_scene(project: OpenProject, journey_id: str, view: ViewKind | str,
-                  dimmed: frozenset[str] = frozenset()) -> Iterator[JourneyScene]:
-    """A scene of the canvas's kind showing `journey_id` in `view`, the cards in `dimmed` veiled, deleted afterwards."""
+                  dimmed: frozenset[str] = frozenset(),
+                  settings: LayoutSettings | None = None) -> Iterator[JourneyScene]:
+    """A scene of the canvas's kind showing `journey_id` in `view`, the cards in `dimmed` veiled, deleted afterwards;
+    `settings` carries the map's switches (persona band, actions lane; None: the scene's defaults)."""
     register_bundled_fonts()
     scene = JourneyScene(project)
+    if settings is not None:
+        scene.layout_settings = settings
     try:
         scene.show_journey(journey_id, ViewKind(view))
         scene.clearSelection()
@@ -219,7 +223,8 @@ def write_svg(scene: JourneyScene, out: str | os.PathLike[str], title: str = "")
 
 
 def write_image(project: OpenProject, journey_id: str, view: ViewKind | str, out: str | os.PathLike[str],
-                dpi: int = DEFAULT_DPI, title: str = "", dimmed: frozenset[str] = frozenset()) -> QSize:
+                dpi: int = DEFAULT_DPI, title: str = "", dimmed: frozenset[str] = frozenset(),
+                settings: LayoutSettings | None = None) -> QSize:
     """PNG or SVG by the file's suffix, of `journey_id` in `view`, drawn by a fresh scene of the canvas's kind;
     the cards in `dimmed` are veiled as the canvas dims cards a filter leaves out."""
     suffix = Path(out).suffix.lower()
@@ -227,7 +232,7 @@ def write_image(project: OpenProject, journey_id: str, view: ViewKind | str, out
         raise ImageExportError("bad_suffix", suffix=Path(out).suffix or Path(out).name)
     if suffix == ".png":
         check_dpi(dpi)
-    with journey_scene(project, journey_id, view, dimmed) as scene:
+    with journey_scene(project, journey_id, view, dimmed, settings) as scene:
         if suffix == ".svg":
             return write_svg(scene, out, title)
         return write_png(scene, out, dpi)

@@ -17,6 +17,7 @@ from cxstudio.export.output import Progress
 from cxstudio.export.paper import ROLL_WIDTHS_MM, SHEETS_MM, TILE_SHEETS
 from cxstudio.export.poster import PosterPlan
 from cxstudio.export.tiles import TilePlan
+from cxstudio.layout import LayoutSettings
 from cxstudio.model.document import Document
 from cxstudio.ui.settings import EditorSettings, settings_file
 
@@ -36,7 +37,8 @@ POSTER_PAPERS: tuple[str, ...] = (*SHEETS_MM.keys(), *(f"roll{width:g}" for widt
 REPORT_PAPERS = ("A4", "letter")
 ORIENTATIONS = ("auto", "portrait", "landscape")
 SETTINGS_GROUP = "export"
-UNSAVED = ("journey_id", "highlight")  # chosen for this export only, never remembered
+# chosen for this export only, never remembered; the map's switches start as the View menu shows them
+UNSAVED = ("journey_id", "highlight", "persona_band", "actions_lane")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class ExportOptions:
     overlap_mm: float = DEFAULT_OVERLAP_MM
     report_paper: str = "A4"
     highlight: CardFilter = EMPTY_FILTER  # the canvas's filter: the cards it leaves out print faded
+    persona_band: bool = True  # the journey's persona above the map (View > Persona Band)
+    actions_lane: bool = False  # each stage's actions below the map (View > Actions Lane)
 
     def paper_spec(self) -> str:
         if self.paper == CUSTOM_PAPER:
@@ -76,7 +80,12 @@ class ExportOptions:
         return export_options.ExportOptions(
             journey_id=self.journey_id, view=self.view, paper=self.paper_spec(), orientation=self.orientation,
             scale=self.scale_spec(), min_text_pt=self.min_text(), sheet=self.tile_sheet, overlap_mm=self.overlap_mm,
+            persona_band=self.persona_band, actions_lane=self.actions_lane,
         )
+
+    def layout_settings(self) -> LayoutSettings:
+        """The layout settings of the map these choices print (the preview's and the printer's scene use them)."""
+        return self.export_options().layout_settings()
 
     def plan(self, doc: Document) -> PosterPlan | TilePlan | None:
         """The poster or tile plan (no drawing); None for a report. Raises ExportError for choices that do not work."""
@@ -166,6 +175,16 @@ def save_options(options: ExportOptions, last_folder: str | None = None) -> None
 def last_folder() -> str:
     value = str(_qsettings().value(f"{SETTINGS_GROUP}/folder", "") or "")
     return value if value and Path(value).is_dir() else str(Path.home())
+
+
+def shown_switches(window: object | None) -> tuple[bool, bool]:
+    """(persona band, actions lane) as the View menu of `window` shows them; without one, as it last showed them."""
+    extras = getattr(window, "map_extras", None)
+    if extras is not None:
+        return extras.act_persona_band.isChecked(), extras.act_actions_lane.isChecked()
+    store = _qsettings()
+    return (bool(store.value("map/persona_band", True, type=bool)),
+            bool(store.value("map/actions_lane", False, type=bool)))
 
 
 def image_dpi(default: int) -> int:

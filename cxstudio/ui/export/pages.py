@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 
-from cxstudio.export.paper import MM
 from cxstudio.export.poster import PosterPlan
-from cxstudio.export.tiles import TilePlan, TileSheet
+from cxstudio.export.tiles import (
+    ASSEMBLY_LABEL_PT,
+    EDGE_CLEARANCE,
+    MARK_GAP,
+    MARK_LENGTH,
+    TilePlan,
+    TileSheet,
+    poster_schematic,
+)
 from cxstudio.layout.geometry import Rect
 from cxstudio.ui.canvas.scene import JourneyScene
 from cxstudio.ui.canvas.text import draw_text, text_width
@@ -28,8 +35,6 @@ MUTED = QColor("#4b5563")
 TITLE_FILL = QColor("#f3f4f6")
 GUIDE = QColor("#e11d48")
 EMPTY_FILL = QColor(156, 163, 175, 90)
-MARK_LENGTH = 6 * MM
-MARK_GAP = 1.5 * MM
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,21 +163,65 @@ def paint_sheet(painter: QPainter, tiles: TilePlan, sheet: TileSheet, draw_map: 
                              QPointF(content.right(), content.top() + overlap))
     _crop_marks(painter, content)
     label = f"{sheet.key} · {texts.journey} · {texts.project} · {texts.date}"
-    fitted_text(painter, label, tiles.margin, tiles.sheet_height - tiles.margin * 0.35, 7.0, tiles.content_width,
-                colour=MUTED)
+    # the label's descenders end 6 mm above the sheet's edge, outside what office printers cannot print
+    fitted_text(painter, label, tiles.margin, tiles.sheet_height - EDGE_CLEARANCE - 0.25 * 7.0, 7.0,
+                tiles.content_width, colour=MUTED)
 
 
 def paint_assembly(painter: QPainter, tiles: TilePlan, draw_map: MapDrawer, texts: PageTexts,
                    hint: str = "") -> None:
-    """The assembly page in sheet points: a heading and the grid of sheets over the whole poster."""
+    """The assembly page in sheet points: a heading and the grid of sheets over a text-free schematic of the
+    poster (`draw_map` is not used: a thumbnail's text would print far below any minimum size)."""
     width, height, margin = tiles.sheet_width, tiles.sheet_height, tiles.margin
     painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)
-    fitted_text(painter, f"{texts.assembly}: {texts.journey}", margin, margin + 14, 14, width - 2 * margin, bold=True)
-    fitted_text(painter, f"{texts.project} · {texts.date}", margin, margin + 30, 9, width - 2 * margin, colour=MUTED)
+    title, meta, small = (max(size, tiles.min_text) for size in (14.0, 9.0, 8.5))  # --min-text holds here too
+    fitted_text(painter, f"{texts.assembly}: {texts.journey}", margin, margin + title, title, width - 2 * margin,
+                bold=True)
+    fitted_text(painter, f"{texts.project} · {texts.date}", margin, margin + title + 2 + meta * 1.5, meta,
+                width - 2 * margin, colour=MUTED)
     if hint:
-        fitted_text(painter, hint, margin, margin + 44, 8.5, width - 2 * margin)
+        fitted_text(painter, hint, margin, margin + title + 2 + meta * 1.5 + small * 1.6, small, width - 2 * margin)
     area = QRectF(margin, margin + 54, width - 2 * margin, height - 2 * margin - 54)
-    paint_grid_over_poster(painter, tiles, draw_map, texts, area)
+    paint_grid_over_schematic(painter, tiles, texts, area)
+
+
+def paint_grid_over_schematic(painter: QPainter, tiles: TilePlan, texts: PageTexts, area: QRectF) -> None:
+    """The printed assembly page's grid: the poster as boxes without text (as in the PDF, export/tiles.py), the
+    sheets' outlines, and each sheet's key at ASSEMBLY_LABEL_PT or --min-text, whichever is larger."""
+    bounds = grid_bounds(tiles)
+    scale = min(area.width() / bounds.width(), area.height() / bounds.height())
+    ox = area.x() + (area.width() - bounds.width() * scale) / 2 - bounds.x() * scale
+    oy = area.y() + (area.height() - bounds.height() * scale) / 2 - bounds.y() * scale
+    poster = tiles.poster
+    painter.save()
+    painter.translate(ox, oy)
+    painter.scale(scale, scale)
+    painter.fillRect(QRectF(0, 0, poster.page_width, poster.page_height), Qt.GlobalColor.white)
+    for box in poster_schematic(poster):
+        painter.setBrush(QColor(box.fill))
+        painter.setPen(QPen(QColor(box.outline), 0.5 / scale) if box.outline else Qt.PenStyle.NoPen)
+        painter.drawRect(qrect(box.rect))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(MUTED, 0.8 / scale))
+    painter.drawRect(QRectF(0, 0, poster.page_width, poster.page_height))
+    for sheet in tiles.sheets:
+        rect = qrect(sheet.source)
+        if sheet.empty:
+            painter.fillRect(rect, QBrush(EMPTY_FILL, Qt.BrushStyle.SolidPattern))
+        painter.setPen(QPen(GUIDE, 1.2 / scale))
+        painter.drawRect(rect)
+    painter.restore()
+    smallest = max(ASSEMBLY_LABEL_PT, tiles.min_text)
+    for sheet in tiles.sheets:  # the keys in page points, never below the smallest label size
+        cell = QRectF(ox + sheet.source.x * scale, oy + sheet.source.y * scale, sheet.source.width * scale,
+                      sheet.source.height * scale)
+        size = max(smallest, min(16.0, cell.width() / 5, cell.height() / 2.6))
+        text = sheet.key if not sheet.empty else f"{sheet.key} – {texts.empty}"
+        shown = text if text_width(text, size, True) <= cell.width() - 2 else sheet.key
+        x = cell.center().x() - text_width(shown, size, True) / 2
+        fitted_text(painter, shown, max(x, cell.x() + 1), cell.center().y() + size * 0.35, size,
+                    max(cell.width() - 2, text_width(sheet.key, size, True)), bold=True,
+                    colour=GUIDE if not sheet.empty else MUTED)
 
 
 def grid_bounds(tiles: TilePlan) -> QRectF:

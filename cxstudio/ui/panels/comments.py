@@ -1,10 +1,15 @@
-"""The comments of one element, shown under the inspector's form: add, edit inline, resolve, delete (review: add, resolve)."""
+"""The comments of one element, shown under the inspector's form: add, edit inline, resolve, delete (review: add, resolve).
+
+Also the window's one shared/internal switch for new comments (`SharingChoice`), which this section
+and the comments panel show: shared by default in review mode, internal otherwise.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -21,6 +26,7 @@ from cxstudio.editing.operations import delete_elements, edit_element
 from cxstudio.model.entities import Comment
 from cxstudio.model.events import event_kind
 from cxstudio.ui.commands import run_operation
+from cxstudio.ui.workspace.dates import show_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COMMENTABLE_KINDS = frozenset(Comment.REFS["target_id"].targets)
@@ -31,6 +37,47 @@ def current_author() -> str:
     from cxstudio.ui.settings import EditorSettings
 
     return EditorSettings().author()
+
+
+class SharingChoice(QObject):
+    """Whether new comments are shared with clients; follows each newly shown project (shared when open for review)."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._shared = False
+        self._project: OpenProject | None = None
+
+    @property
+    def shared(self) -> bool:
+        return self._shared
+
+    def set_shared(self, shared: bool) -> None:
+        if shared != self._shared:
+            self._shared = shared
+            self.changed.emit(shared)
+
+    def follow(self, project: OpenProject | None) -> None:
+        """Another project is shown: its new comments are shared in review mode, internal otherwise."""
+        if project is not self._project:
+            self._project = project
+            self.set_shared(project is not None and project.review)
+
+
+def bind_shared_box(box: QCheckBox, choice: SharingChoice) -> None:
+    """Keep a "Shared with client" check box and the window's choice in step, both ways."""
+    box.setChecked(choice.shared)
+    box.toggled.connect(choice.set_shared)
+    choice.changed.connect(lambda shared: box.setChecked(shared) if box.isChecked() != shared else None)
+
+
+def shared_box(parent: QWidget | None = None) -> QCheckBox:
+    box = QCheckBox(QCoreApplication.translate("CommentsSection", "Shared with client"), parent)
+    box.setToolTip(QCoreApplication.translate(
+        "CommentsSection", "New comments are shared with the client (client copies and the client report keep "
+        "them); untick for an internal remark."))
+    return box
 
 
 class CommentsSection(QWidget):
@@ -63,6 +110,10 @@ class CommentsSection(QWidget):
         self.delete_button = QPushButton(self.tr("Delete comment"))
         self.delete_button.setObjectName("deleteComment")
         self.delete_button.clicked.connect(self.delete_current)
+        self.sharing = SharingChoice(self)  # the window binds its own (see `bind_sharing`)
+        self.shared_box = shared_box()
+        self.shared_box.setObjectName("commentShared")
+        bind_shared_box(self.shared_box, self.sharing)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
@@ -72,8 +123,16 @@ class CommentsSection(QWidget):
         column.addWidget(title)
         column.addWidget(self.list)
         column.addLayout(buttons)
+        column.addWidget(self.shared_box)
+
+    def bind_sharing(self, choice: SharingChoice) -> None:
+        """Use the window's shared/internal switch (the comments panel shows the same one)."""
+        self.shared_box.toggled.disconnect()
+        self.sharing = choice
+        bind_shared_box(self.shared_box, choice)
 
     def set_target(self, project: OpenProject | None, target_id: str | None, read_only: bool = False) -> None:
+        self.sharing.follow(project)
         self._project = project
         self._read_only = read_only or (project is not None and project.refusal() is not None)
         self._can_comment = project is not None and project.refusal(comment_ops.add_comment) is None
@@ -103,7 +162,7 @@ class CommentsSection(QWidget):
                     flags |= Qt.ItemFlag.ItemIsEditable
                 item.setFlags(flags)
                 item.setCheckState(Qt.CheckState.Checked if comment.resolved else Qt.CheckState.Unchecked)
-                when = comment.created.replace("T", " ")
+                when = show_date(comment.created)
                 item.setToolTip(self.tr("%1, %2 (ticked: resolved)").replace("%1", comment.author or "?")
                                 .replace("%2", when))
                 self.list.addItem(item)
@@ -111,6 +170,7 @@ class CommentsSection(QWidget):
             self.list.blockSignals(False)
         editable = self._target_id is not None and not self._read_only
         self.add_button.setEnabled(self._target_id is not None and self._can_comment)
+        self.shared_box.setEnabled(self._can_comment)
         self.delete_button.setEnabled(editable and self.list.count() > 0)
 
     def on_changed(self, change_set: ChangeSet) -> None:
@@ -120,7 +180,8 @@ class CommentsSection(QWidget):
             self.refresh()
 
     def add_comment(self, text: str | None = None) -> str | None:
-        """Add a comment signed with the Preferences' author: shared in review mode (then its text is asked first)."""
+        """Add a comment signed with the Preferences' author, shared or internal as the switch says (in review mode
+        its text is asked first)."""
         project = self._project
         if project is None or self._target_id is None or not self._can_comment:
             return None
@@ -130,7 +191,7 @@ class CommentsSection(QWidget):
                 return None
         comment = run_operation(project, self.message.emit, None, comment_ops.add_comment, self._target_id,
                                 text if text is not None else self.tr("New comment"), author=current_author(),
-                                internal=not project.review)
+                                internal=not self.sharing.shared)
         if comment is None:
             return None
         for row in range(self.list.count()):

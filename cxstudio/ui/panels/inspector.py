@@ -45,10 +45,13 @@ from cxstudio.model.events import Added, Removed
 from cxstudio.ui import labels
 from cxstudio.ui.commands import run_operation
 from cxstudio.ui.panels.comments import CommentsSection
+from cxstudio.ui.panels.multi_inspector import MultiCardForm
+from cxstudio.ui.workspace.dates import DateEdit, show_date
 
 # Fields the inspector never shows: identity, placement (changed by dragging) and binary data.
 HIDDEN_FIELDS = frozenset({"id", "order", "journey_id", "stage_id", "lane_id", "picture"})
 READ_ONLY_FIELDS = frozenset({"created", "source_id", "target_id"})  # comment targets, relation ends
+DATE_FIELDS = frozenset({"due", "date"})  # picked in the calendar or typed in the UI's date format (or ISO)
 MULTILINE_FIELDS = frozenset({
     "text", "description", "internal_note", "expectation", "expectations", "scenario", "goals", "needs",
     "frustrations", "behaviour", "evidence", "quote",
@@ -97,12 +100,15 @@ class InspectorPanel(QWidget):
     """Shows one element's fields; each change is one operation (typing in one field merges into one undo step)."""
 
     message = Signal(str)
+    shownChanged = Signal()  # it shows another element, several, or nothing (the status bar names it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
         self._project: OpenProject | None = None
         self._entity_id: str | None = None
+        self.multi: MultiCardForm | None = None  # the common fields of several selected cards
+        self._selected_count = 0
         self._read_only = False
         self._setters: dict[str, Callable[[Any], None]] = {}
         self._editors: dict[str, QWidget] = {}
@@ -167,18 +173,50 @@ class InspectorPanel(QWidget):
         """Show `entity_id`'s fields, or a hint when nothing or several elements are selected."""
         self.flush()
         project = self._project
+        self._selected_count = selected_count
         if project is None or entity_id is None or entity_id not in project.document:
             self._entity_id = None
             self._show_nothing(selected_count if entity_id is None else 0)
+            self.shownChanged.emit()
             return
-        if entity_id == self._entity_id:
+        if entity_id == self._entity_id and self.multi is None:
             self.refresh()
+        else:
+            self._entity_id = entity_id
+            self._build(project.document.get(entity_id))
+        self.shownChanged.emit()
+
+    def show_many(self, ids: list[str]) -> None:
+        """Several elements selected: the fields cards share when all are cards, else how many there are."""
+        self.flush()
+        project = self._project
+        cards = [i for i in ids if isinstance(project.document.find(i), Card)] if project is not None else []
+        if project is None or len(cards) < 2 or len(cards) != len(ids):
+            self.show_element(None, len(ids))
             return
-        self._entity_id = entity_id
-        self._build(project.document.get(entity_id))
+        if self.multi is None or self.multi.card_ids() != cards:
+            self._entity_id, self._selected_count = None, len(cards)
+            self._show_nothing(len(cards))
+            self._heading.setText(self.tr("%n cards selected", "", len(cards)))
+            self.multi = MultiCardForm(project, cards, self._read_only, self.message.emit)
+            self._form.addRow(self.multi)
+            self._fit_scroll_area()
+        self.shownChanged.emit()
+
+    def status_text(self) -> str:
+        """What the inspector shows, for the status bar: an element's kind and name, or how many are selected."""
+        if self._project is None:
+            return ""
+        if self._entity_id is not None or self.multi is not None:
+            return self._heading.text()
+        if self._selected_count > 1:
+            return self.tr("%n elements selected", "", self._selected_count)
+        return self.tr("Nothing selected")
 
     def on_changed(self, change_set: ChangeSet) -> None:
         """Refresh after a committed change set (edits, undo, redo) that touched the shown element."""
+        if self.multi is not None:
+            self.multi.refresh()
         if self._entity_id is None or self._project is None:
             return
         document = self._project.document
@@ -217,6 +255,7 @@ class InspectorPanel(QWidget):
     def _clear_form(self) -> None:
         while self._form.rowCount():
             self._form.removeRow(0)
+        self.multi = None
         self._setters.clear()
         self._editors.clear()
 
@@ -272,7 +311,9 @@ class InspectorPanel(QWidget):
         if enum_type is not None:
             return self._enum_editor(entity, name, optional="None" in annotation)
         if name == "language" and entity.KIND == "project":
-            return self._choice_editor(name, list(labels.languages().items()))
+            language_editor = self._choice_editor(name, list(labels.languages().items()))
+            language_editor.setToolTip(labels.map_language_hint())  # the map's words follow the project (issue 14)
+            return language_editor
         if name in PRIORITY_FIELDS:
             return self._choice_editor(name, list(labels.priorities().items()))
         if name in REF_KINDS:
@@ -285,6 +326,8 @@ class InspectorPanel(QWidget):
             return self._bool_editor(name)
         if name in OPTIONAL_NUMBERS:
             return self._number_editor(name, *OPTIONAL_NUMBERS[name])
+        if name in DATE_FIELDS:
+            return self._date_editor(name)
         if annotation.startswith("float"):
             return self._float_editor(name)
         if annotation.startswith("tuple"):
@@ -294,7 +337,7 @@ class InspectorPanel(QWidget):
         if annotation.startswith("str"):
             if name in MULTILINE_FIELDS:
                 return self._multiline_editor(name)
-            return self._line_editor(name, live=name not in ("due", "date", "email"))
+            return self._line_editor(name, live=name != "email")
         return None
 
     # ------------------------------------------------------------------ committing
@@ -352,7 +395,7 @@ class InspectorPanel(QWidget):
                 target = self._project.document.find(value)
                 label.setText(target.label if target is not None else "")
             else:
-                label.setText(str(value or ""))
+                label.setText(show_date(value) if name == "created" else str(value or ""))
 
         self._setters[name] = show
         return label
@@ -577,6 +620,13 @@ class InspectorPanel(QWidget):
 
         self._setters[name] = show
         return spin
+
+    def _date_editor(self, name: str) -> DateEdit:
+        editor = DateEdit(self.tr("not set"))
+        editor.setKeyboardTracking(False)  # typed dates count when complete (Return, leaving the field)
+        editor.dateChanged.connect(lambda _date: self._commit(name, editor.iso()))
+        self._setters[name] = editor.show_quietly
+        return editor
 
     def _float_editor(self, name: str) -> QLineEdit:
         editor = self._text_field(self.tr("not set"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from cxstudio.model.entities import CardKind, LaneKind
 from cxstudio.ui import labels
+from cxstudio.ui.icons import card_kind_icon, icon, lane_kind_icon
 
 PALETTE_MIME_TYPE = "application/x-cxstudio-palette"
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole
@@ -79,12 +80,12 @@ class PalettePanel(QWidget):
     def _fill(self) -> None:
         cards = self._group(self.tr("Cards"))
         for kind, text in labels.card_kinds().items():
-            self._entry(cards, text, {"what": "card", "kind": CardKind(kind).value})
+            self._entry(cards, text, {"what": "card", "kind": CardKind(kind).value}).setIcon(0, card_kind_icon(kind))
         structure = self._group(self.tr("Structure"))
-        self._entry(structure, self.tr("Stage"), {"what": "stage"})
+        self._entry(structure, self.tr("Stage"), {"what": "stage"}).setIcon(0, icon("insert-stage"))
         lanes = self._group(self.tr("Lanes"))
         for kind, text in labels.lane_kinds().items():
-            self._entry(lanes, text, {"what": "lane", "kind": LaneKind(kind).value})
+            self._entry(lanes, text, {"what": "lane", "kind": LaneKind(kind).value}).setIcon(0, lane_kind_icon(kind))
 
     def payload(self, item: QTreeWidgetItem) -> dict[str, str] | None:
         data = item.data(0, PAYLOAD_ROLE)

@@ -289,6 +289,9 @@ def test_delete_duplicate_and_undo(canvas: JourneyCanvas, sample: Sample) -> Non
     assert len(_cards_in(sample, sample.stages[0], sample.lanes[0])) == 2
     assert cell[1].id not in canvas.journey_scene.card_items
     canvas.select_ids([sample.stages[1]])
+    from ui_helpers import answer_next_modal  # a stage with cards: the canvas asks first (issue 14)
+
+    answer_next_modal(lambda box: box.accept() if not hasattr(box, "defaultButton") else box.defaultButton().click())
     press_key(canvas, Qt.Key.Key_Delete)
     assert sample.stages[1] not in sample.project.document
     assert sample.cards["hotline"] not in canvas.journey_scene.card_items

@@ -74,7 +74,8 @@ def test_preview_and_sheet_count_follow_the_options(export_dialog: ExportDialog,
     dialog.scale_percent.setValue(100)
     choose(dialog.tile_sheet, "A4")
     settle(qtbot, dialog)
-    expected = plan_tiles(example_project.document, ExportOptions(journey_id=journey_id, sheet="A4", paper="auto", scale=1.0))
+    expected = plan_tiles(example_project.document, ExportOptions(journey_id=journey_id, sheet="A4", paper="auto", scale=1.0,
+                                                                  persona_band=True))  # as View > Persona Band
     plan = dialog.plan
     assert isinstance(plan, TilePlan) and dialog.preview.plan is plan
     assert plan.sheet_count == expected.sheet_count and (plan.rows, plan.cols) == (expected.rows, expected.cols)
@@ -86,7 +87,8 @@ def test_preview_and_sheet_count_follow_the_options(export_dialog: ExportDialog,
     choose(dialog.tile_sheet, "A3")
     dialog.overlap.setValue(20)
     settle(qtbot, dialog)
-    larger = plan_tiles(example_project.document, ExportOptions(journey_id=journey_id, sheet="A3", paper="auto", scale=1.0, overlap_mm=20))
+    larger = plan_tiles(example_project.document, ExportOptions(journey_id=journey_id, sheet="A3", paper="auto", scale=1.0, overlap_mm=20,
+                                                               persona_band=True))
     assert isinstance(dialog.plan, TilePlan) and dialog.plan.sheet_count == larger.sheet_count
     assert larger.sheet_count < expected.sheet_count
     assert abs(dialog.plan.overlap - 20 * MM) < 1e-6

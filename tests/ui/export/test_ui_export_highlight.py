@@ -86,7 +86,8 @@ def test_the_export_fades_exactly_the_cards_the_canvas_fades(main_window, qtbot,
     plan = dialog.plan
     assert isinstance(plan, PosterPlan) and plan.dimmed == dimmed, "print = screen"
     assert f"{len(dimmed)} cards the map's filter leaves out print faded." in dialog.summary.text()
-    assert (plan.journey_id, "map", dimmed) in dialog._thumbnails, "the preview shows the highlight"
+    key = (plan.journey_id, "map", dimmed, dialog.options().layout_settings())
+    assert key in dialog._thumbnails, "the preview shows the highlight"
     SCREENSHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SCREENSHOTS / "export-highlight.png"))
 
@@ -175,7 +176,7 @@ def test_the_image_fades_the_filtered_out_cards(main_window, qtbot, example_file
     assert dialog.export_to(plain), dialog.status.text()
     faded_image, plain_image = QImage(str(faded)), QImage(str(plain))
     assert faded_image.size() == plain_image.size()
-    with journey_scene(main_window.project, dialog.journey_id, dialog.view) as scene:
+    with journey_scene(main_window.project, dialog.journey_id, dialog.view, settings=dialog.layout_settings()) as scene:
         source = map_rect(scene)
         rects = {card_id: QRectF(box.rect.x - source.x(), box.rect.y - source.y(), box.rect.width, box.rect.height)
                  for card_id, box in scene.layout.cards.items()}  # 72 dpi: a pixel a point

@@ -28,7 +28,6 @@ from cxstudio.layout import (
 from cxstudio.layout import style as palette
 from cxstudio.ui.canvas.items.common import (
     DEVICE_CACHE,
-    HANDLE_RADIUS,
     HOVER_COLOUR,
     SELECTABLE,
     SELECTED_WASH,
@@ -163,10 +162,13 @@ def _card_style(colour: str, text_colour: str, pain_point: bool, moment_of_truth
     return _CardStyle(QColor(style.fill), border, style.radius, edge, QColor(style.text), QColor(style.muted))
 
 
+HANDLE_DRAWN_RADIUS = 4.5  # the relation handle as drawn: small, just outside the right edge (hit area: HANDLE_RADIUS)
+
+
 @lru_cache(maxsize=256)
 def _card_rects(width: float, height: float) -> tuple[QRectF, QRectF]:
     """A card item's body and bounding rectangle in item coordinates (shared by cards of one size; never mutated)."""
-    return QRectF(0, 0, width, height), QRectF(-4, -4, width + HANDLE_RADIUS + 6, height + 8)
+    return QRectF(0, 0, width, height), QRectF(-4, -4, width + 2 * HANDLE_DRAWN_RADIUS + 6, height + 8)
 
 
 class CardItem(ElementItem):
@@ -241,8 +243,9 @@ class CardItem(ElementItem):
             self.update()
 
     def handle_center(self) -> QPointF:
-        """The relation handle's centre in scene coordinates: the middle of the card's right edge."""
-        return self.pos() + QPointF(self.box.rect.width, self.box.rect.height / 2)
+        """The relation handle's centre in scene coordinates: beside the middle of the card's right edge, outside the
+        card, so that it never covers a title (shown on hovered and selected cards only)."""
+        return self.pos() + QPointF(self.box.rect.width + HANDLE_DRAWN_RADIUS + 0.5, self.box.rect.height / 2)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -283,14 +286,15 @@ class CardItem(ElementItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), style.radius + 2, style.radius + 2)
         if selected or self.hovered:
-            center = QPointF(rect.width(), rect.height() / 2)
-            painter.setPen(QPen(QColor("#ffffff"), 1.5))
+            # the handle sits outside the card (in the cell's margin): it never hides a long title
+            center = QPointF(rect.width() + HANDLE_DRAWN_RADIUS + 0.5, rect.height() / 2)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(SELECTION_COLOUR if selected else HOVER_COLOUR.darker(130))
-            painter.drawEllipse(center, HANDLE_RADIUS, HANDLE_RADIUS)
-            painter.setPen(QPen(QColor("#ffffff"), 1.6))
-            painter.drawLine(QPointF(center.x() - 3, center.y()), QPointF(center.x() + 3, center.y()))
-            painter.drawLine(QPointF(center.x() + 1, center.y() - 2), QPointF(center.x() + 3, center.y()))
-            painter.drawLine(QPointF(center.x() + 1, center.y() + 2), QPointF(center.x() + 3, center.y()))
+            painter.drawEllipse(center, HANDLE_DRAWN_RADIUS, HANDLE_DRAWN_RADIUS)
+            painter.setPen(QPen(QColor("#ffffff"), 1.2))
+            painter.drawLine(QPointF(center.x() - 2, center.y()), QPointF(center.x() + 2, center.y()))
+            painter.drawLine(QPointF(center.x() + 0.5, center.y() - 1.5), QPointF(center.x() + 2, center.y()))
+            painter.drawLine(QPointF(center.x() + 0.5, center.y() + 1.5), QPointF(center.x() + 2, center.y()))
 
     @staticmethod
     def _paint_marker(painter: QPainter, marker: Marker, dx: float, dy: float) -> None:
