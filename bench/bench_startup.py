@@ -7,7 +7,9 @@ PySide6 QMainWindow (shown maximized, quitting after its first paint). The figur
 just before the process is spawned to that moment. Runs alternate (bare, editor, bare, editor...)
 so that load from other processes hits both alike; each run gets a fresh data folder (the first
 start: no settings, no recent files, nothing to recover). One untimed launch of each comes first, so
-the bytecode is compiled and the files are in the page cache, as after an installation.
+the bytecode is compiled and the files are in the page cache, as after an installation. The editor's
+probe filters the events of the canvas's viewport only, the bare window's those of the application
+(it has one label); each series ends with the machine's load average before and after it.
 
 The series runs headless (QT_QPA_PLATFORM=offscreen) and, when xvfb-run is installed, again under
 one Xvfb server (the xcb platform plugin, a real X11 window). Bars: the median launch to painted map

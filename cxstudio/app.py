@@ -127,6 +127,7 @@ def run_editor(path: str | None) -> int:
     # the temporary files of saves killed midway, and working copies of ended editors without unsaved work
     window.setup.later(api.clean_up_leftovers)
     window.setup.later(logs.setup_logging)  # the same log file, from now on rolled over when full
+    window.setup.later(api.prepare_writing)  # SQLAlchemy for the first edit, which need not wait for it then
     window.setup.later(_collect_from_now_on)
     if os.environ.get("CXSTUDIO_EXIT_AT_FIRST_PAINT"):  # bench/bench_startup.py: report the first paint, quit
         from cxstudio.ui import first_paint

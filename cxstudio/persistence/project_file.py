@@ -61,7 +61,6 @@ if TYPE_CHECKING:  # SQLAlchemy is imported by the first write (an edit, Save), 
     from sqlalchemy import Engine
 
 
-
 def _sqlalchemy_error() -> type[Exception]:
     """SQLAlchemy's base exception, for the handlers of the write side (imported once something failed)."""
     from sqlalchemy.exc import SQLAlchemyError

@@ -43,7 +43,7 @@ def test_the_schema_statements_create_every_stored_table_with_its_columns() -> N
         connection.close()
 
 
-def test_opening_a_project_loads_no_sqlalchemy_and_the_first_edit_writes_through(tmp_path: Path) -> None:
+def test_opening_a_project_loads_no_sqlalchemy_until_writing_and_the_first_edit_writes_through(tmp_path: Path) -> None:
     from cxstudio import api
 
     path = tmp_path / "Projekt.cxstudio"
@@ -56,8 +56,9 @@ from cxstudio import api
 from cxstudio.editing import operations
 opened = api.open_project({str(path)!r})
 print("opened-with-sqlalchemy", any(m.startswith("sqlalchemy") for m in sys.modules))
+api.prepare_writing()  # as the editor does right after its first paint
+print("prepared-with-sqlalchemy", any(m.startswith("sqlalchemy") for m in sys.modules))
 opened.run(operations.rename, opened.document.project.id, "Zweites")
-print("edited-with-sqlalchemy", any(m.startswith("sqlalchemy") for m in sys.modules))
 folder = opened.working_copy
 opened._file.engine.dispose()  # release the exclusive lock to look from outside
 connection = sqlite3.connect(folder / "project.cxstudio")
@@ -68,5 +69,5 @@ opened.close()
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=ROOT,
                             env={**os.environ, "CXSTUDIO_DATA_DIR": str(tmp_path / "data")})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["opened-with-sqlalchemy", "False", "edited-with-sqlalchemy", "True",
+    assert result.stdout.split() == ["opened-with-sqlalchemy", "False", "prepared-with-sqlalchemy", "True",
                                      "working-copy-name", "Zweites"]

@@ -64,6 +64,7 @@ class EntityTable(QWidget):
         self.filter_line.setObjectName(f"filter_{kind.KIND}")
         self.filter_line.setPlaceholderText(_tr("Filter…"))
         self.filter_line.setClearButtonEnabled(True)
+        self.filter_line.setMinimumWidth(180)  # stays usable beside the action tracker's filters
         self.filter_line.textChanged.connect(self.proxy.set_filter_text)
         self.filter_line.textChanged.connect(lambda _text: self._update_hint())
         self.add_button = QPushButton(_tr("Add"))
