@@ -34,7 +34,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message[:1].upper() + message[1:].rstrip(".") + f". See '{self.prog} --help'.")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+_FILE_COMMANDS = frozenset({"new", "info", "check", "upgrade"})
+_SHARING_COMMANDS = frozenset({"client-copy", "diff", "merge"})
+
+
+def _build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (`only`, a command's name) the top level with just that command: the same parse of
+    a command line naming it, without building (and importing) the other commands' parsers."""
+
+    def wanted(*names: str) -> bool:
+        return only is None or only in names
+
     parser = _Parser(
         prog="cxstudio",
         description="CX Studio: an editor for customer journey maps and service blueprints.",
@@ -43,38 +53,46 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cxstudio {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    edit = commands.add_parser("edit", help="open the editor (the default command)")
-    edit.add_argument("file", nargs="?", help="a .cxstudio project to open")
+    if wanted("edit"):
+        edit = commands.add_parser("edit", help="open the editor (the default command)")
+        edit.add_argument("file", nargs="?", help="a .cxstudio project to open")
 
-    render = commands.add_parser(
-        "render", help="draw one journey of a project to a PNG as the editor shows it (no display needed)"
-    )
-    render.add_argument("file", help="a .cxstudio project")
-    render.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the PNG to write")
-    render.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
-    render.add_argument("--view", metavar="VIEW",
-                        help="map (default), blueprint, swimlane (by channel) or swimlane-department")
-    render.add_argument("--scale", type=float, default=2.0, help="pixels per point (default 2.0)")
-    from cxstudio.cli_export import add_map_switches  # argparse only
+    if wanted("render"):
+        render = commands.add_parser(
+            "render", help="draw one journey of a project to a PNG as the editor shows it (no display needed)"
+        )
+        render.add_argument("file", help="a .cxstudio project")
+        render.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the PNG to write")
+        render.add_argument("--journey", metavar="NAME", help="the journey (name or id); default: the first")
+        render.add_argument("--view", metavar="VIEW",
+                            help="map (default), blueprint, swimlane (by channel) or swimlane-department")
+        render.add_argument("--scale", type=float, default=2.0, help="pixels per point (default 2.0)")
+        from cxstudio.cli_export import add_map_switches  # argparse only
 
-    add_map_switches(render)
+        add_map_switches(render)
 
-    templates = commands.add_parser("templates", help="list the templates and examples 'new --template' takes")
-    templates.add_argument("--lang", choices=("de", "en"), help="only templates in this language")
+    if wanted("templates"):
+        templates = commands.add_parser("templates", help="list the templates and examples 'new --template' takes")
+        templates.add_argument("--lang", choices=("de", "en"), help="only templates in this language")
 
-    _add_file_commands(commands)
-    from cxstudio.cli_export import add_export_command  # argparse only; the export itself imports on demand
+    if wanted(*_FILE_COMMANDS):
+        _add_file_commands(commands)
+    if wanted("export"):
+        from cxstudio.cli_export import add_export_command  # argparse only; the export itself imports on demand
 
-    add_export_command(commands)
-    from cxstudio.cli_sharing import add_sharing_commands  # client-copy, diff, merge (standard library only)
+        add_export_command(commands)
+    if wanted(*_SHARING_COMMANDS):
+        from cxstudio.cli_sharing import add_sharing_commands  # client-copy, diff, merge (standard library only)
 
-    add_sharing_commands(commands)
-    from cxstudio.cli_analyze import add_analyze_command  # light: argparse only
+        add_sharing_commands(commands)
+    if wanted("analyze"):
+        from cxstudio.cli_analyze import add_analyze_command  # light: argparse only
 
-    add_analyze_command(commands)
-    from cxstudio.cli_office import add_import_command  # standard library only
+        add_analyze_command(commands)
+    if wanted("import"):
+        from cxstudio.cli_office import add_import_command  # standard library only
 
-    add_import_command(commands)
+        add_import_command(commands)
     return parser
 
 
@@ -518,13 +536,14 @@ def _looks_like_command(word: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = _build_parser()
     known = set(_HANDLERS) | {"-h", "--help", "--version"}
     if not arguments or (arguments[0] not in known and not arguments[0].startswith("-")):
         if arguments and _looks_like_command(arguments[0]):
             _complain(f"'{arguments[0]}' is neither a command nor a project file. See 'cxstudio --help'.")
             return EXIT_USAGE
         arguments.insert(0, "edit")
+    # a command line starting with a command parses with that command's parser only (the editor's start)
+    parser = _build_parser(arguments[0] if arguments[0] in _HANDLERS else None)
     try:
         args = parser.parse_args(arguments)
     except UsageError as exc:

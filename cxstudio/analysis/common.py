@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from statistics import fmean
 
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Card, CardKind, Journey, Lane, LaneKind, Metric, MetricKind, Touchpoint
@@ -86,6 +85,8 @@ class Score:
 def score_of(ratings: Sequence[int]) -> Score:
     if not ratings:
         return Score(0, None, None, None, None)
+    from statistics import fmean  # with fractions and decimal: loaded by the first score, not by the map's filters
+
     low, high = min(ratings), max(ratings)
     return Score(len(ratings), fmean(ratings), low, high, high - low)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cxstudio.content.templates import build_document
 from cxstudio.editing.operations import LaneSpec
 from cxstudio.layout.labels import label
 from cxstudio.model.document import Document
@@ -37,6 +36,8 @@ def _language(language: str) -> str:
 
 @lru_cache(maxsize=4)
 def _template(name: str, language: str) -> Document:
+    from cxstudio.content.templates import build_document  # tomllib and the templates: only when a name is asked
+
     return build_document(name, language)
 
 

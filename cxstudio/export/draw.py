@@ -8,7 +8,7 @@ top-left, y down); one transform maps them onto the page, and text is un-flipped
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -16,8 +16,9 @@ from weakref import WeakKeyDictionary
 from cxstudio.export import fonts
 from cxstudio.export.errors import ExportError
 from cxstudio.export.highlight import draw_veils
-from cxstudio.export.pdf_ops import PathOps, TextBatch
+from cxstudio.export.pdf_ops import PathOps, TextBatch, polyline_op
 from cxstudio.export.persona_band import draw_map_extras
+from cxstudio.export.spatial import BoxIndex
 from cxstudio.layout import (
     BADGE_BORDER_WIDTH,
     BADGE_COLOURS,
@@ -293,13 +294,14 @@ class LayoutPainter:
         self.doc = doc
         self.layout = layout
         self.language = language or layout.language
-        self._relation_bounds: list[Rect] | None = None
+        self._relation_index: BoxIndex | None = None
+        self._route_paths: dict[int, tuple[str, str]] = {}  # id of a route: its line's and head's path
 
     # ------------------------------------------------------------------ placement
     def draw_at(self, left: float, top: float, scale: float, page_height: float, region: Rect | None = None,
-                clip: bool = True, tick: Callable[[int], None] | None = None) -> None:
+                clip: bool = True, tick: Callable[[int], None] | None = None, relations: bool = True) -> None:
         """Draw `region` of the layout (default: map_region) with its top-left at (left, top) page points from
-        the page's top-left, magnified by `scale`."""
+        the page's top-left, magnified by `scale`; without its arrows when not `relations` (draw_relations_at)."""
         region = region or map_region(self.layout)
         c = self.canvas
         c.saveState()
@@ -309,7 +311,24 @@ class LayoutPainter:
             path = c.beginPath()
             path.rect(region.x, region.y, region.width, region.height)
             c.clipPath(path, stroke=0, fill=0)
-        self.draw(region if clip else None, tick)
+        self.draw(region if clip else None, tick, relations)
+        c.restoreState()
+
+    def draw_relations_at(self, left: float, top: float, scale: float, page_height: float,
+                          regions: Sequence[Rect]) -> None:
+        """Draw the arrows meeting any of `regions`, clipped to them, with the layout's origin at (left, top) page
+        points from the page's top-left: once for parts of a map drawn side by side without their arrows."""
+        c = self.canvas
+        c.saveState()
+        c.translate(left, page_height - top)
+        c.scale(scale, -scale)
+        path = c.beginPath()
+        for region in regions:
+            path.rect(region.x, region.y, region.width, region.height)
+        c.clipPath(path, stroke=0, fill=0)
+        text = TextBatch(c)
+        self._relations(regions, text)
+        text.flush()
         c.restoreState()
 
     def draw_part(self, left: float, top: float, scale: float, part: MapSlice) -> None:
@@ -332,7 +351,8 @@ class LayoutPainter:
             self.draw_at(left + dx, -top + dy, scale, 0.0, piece)
 
     # ------------------------------------------------------------------ drawing in layout coordinates
-    def draw(self, region: Rect | None = None, tick: Callable[[int], None] | None = None) -> None:
+    def draw(self, region: Rect | None = None, tick: Callable[[int], None] | None = None,
+             relations: bool = True) -> None:
         """Draw everything that intersects `region` (None: everything) in layout coordinates, in the canvas's
         stacking order: grid, blueprint lines, curves, headers, cards, relations.
 
@@ -349,7 +369,8 @@ class LayoutPainter:
         text.flush()
         if self.dimmed:
             draw_veils(self.canvas, self._boxes_in(region), self.dimmed)
-        self._relations(region, text)
+        if relations:
+            self._relations(region, text)
         text.flush()
 
     def _grid(self, region: Rect | None) -> None:
@@ -572,18 +593,28 @@ class LayoutPainter:
             c.setDash()
             text.add(geom.label_line, colour)
 
-    def _relations(self, region: Rect | None, text: TextBatch) -> None:
+    def _route_ops(self, route: Any) -> tuple[str, str]:
+        """The path operators of an arrow's line and head, formatted once (a report draws an arrow on many pages)."""
+        found = self._route_paths.get(id(route))
+        if found is None:
+            found = self._route_paths[id(route)] = (polyline_op(route.points), polyline_op(route.arrow, close=True))
+        return found
+
+    def _relations(self, region: Rect | Sequence[Rect] | None, text: TextBatch) -> None:
         """All arrows in three paths (solid lines, dashed 'relates to' lines, heads), then the labels on white."""
         c = self.canvas
         if region is None:
             routes = self.layout.relations
         else:
-            if self._relation_bounds is None:
-                self._relation_bounds = [_points_bounds(r.points) for r in self.layout.relations]
-            left, top, right, bottom = region.x, region.y, region.right, region.bottom
-            routes = [r for r, b in zip(self.layout.relations, self._relation_bounds)
-                      if b.x <= right and left <= b.x + b.width and b.y <= bottom and top <= b.y + b.height
-                      and _route_meets(r, left - 8, top - 8, right + 8, bottom + 8)]  # 8: the arrow heads
+            if self._relation_index is None:  # the arrows' bounds on a grid (export/spatial.py)
+                self._relation_index = BoxIndex([_points_bounds(r.points) for r in self.layout.relations])
+            relations = self.layout.relations
+            found: set[int] = set()
+            for g in (region,) if isinstance(region, Rect) else region:
+                left, top, right, bottom = g.x, g.y, g.right, g.bottom
+                found.update(i for i in self._relation_index.query(left, top, right, bottom) if i not in found
+                             and _route_meets(relations[i], left - 8, top - 8, right + 8, bottom + 8))  # 8: heads
+            routes = [relations[i] for i in sorted(found)]
         if not routes:
             return
         colour = rgb(RELATION_COLOUR)
@@ -596,7 +627,7 @@ class LayoutPainter:
             path = PathOps()
             for route in routes:
                 if (route.kind == "relates_to") == dashed:
-                    path.polyline(route.points)
+                    path.add(self._route_ops(route)[0])
             if path:
                 if dashed:
                     c.setDash([d * palette.RELATION_WIDTH for d in palette.RELATION_DASH], 0)
@@ -605,7 +636,7 @@ class LayoutPainter:
         c.setLineWidth(palette.RELATION_HEAD_OUTLINE_WIDTH)
         heads = PathOps()
         for route in routes:
-            heads.polyline(route.arrow, close=True)
+            heads.add(self._route_ops(route)[1])
         heads.emit(c, stroke=True, fill=True)
         labelled = [route.label_line for route in routes if route.label_line is not None]
         if labelled:

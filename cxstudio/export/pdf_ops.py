@@ -28,6 +28,17 @@ _ROUNDED_RECT = (
 )
 
 
+def polyline_op(points: Iterable[tuple[float, float]], close: bool = False) -> str:
+    """The path operators of a polyline (closed when `close`)."""
+    iterator = iter(points)
+    x, y = next(iterator)
+    parts = [f"{x:.2f} {y:.2f} m"]
+    parts.extend(f"{px:.2f} {py:.2f} l" for px, py in iterator)
+    if close:
+        parts.append("h")
+    return " ".join(parts)
+
+
 class PathOps:
     """PDF path operators for many shapes at once, written as literal text (Canvas.addLiteral).
 
@@ -66,13 +77,11 @@ class PathOps:
         )
 
     def polyline(self, points: Iterable[tuple[float, float]], close: bool = False) -> None:
-        iterator = iter(points)
-        x, y = next(iterator)
-        parts = [f"{x:.2f} {y:.2f} m"]
-        parts.extend(f"{px:.2f} {py:.2f} l" for px, py in iterator)
-        if close:
-            parts.append("h")
-        self.ops.append(" ".join(parts))
+        self.ops.append(polyline_op(points, close))
+
+    def add(self, op: str) -> None:
+        """A shape written before (polyline_op): a shape drawn on many pages is formatted once."""
+        self.ops.append(op)
 
     def emit(self, canvas: Any, stroke: bool, fill: bool) -> None:
         """Paint the collected shapes with the canvas's current colours, line width and dash."""

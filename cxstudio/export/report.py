@@ -17,7 +17,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -36,17 +35,24 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from cxstudio.analysis import analyse
 from cxstudio.export import fonts
-from cxstudio.export.draw import LayoutPainter, MapSlice, layout_for_print, map_region
+from cxstudio.export.draw import map_region
 from cxstudio.export.errors import ExportError
 from cxstudio.export.options import DEFAULT_OPTIONS, ExportOptions
 from cxstudio.export.output import Progress, ProgressReporter, atomic_output
 from cxstudio.export.report_analysis import analysis_chapter
+from cxstudio.export.report_canvas import (
+    DraftCanvas,
+    ReportCanvas,
+    collect_young_garbage,
+    paused_garbage_collection,
+)
+from cxstudio.export.report_maps import OVERVIEW_MIN_TEXT_PT, MapLayouts, MapPage, OverviewMap
 from cxstudio.export.report_metrics import SignedBars, format_signed, metric_value
 from cxstudio.export.report_names import Names as _Names
 from cxstudio.export.report_overview import JourneyOverview, overview_orientation, smallest_text
 from cxstudio.export.report_summary import action_rank, pain_rank, summary_section
 from cxstudio.export.report_tables import PagedTable, Wrapper, hyphenator, make_table, title_and_text
-from cxstudio.export.slices import DetailPage, detail_pages, draw_page
+from cxstudio.export.slices import DetailPage, detail_pages
 from cxstudio.export.texts import format_date, word
 from cxstudio.layout.journey import ViewKind
 from cxstudio.model.document import Document
@@ -67,7 +73,6 @@ MUTED = colors.HexColor("#52606d")
 ACCENT = colors.HexColor("#2f6690")
 RULE = colors.HexColor("#cbd2d9")
 HEADER_FILL = colors.HexColor("#e4ecf3")
-OVERVIEW_MIN_TEXT_PT = 6.0  # a journey's map is printed whole on its overview page when its smallest text is this big
 MIN_MAP_TEXT_PT = 7.0  # the smallest text of a map's detail pages; the map is split into parts rather than shrunk
 MAX_PERSONAS_IN_CONTENTS = 12  # more persona names would make the contents longer than they help
 HEADING_ROOM = 44.0  # a journey's heading on its overview page, before its facts
@@ -119,24 +124,6 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 # ---------------------------------------------------------------------- document template
-class _DraftCanvas(Canvas):
-    """A canvas for the page-counting pass: layout runs as usual, text and shapes are not written."""
-
-    draft = True  # the report's own flowables skip their drawing on it
-
-    def drawString(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def drawRightString(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def drawCentredString(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-    def drawText(self, *args: Any, **kwargs: Any) -> None:
-        pass
-
-
 class _ReportTemplate(BaseDocTemplate):
     """Portrait pages for text, landscape pages for maps; headings feed the contents and the PDF outline."""
 
@@ -157,13 +144,18 @@ class _ReportTemplate(BaseDocTemplate):
         self.draft = True
         self.on_flowable: Callable[[], None] | None = None  # progress: called after each flowable is placed
 
-    def build(self, flowables: list[Flowable], filename: str | None = None, canvasmaker: Any = Canvas) -> None:
+    def build(self, flowables: list[Flowable], filename: str | None = None, canvasmaker: Any = ReportCanvas) -> None:
         # multiBuild lays the story out at least twice and saves only a pass whose contents did not change
         # (never the first, whose contents are still empty): the first pass is a draft that only counts pages,
         # on a canvas that skips the costly drawing
         self._builds += 1
         self.draft = self._builds == 1
-        super().build(flowables, filename, _DraftCanvas if self.draft else canvasmaker)
+        if self.draft:  # detail pages after a journey's first are counted, not laid out (report_maps.py)
+            flowables = [f for f in flowables if not getattr(f, "draft_skip", False)]
+        else:  # the pass before left its pages and flowables in reference cycles
+            self.canv = None
+            collect_young_garbage()
+        super().build(flowables, filename, DraftCanvas if self.draft else canvasmaker)
 
     @staticmethod
     def _frame(size: tuple[float, float], key: str) -> Frame:
@@ -216,66 +208,6 @@ def _heading(text: str, style: ParagraphStyle, level: int) -> Paragraph:
 
 
 # ---------------------------------------------------------------------- flowables
-class _MapFlowable(Flowable):
-    """One detail page of a journey map (panels of stages x rows, slices.py), drawn through the same painter
-    as the poster, scaled into the frame."""
-
-    def __init__(self, painter: LayoutPainter, part: DetailPage, language: str) -> None:
-        super().__init__()
-        self.painter = painter
-        self.part = part
-        self.language = language
-        self.drawn_scale = part.scale
-        self.width = part.width
-        self.height = part.height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        # shrink (never grow) to the room left under the journey's heading, so the map stays on its page
-        shrink = min(1.0, available_width / self.part.width, max(available_height, 1.0) / self.part.height)
-        self.drawn_scale = self.part.scale * shrink
-        self.width = self.part.width * shrink
-        self.height = self.part.height * shrink
-        return (self.width, self.height)
-
-    def draw(self) -> None:
-        if isinstance(self.canv, _DraftCanvas):
-            return  # the first pass only counts pages for the contents; it is never saved
-        self.painter.canvas = self.canv
-        draw_page(self.painter, self.part, 0.0, self.height, self.drawn_scale, self.language)
-
-
-class _Overview(Flowable):
-    """A journey's overview in the room left on its first page: the whole map where its smallest text stays at
-    least OVERVIEW_MIN_TEXT_PT, else the stages x lanes summary with the emotion curve."""
-
-    def __init__(self, painter: LayoutPainter, region: Any, smallest: float, summary: JourneyOverview) -> None:
-        super().__init__()
-        self.painter, self.region, self.smallest, self.summary = painter, region, smallest, summary
-        self.scale = 0.0
-        self.whole_map = False
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.scale = min(available_width / self.region.width, max(available_height, 1.0) / self.region.height)
-        self.whole_map = self.scale * self.smallest >= OVERVIEW_MIN_TEXT_PT - 1e-9
-        if self.whole_map:
-            self.width, self.height = self.region.width * self.scale, self.region.height * self.scale
-            return self.width, self.height
-        self.width, self.height = self.summary.wrap(available_width, available_height)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        if isinstance(self.canv, _DraftCanvas):
-            return
-        if self.whole_map:
-            self.painter.canvas = self.canv
-            region = self.region
-            self.painter.draw_part(0.0, self.height, self.scale,
-                                   MapSlice(region.x, region.right, region.y, region.bottom, 0.0, 0.0, self.scale))
-            return
-        self.summary.canv = self.canv
-        self.summary.draw()
-
-
 # ---------------------------------------------------------------------- content helpers
 def _journey_order(doc: Document) -> dict[str, tuple[int, int, int, int]]:
     """Card id -> (journey order, stage order, lane order, card order) for stable listings."""
@@ -307,6 +239,7 @@ class _ReportBuilder:
         self.names = _Names(doc)
         self.order = _journey_order(doc)
         self.map_parts: dict[str, int] = {}
+        self.maps = MapLayouts(doc, view, language)
         self.portrait_width = page_size[0] - 2 * MARGIN
         landscape_size = landscape(page_size)
         self.landscape_frame = (landscape_size[0] - 2 * MARGIN, landscape_size[1] - 2 * MARGIN - 4 * MM)
@@ -341,6 +274,7 @@ class _ReportBuilder:
         story += self._actions()
         story += self._metrics()
         story += self._comments()
+        self.maps.release()  # laid out again, one journey at a time, when the maps are drawn
         reporter.advance()
         return story
 
@@ -399,7 +333,7 @@ class _ReportBuilder:
         curve), then its map on detail pages at MIN_MAP_TEXT_PT, unless the overview already prints it so."""
         s = self.styles
         journey = self.doc.get(journey_id, Journey)
-        layout = layout_for_print(self.doc, journey_id, self.view)
+        layout = self.maps.layout(journey_id)  # the journey before is let go (report_maps.py)
         facts = []
         persona = self.names.personas.get(journey.persona_id or "")
         facts.append(f"<b>{escape(self.w('persona'))}:</b> {escape(persona.name if persona else self.w('no_persona'))}"
@@ -422,16 +356,20 @@ class _ReportBuilder:
                                 _heading(f"{self.w('journey')}: {journey.name}", s["h1"], 0)]
         flow += [Paragraph(fact, s["body"]) for fact in facts]
         flow.append(Spacer(1, 6))
-        painter = LayoutPainter(None, self.doc, layout, self.language)
         overview = JourneyOverview(self.doc, layout, self.language, self.wrapper, details_follow=details)
-        flow.append(_Overview(painter, region, smallest, overview))
+        flow.append(OverviewMap(self.maps, journey_id, region, smallest, overview))
         parts: list[DetailPage] = []
         if details:
             detail_orientation, parts = self.map_parts_of(layout)
             for index, part in enumerate(parts):
-                flow += [NextPageTemplate(detail_orientation), PageBreak(),
-                         _p(self.w("map_part", journey=journey.name, index=index + 1, count=len(parts)), s["h3"]),
-                         _MapFlowable(painter, part, self.language)]
+                # every part fills one page: the draft pass lays out the first and counts the others
+                page = [NextPageTemplate(detail_orientation), PageBreak(),
+                        _p(self.w("map_part", journey=journey.name, index=index + 1, count=len(parts)), s["h3"]),
+                        MapPage(self.maps, journey_id, region, part, self.language,
+                                draft_pages=0 if index else len(parts) - 1)]
+                for flowable in page if index else ():
+                    flowable.draft_skip = True  # type: ignore[attr-defined]
+                flow += page
         self.map_parts[journey_id] = len(parts)
         return flow
 
@@ -639,20 +577,21 @@ def export_report(
         raise ExportError("unknown_report_paper", paper=paper)
     view_kind = _view(view)
     ids = list(journey_ids) if journey_ids is not None else [j.id for j in doc.journeys()]
-    builder = _ReportBuilder(doc, language, page_size, date or _dt.date.today(), view_kind, ids)
-    reporter = ProgressReporter(progress, total=len(ids) + 4)
-    story = builder.story(reporter)
-    # then two layout passes (a third, when the contents move pages, only fills the bar)
-    reporter.grow(2 * len(story))
-    footer = f"{doc.project.name} · {word('report', language)} · {format_date(builder.date, language)}"
-    with atomic_output(out_path) as temp:
-        template = _ReportTemplate(str(temp), page_size, footer, language)
-        template.on_flowable = reporter.advance
-        if builder.toc is not None:  # the draft pass lays the contents out at their final length: two passes do
-            builder.toc._entries = [(level, escape(text), 0, None) for level, text in _toc_headings(story)]
-        template.multiBuild(story, maxPasses=4)
-        pages = template.page
-        reporter.finish()
+    with paused_garbage_collection():  # the build only adds live objects (report_canvas.py)
+        builder = _ReportBuilder(doc, language, page_size, date or _dt.date.today(), view_kind, ids)
+        reporter = ProgressReporter(progress, total=len(ids) + 4)
+        story = builder.story(reporter)
+        # then two layout passes (a third, when the contents move pages, only fills the bar)
+        reporter.grow(len(story) + sum(1 for f in story if not getattr(f, "draft_skip", False)))
+        footer = f"{doc.project.name} · {word('report', language)} · {format_date(builder.date, language)}"
+        with atomic_output(out_path) as temp:
+            template = _ReportTemplate(str(temp), page_size, footer, language)
+            template.on_flowable = reporter.advance
+            if builder.toc is not None:  # the draft pass lays the contents out at their final length: two passes do
+                builder.toc._entries = [(level, escape(text), 0, None) for level, text in _toc_headings(story)]
+            template.multiBuild(story, maxPasses=4)
+            pages = template.page
+            reporter.finish()
     return ReportResult(str(out_path), pages, dict(builder.map_parts))
 
 

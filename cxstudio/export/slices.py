@@ -412,9 +412,10 @@ def detail_pages(layout: JourneyLayout, width: float, height: float, min_body_pt
 
 # ---------------------------------------------------------------------- drawing
 def draw_page(painter: LayoutPainter, page: DetailPage, left: float, top: float, scale: float,
-              language: str) -> None:
-    """Draw a detail page's panels with their top-left at (left, top) of a platypus flowable (y up)."""
-    region = map_region(painter.layout)
+              language: str, region: Rect | None = None) -> None:
+    """Draw a detail page's panels with their top-left at (left, top) of a platypus flowable (y up);
+    `region` is the layout's map_region, when known."""
+    region = region or map_region(painter.layout)
     x = left
     for panel in page.panels:
         _draw_panel(painter, panel, region, x, top, scale, language)
@@ -423,14 +424,27 @@ def draw_page(painter: LayoutPainter, page: DetailPage, left: float, top: float,
 
 def _draw_panel(painter: LayoutPainter, panel: Panel, region: Rect, left: float, top: float, scale: float,
                 language: str) -> None:
+    """The panel's parts (header corner, stage headers, lane headers, cells) without their arrows, then the
+    arrows once for all parts placed alike (the same shift of the layout), clipped to them: an arrow across
+    several stage columns is written once, and the arrows are looked up once per placement, not per part."""
     kx, ky = panel.keep_x * scale, panel.keep_y * scale
+    placed: dict[tuple[float, float], tuple[float, float, list[Rect]]] = {}
+
+    def part(x: float, y: float, rect: Rect) -> None:
+        painter.draw_at(x, y, scale, 0.0, rect, relations=False)
+        origin = (x - rect.x * scale, y - rect.y * scale)  # where the layout's (0, 0) lands
+        key = (round(origin[0], 3), round(origin[1], 3))
+        placed.setdefault(key, (*origin, []))[2].append(rect)
+
     if panel.keep_x > 0 or panel.keep_y > 0:
-        painter.draw_at(left, -top, scale, 0.0, Rect(region.x, region.y, panel.keep_x, panel.keep_y))
-        painter.draw_at(left + kx, -top, scale, 0.0, Rect(panel.x0, region.y, panel.x1 - panel.x0, panel.keep_y))
+        part(left, -top, Rect(region.x, region.y, panel.keep_x, panel.keep_y))
+        part(left + kx, -top, Rect(panel.x0, region.y, panel.x1 - panel.x0, panel.keep_y))
     for rect, dy in panel.lanes:
-        painter.draw_at(left, -top + ky + dy * scale, scale, 0.0, rect)
+        part(left, -top + ky + dy * scale, rect)
     for rect, dy in panel.pieces:
-        painter.draw_at(left + kx + (rect.x - panel.x0) * scale, -top + ky + dy * scale, scale, 0.0, rect)
+        part(left + kx + (rect.x - panel.x0) * scale, -top + ky + dy * scale, rect)
+    for x, y, rects in placed.values():
+        painter.draw_relations_at(x, y, scale, 0.0, rects)
     if panel.continued:
         _continued_labels(painter, panel, region, left, top - ky, scale, language)
 

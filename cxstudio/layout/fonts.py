@@ -108,9 +108,8 @@ class FontMetrics:
         self.num_glyphs: int = struct.unpack_from(">H", data, tables[b"maxp"][0] + 4)[0]
 
         hmtx = tables[b"hmtx"][0]
-        advances = [
-            struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(number_of_hmetrics)
-        ]
+        # one unpack of the (advanceWidth, leftSideBearing) pairs, read as unsigned: the advances are every other
+        advances = list(struct.unpack_from(f">{2 * number_of_hmetrics}H", data, hmtx)[0::2])
         # glyphs beyond numberOfHMetrics repeat the last advance
         self.glyph_advances: list[int] = advances + [advances[-1]] * max(0, self.num_glyphs - number_of_hmetrics)
 
@@ -175,11 +174,10 @@ class FontMetrics:
     @staticmethod
     def _parse_format12(data: bytes, table: int) -> dict[int, int]:
         groups = struct.unpack_from(">I", data, table + 12)[0]
+        fields = struct.unpack_from(f">{3 * groups}I", data, table + 16)  # (start, end, first glyph) per group
         mapping: dict[int, int] = {}
-        for index in range(groups):
-            start, end, glyph = struct.unpack_from(">III", data, table + 16 + 12 * index)
-            for offset, code in enumerate(range(start, end + 1)):
-                mapping[code] = glyph + offset
+        for start, end, glyph in zip(fields[0::3], fields[1::3], fields[2::3]):
+            mapping.update(zip(range(start, end + 1), range(glyph, glyph + end + 1 - start)))
         return mapping
 
     # ------------------------------------------------------------------ measuring

@@ -9,16 +9,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDockWidget
 
-from cxstudio.analysis import Analysis, CardFilter, Finding, analyse
-from cxstudio.analysis.filters import EMPTY_FILTER, dimmed_card_ids
-from cxstudio.analysis.targets import best_journey
-from cxstudio.api import ChangeSet
-from cxstudio.ui.panels.analytics import AnalyticsPanel
+from cxstudio.analysis.filters import EMPTY_FILTER, CardFilter, dimmed_card_ids
 from cxstudio.ui.panels.filter_bar import FilterBar
 
 if TYPE_CHECKING:
+    from cxstudio.analysis import Analysis, Finding
+    from cxstudio.api import ChangeSet
     from cxstudio.ui.canvas import JourneyCanvas
     from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.panels.analytics import AnalyticsPanel
 
 REFRESH_DELAY_MS = 120  # findings follow edits after this pause (typing does not recompute on every key)
 HIGHLIGHT_TEXT = 70  # characters of a finding shown in the filter bar
@@ -30,13 +29,15 @@ class AnalyticsController(QObject):
     The filter belongs to the window, not to the project's history: undo, redo and switching journeys
     keep it; after every committed change set the dimmed cards and (shortly after) the findings are
     recomputed. Choosing a finding selects its elements through the window's one selection model,
-    showing their journey, and highlights them (the other cards are dimmed).
+    showing their journey, and highlights them (the other cards are dimmed). The panel (and with it
+    every analysis module) is built when first needed: after the window's first paint, or when shown.
     """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.panel = AnalyticsPanel(window.language)
+        self.dock: QDockWidget | None = None
+        self._panel: AnalyticsPanel | None = None
         self.filter_bar = FilterBar()
         self.filter: CardFilter = EMPTY_FILTER
         self.analysis: Analysis | None = None
@@ -48,11 +49,35 @@ class AnalyticsController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        self.panel.findingChosen.connect(self.choose_finding)
-        self.panel.elementChosen.connect(self.choose_element)
         self.filter_bar.filterChanged.connect(self.set_filter)
         window.selection.journeyChanged.connect(lambda _journey: self.apply_filter())
         window.projectChanged.connect(self._project_changed)
+
+    @property
+    def panel(self) -> AnalyticsPanel:
+        """The findings panel in the analytics dock, built on first use."""
+        if self._panel is None:
+            from cxstudio.ui.panels.analytics import AnalyticsPanel
+
+            self._panel = AnalyticsPanel(self.window.language)
+            self._panel.findingChosen.connect(self.choose_finding)
+            self._panel.elementChosen.connect(self.choose_element)
+            if self.dock is not None:
+                self.dock.setWidget(self._panel)
+        return self._panel
+
+    def _dock_shown(self, visible: bool) -> None:
+        """The dock's tab came to the front: the findings now (the panel, if built just now, shows on the next turn)."""
+        if visible and self._stale:
+            if self._panel is None:
+                self.panel  # noqa: B018 (built now)
+                QTimer.singleShot(0, self, self._refresh_if_shown)
+            else:
+                self.refresh()
+
+    def _refresh_if_shown(self) -> None:
+        if self._stale and self.panel.isVisible():
+            self.refresh()
 
     # ------------------------------------------------------------------ the project
     def _project_changed(self) -> None:
@@ -92,11 +117,15 @@ class AnalyticsController(QObject):
         project = self.window.project
         if project is None:
             self.analysis = None
-            self.panel.show_analysis(None, None)
+            self._stale = False
+            if self._panel is not None:
+                self._panel.show_analysis(None, None)
             return
-        self._stale = not self.panel.isVisible()
+        self._stale = self._panel is None or not self._panel.isVisible()
         if self._stale:
             return
+        from cxstudio.analysis import analyse
+
         started = time.perf_counter()
         self.analysis = analyse(project.document, project.graph, language=self.window.language)
         self.last_seconds = time.perf_counter() - started
@@ -122,6 +151,8 @@ class AnalyticsController(QObject):
     # ------------------------------------------------------------------ choosing findings
     def choose_finding(self, finding: Finding) -> None:
         """Select the finding's elements (in its journey, or the first journey that has some) and highlight them."""
+        from cxstudio.analysis.targets import best_journey
+
         project = self.window.project
         if project is None:
             return
@@ -141,6 +172,8 @@ class AnalyticsController(QObject):
         self.apply_filter()
 
     def choose_element(self, element_id: str) -> None:
+        from cxstudio.analysis.targets import best_journey
+
         project = self.window.project
         if project is None:
             return
@@ -166,8 +199,9 @@ def install_analytics(window: MainWindow) -> QDockWidget:
     window.canvas_host.layout().insertWidget(0, controller.filter_bar)
     dock = QDockWidget(QCoreApplication.translate("AnalyticsController", "Analytics"), window)
     dock.setObjectName("analyticsDock")
-    dock.setWidget(controller.panel)
-    dock.visibilityChanged.connect(lambda visible: visible and controller._stale and controller.refresh())
+    controller.dock = dock
+    dock.visibilityChanged.connect(controller._dock_shown)
+    window.setup.later(lambda: controller.panel)  # after the first paint (map_first), else now
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(window.inspector_dock, dock)  # the whole height; the inspector stays in front
     window.inspector_dock.raise_()

@@ -19,14 +19,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, Q
 
 from cxstudio.api import ProjectFileError, read_project
 from cxstudio.ui.commands import ui_language
-from cxstudio.ui.compare_view import CompareView, quoted
-from cxstudio.ui.merge_dialog import MergeDialog
-from cxstudio.ui.workspace.dates import show_date
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject, ProjectData
     from cxstudio.editing.merge import MergePlan, Side
     from cxstudio.model.document import Document
+    from cxstudio.ui.compare_view import CompareView
     from cxstudio.ui.main_window import MainWindow
 
 PROJECT_FILTER = "CX Studio (*.cxstudio);;*"
@@ -38,7 +36,12 @@ def _tr(text: str) -> str:
 
 
 class CompareCommands:
-    """The compare and merge entries of the File menu for one main window, and the Compare dock."""
+    """The compare and merge entries of the File menu for one main window, and the Compare dock.
+
+    The dock exists from the start (the window's saved state places it); the list of changes in it
+    (`view`, with the comparison's modules) is built when first needed: after the window's first paint
+    (`window.setup`), or at once when asked for.
+    """
 
     def __init__(self, window: MainWindow, file_menu: QMenu) -> None:
         self.window = window
@@ -50,18 +53,28 @@ class CompareCommands:
         self.act_compare = self._action("actionCompareWith", _tr("Compare &With…"), lambda: self.compare_with())
         self.act_merge = self._action("actionMergeReturned", _tr("&Merge Returned File…"), lambda: self.merge_returned())
         file_menu.addActions([self.act_compare, self.act_merge])
-        self.view = CompareView(window)
+        self._view: CompareView | None = None
         self.dock = QDockWidget(_tr("Compare"), window)
         self.dock.setObjectName("compareDock")
-        self.dock.setWidget(self.view)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.outline_dock, self.dock)
         window.outline_dock.raise_()
         self.dock.hide()
-        self.view.ended.connect(self.dock.hide)
         file_menu.aboutToShow.connect(self.update_actions)
         window.projectChanged.connect(self.update_actions)
         self.update_actions()
+        window.setup.later(lambda: self.view)  # after the first paint (map_first), else now
+
+    @property
+    def view(self) -> CompareView:
+        """The list of changes in the Compare dock (with its F8 and Shift+F8 actions), built on first use."""
+        if self._view is None:
+            from cxstudio.ui.compare_view import CompareView
+
+            self._view = CompareView(self.window)
+            self.dock.setWidget(self._view)
+            self._view.ended.connect(self.dock.hide)
+        return self._view
 
     def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -183,6 +196,9 @@ class CompareCommands:
                 return text
             return None
 
+        from cxstudio.ui.compare_view import quoted
+        from cxstudio.ui.merge_dialog import MergeDialog
+
         with self.busy(_tr("Planning the merge of %1…").replace("%1", chosen.name)):
             dialog = MergeDialog(planner, apply, (base, project.document, theirs.document), chosen.name, base_text,
                                  self.window)
@@ -202,6 +218,8 @@ class CompareCommands:
     def _base(self, project: OpenProject, theirs: ProjectData) -> tuple[Document, str] | None:
         """The common ancestor's content and how the dialog names it; asks for a base file when the lineage has none."""
         from cxstudio.editing.lineage import common_ancestor
+        from cxstudio.ui.compare_view import quoted
+        from cxstudio.ui.workspace.dates import show_date
 
         try:
             with self.busy(_tr("Finding the common ancestor…")):

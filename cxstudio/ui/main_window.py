@@ -433,9 +433,12 @@ class MainWindow(QMainWindow):
         self.projectChanged.emit()
 
     def _make_canvas(self, project: OpenProject, bridge: SessionBridge) -> JourneyCanvas:
+        from cxstudio.layout.settings import DEFAULT_SETTINGS
         from cxstudio.ui.canvas import JourneyCanvas
 
-        canvas = JourneyCanvas(project, bridge, selection=self.selection)
+        extras = getattr(self, "map_extras", None)  # its switches (persona band, actions lane) from the first layout
+        canvas = JourneyCanvas(project, bridge, selection=self.selection,
+                               layout_settings=extras.switched(DEFAULT_SETTINGS) if extras is not None else None)
         canvas.setObjectName("journeyCanvas")
         canvas.language = self.language  # its project-file messages in the UI's language, not the locale's
         canvas.zoomChanged.connect(lambda _factor: self._update_status())

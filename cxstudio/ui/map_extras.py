@@ -23,6 +23,7 @@ from cxstudio.ui.settings import settings_file
 
 if TYPE_CHECKING:
     from cxstudio.api import ChangeSet
+    from cxstudio.layout.settings import LayoutSettings
     from cxstudio.ui.canvas import JourneyCanvas
     from cxstudio.ui.main_window import MainWindow
 
@@ -123,6 +124,11 @@ class MapExtras(QObject):
     def _on_changed(self, change_set: ChangeSet, _origin: str) -> None:
         self.panel.apply_change_set(change_set)
 
+    def switched(self, settings: LayoutSettings) -> LayoutSettings:
+        """`settings` with the View menu's persona band and actions lane (a new map is laid out with them once)."""
+        return dataclasses.replace(settings, persona_band=self.act_persona_band.isChecked(),
+                                   actions_lane=self.act_actions_lane.isChecked())
+
     def apply_switches(self, remember: bool = False) -> None:
         """Show or hide the persona band and the actions lane on the map (and remember the choice)."""
         if remember:
@@ -133,8 +139,7 @@ class MapExtras(QObject):
         if canvas is None:
             return
         scene = canvas.journey_scene
-        settings = dataclasses.replace(scene.layout_settings, persona_band=self.act_persona_band.isChecked(),
-                                       actions_lane=self.act_actions_lane.isChecked())
+        settings = self.switched(scene.layout_settings)
         if settings != scene.layout_settings:
             scene.layout_settings = settings
             scene.relayout()

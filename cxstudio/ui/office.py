@@ -13,16 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from cxstudio.editing.importing import apply_import, own_tables, plan_import
-from cxstudio.editing.tables import TABLE_BY_KEY
-from cxstudio.export.office.errors import SpreadsheetError
 from cxstudio.ui.commands import run_operation, ui_language
-from cxstudio.ui.office_dialogs import MappingDialog, ask_import
-from cxstudio.ui.office_export import CSV, SLIDES, WORKBOOK, OfficeExportRunner, OfficeJob, TableChoiceDialog
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
     from cxstudio.editing.import_plan import ImportPlan
+    from cxstudio.ui.office_export import OfficeExportRunner, OfficeJob
 
 
 def _tr(text: str) -> str:
@@ -39,10 +35,7 @@ class OfficeCommands:
         self.act_export_csv = self._action("actionExportCsv", _tr("Export to CS&V…"), self.export_csv)
         self.act_export_pptx = self._action("actionExportPowerPoint", _tr("Export to Po&werPoint…"), self.export_slides)
         self.act_import = self._action("actionImport", _tr("&Import…"), lambda: self.import_file())
-        self.exports = OfficeExportRunner(window)  # one export at a time, in a worker thread
-        self.exports.started.connect(self.update_actions)
-        self.exports.finished.connect(self._export_finished)
-        self.exports.failed.connect(self._tell)
+        self._exports: OfficeExportRunner | None = None
         self.csv_table = "cards"  # the table File > Export to CSV offers first: the one chosen last
         actions = [self.act_export_excel, self.act_export_csv, self.act_export_pptx, self.act_import]
         if before is not None:
@@ -60,13 +53,25 @@ class OfficeCommands:
         return action
 
     @property
+    def exports(self) -> OfficeExportRunner:
+        """One export at a time, in a worker thread (built, with the exporters' modules, on first use)."""
+        if self._exports is None:
+            from cxstudio.ui.office_export import OfficeExportRunner
+
+            self._exports = OfficeExportRunner(self.window)
+            self._exports.started.connect(self.update_actions)
+            self._exports.finished.connect(self._export_finished)
+            self._exports.failed.connect(self._tell)
+        return self._exports
+
+    @property
     def project(self) -> OpenProject | None:
         return getattr(self.window, "project", None)
 
     def update_actions(self) -> None:
         project = self.project
         for action in (self.act_export_excel, self.act_export_csv, self.act_export_pptx):
-            action.setEnabled(project is not None and not self.exports.running)
+            action.setEnabled(project is not None and not self.exporting)
         self.act_import.setEnabled(project is not None and project.refusal() is None)
 
     def _tell(self, text: str) -> None:
@@ -107,11 +112,13 @@ class OfficeCommands:
 
     @property
     def exporting(self) -> bool:
-        return self.exports.running
+        return self._exports is not None and self._exports.running
 
     def export_workbook(self, path: Path | None = None) -> bool:
         """Start writing the project's tables as an .xlsx (asks for the file when `path` is None); True if started."""
-        if self.exports.running:
+        from cxstudio.ui.office_export import WORKBOOK, OfficeJob
+
+        if self.exporting:
             return False
         path = path or self._save_path(_tr("Export to Excel"), ".xlsx", _tr("Excel workbooks (*.xlsx)"))
         return path is not None and self._start(OfficeJob(WORKBOOK), path, _tr("%1 rows written to %2."))
@@ -119,8 +126,11 @@ class OfficeCommands:
     def export_csv(self, path: Path | None = None, table: str | None = None) -> bool:
         """Start writing one table as CSV; asks for the table when `table` is None and for the file when `path` is
         None (named after the table). True if started."""
+        from cxstudio.editing.tables import TABLE_BY_KEY
+        from cxstudio.ui.office_export import CSV, OfficeJob, TableChoiceDialog
+
         project = self.project
-        if project is None or self.exports.running:
+        if project is None or self.exporting:
             return False
         language = project.document.project.language
         if table is None:
@@ -140,7 +150,9 @@ class OfficeCommands:
 
     def export_slides(self, path: Path | None = None) -> bool:
         """Start writing the project as a PowerPoint deck (asks for the file when `path` is None); True if started."""
-        if self.exports.running:
+        from cxstudio.ui.office_export import SLIDES, OfficeJob
+
+        if self.exporting:
             return False
         path = path or self._save_path(_tr("Export to PowerPoint"), ".pptx", _tr("PowerPoint presentations (*.pptx)"))
         return path is not None and self._start(OfficeJob(SLIDES), path, _tr("%1 slides written to %2."))
@@ -149,7 +161,10 @@ class OfficeCommands:
     def import_file(self, path: Path | str | None = None) -> bool:
         """Read a spreadsheet, plan the import (mapping a foreign inventory first), show the summary and, if the
         user agrees, apply it as one undo step. Nothing changes on cancel or when any row is invalid."""
+        from cxstudio.editing.importing import own_tables, plan_import
+        from cxstudio.export.office.errors import SpreadsheetError
         from cxstudio.export.office.reading import read_spreadsheet
+        from cxstudio.ui.office_dialogs import MappingDialog
 
         project = self.project
         if project is None:
@@ -181,6 +196,9 @@ class OfficeCommands:
         return self.confirm_and_apply(plan)
 
     def confirm_and_apply(self, plan: ImportPlan) -> bool:
+        from cxstudio.editing.importing import apply_import
+        from cxstudio.ui.office_dialogs import ask_import
+
         project = self.project
         if project is None:
             return False

@@ -80,14 +80,15 @@ class JourneyScene(QGraphicsScene):
     """
 
     def __init__(self, project: OpenProject, parent: QObject | None = None,
-                 selection: SelectionModel | None = None) -> None:
+                 selection: SelectionModel | None = None, layout_settings: LayoutSettings | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.document = project.document
         self.measurer: TextMeasurer = default_measurer()
         self.selection = selection if selection is not None else SelectionModel(self)  # holds the shown journey
         self.view_kind: ViewKind = ViewKind.MAP
-        self.layout_settings: LayoutSettings = DEFAULT_SETTINGS  # the map's switches (persona band, actions lane)
+        # the map's switches (persona band, actions lane); given, the first layout already has them
+        self.layout_settings: LayoutSettings = layout_settings or DEFAULT_SETTINGS
         self.layout: JourneyLayout | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.items_by_id: dict[str, ElementItem | RelationItem] = {}

@@ -40,6 +40,7 @@ from cxstudio.ui.delete_question import confirm_delete
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
+    from cxstudio.layout.settings import LayoutSettings
     from cxstudio.ui.bridge import SessionBridge
     from cxstudio.ui.selection import SelectionModel
 
@@ -68,7 +69,7 @@ class JourneyCanvas(PaletteDrops, QGraphicsView):
     message = Signal(str)
 
     def __init__(self, project: OpenProject, bridge: SessionBridge, parent: QWidget | None = None,
-                 selection: SelectionModel | None = None) -> None:
+                 selection: SelectionModel | None = None, layout_settings: LayoutSettings | None = None) -> None:
         super().__init__(parent)
         register_bundled_fonts()
         # the items' device-coordinate caches (cards, headers, the arrow layer) need about a viewport's worth
@@ -76,7 +77,7 @@ class JourneyCanvas(PaletteDrops, QGraphicsView):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._project = project
         self._bridge = bridge
-        self.journey_scene = JourneyScene(project, self, selection)
+        self.journey_scene = JourneyScene(project, self, selection, layout_settings)  # settings: the map's switches
         self.selection = self.journey_scene.selection  # the shown journey and the selection (the window's, if given)
         self.setScene(self.journey_scene)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)

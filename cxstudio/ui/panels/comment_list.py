@@ -415,15 +415,31 @@ class CommentsController(QObject):
         super().__init__(window)
         self.window = window
         self.sharing = SharingChoice(self)
-        self.panel = CommentListPanel(self.sharing, self.target_for_new)
-        self.panel.message.connect(window.show_message)
-        self.panel.elementChosen.connect(self.show_element)
+        self._panel: CommentListPanel | None = None  # built by `panel`, after the window's first paint at start-up
         window.inspector.comments.bind_sharing(self.sharing)
         self.clicks = MarkerClicks(self)
         self.clicks.threadRequested.connect(self.open_thread)
         self.dock: QDockWidget | None = None
         self._bridge: object = None
         window.projectChanged.connect(self._project_changed)
+
+    @property
+    def panel(self) -> CommentListPanel:
+        """The list of threads in the Comments dock, built on first use (`install_comments` asks after the first paint)."""
+        if self._panel is None:
+            panel = self._panel = CommentListPanel(self.sharing, self.target_for_new)
+            panel.message.connect(self.window.show_message)
+            panel.elementChosen.connect(self.show_element)
+            if self.dock is not None:
+                scroll = QScrollArea()  # a small dock scrolls the panel instead of squeezing the panels beside it
+                scroll.setObjectName("commentsScroll")
+                scroll.setWidgetResizable(True)
+                scroll.setFrameShape(QFrame.Shape.NoFrame)
+                scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                scroll.setWidget(panel)
+                self.dock.setWidget(scroll)
+            panel.set_project(self.window.project)
+        return self._panel
 
     def _project_changed(self) -> None:
         window = self.window
@@ -439,10 +455,12 @@ class CommentsController(QObject):
         if canvas is not None:
             canvas.journey_scene.comment_markers.set_enabled(True)
         self.clicks.attach(canvas)
-        self.panel.set_project(window.project)
+        if self._panel is not None:
+            self._panel.set_project(window.project)
 
     def _on_changed(self, change_set: ChangeSet, _origin: str) -> None:
-        self.panel.on_changed(change_set)
+        if self._panel is not None:
+            self._panel.on_changed(change_set)
 
     def target_for_new(self) -> str | None:
         """What a new comment from the panel is about: the last selected commentable element, else the journey."""
@@ -487,15 +505,9 @@ def install_comments(window: MainWindow) -> QDockWidget:
     window.comment_list = controller  # type: ignore[attr-defined]
     dock = QDockWidget(QCoreApplication.translate("CommentsController", "Comments"), window)
     dock.setObjectName("commentsDock")
-    scroll = QScrollArea()  # a small dock scrolls the panel instead of squeezing the panels beside it
-    scroll.setObjectName("commentsScroll")
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(controller.panel)
-    dock.setWidget(scroll)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(window.inspector_dock, dock)  # the whole height; the inspector stays in front
     window.inspector_dock.raise_()
     controller.dock = dock
+    window.setup.later(lambda: controller.panel)  # the list of threads: after the first paint (map_first), else now
     return dock

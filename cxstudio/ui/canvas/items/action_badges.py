@@ -9,7 +9,6 @@ one `ActionsLaneItem` with an `ActionNoteItem` per action when the actions lane 
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -52,6 +51,12 @@ if TYPE_CHECKING:
 Z_BADGE = Z_CARD + 0.5  # above the cards whose corner they sit on, below the arrows
 
 
+def _escape(text: str) -> str:
+    """`html.escape(text)` without importing html (and its entity tables) at start-up: the badges' tooltips."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#x27;"))
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ActionBadges", text)
 
@@ -73,9 +78,9 @@ def action_summary(action: Action, language: str) -> str:
 
 def actions_tooltip(doc: Document, action_ids: Iterable[str], language: str) -> str:
     """The badge's tooltip: a heading and one line per action (rich text, the titles escaped)."""
-    lines = [html.escape(action_summary(a, language)) for i in action_ids
+    lines = [_escape(action_summary(a, language)) for i in action_ids
              if isinstance(a := doc.find(i), Action)]
-    heading = html.escape(_tr("Actions addressing this card:"))
+    heading = _escape(_tr("Actions addressing this card:"))
     return f"<b>{heading}</b><br>" + "<br>".join(f"\u2022 {line}" for line in lines)
 
 
@@ -227,8 +232,8 @@ def actions_tooltip_for_note(doc: Document, action_id: str, language: str) -> st
     action = doc.find(action_id)
     if not isinstance(action, Action):
         return ""
-    text = html.escape(action_summary(action, language))
-    description = html.escape(action.description.strip()[:400])
+    text = _escape(action_summary(action, language))
+    description = _escape(action.description.strip()[:400])
     return f"<b>{text}</b>" + (f"<br>{description}" if description else "")
 
 

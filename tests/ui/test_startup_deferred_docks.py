@@ -1,0 +1,62 @@
+"""Start-up (issue 14): the analytics, comments and compare docks are filled after the map's first paint; one layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from cxstudio.ui.main_window import MainWindow
+from cxstudio.ui.settings import EditorSettings
+
+
+def _forget_changes(window: QWidget) -> None:
+    opened = getattr(window, "opened", None)
+    if opened is not None:
+        opened.project.session.mark_clean()
+
+
+def _window(qtbot, project_file: Path, map_first: bool) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(EditorSettings(), "de", map_first=map_first)
+    qtbot.addWidget(window, before_close_func=_forget_changes)
+    assert window.open_path(project_file)
+    return window
+
+
+def test_the_docks_contents_come_after_the_first_paint_and_work_as_before(qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, project_file, map_first=True)
+    docks = (window.analytics_dock, window.sharing.comments_dock, window.compare.dock)
+    assert all(dock.widget() is None for dock in docks)  # the docks exist (restoreState places them), still empty
+    assert window.findChild(QWidget, "compareView") is None
+    window.show()
+    qtbot.waitUntil(lambda: window.setup.done, timeout=5000)
+    assert window.analytics_dock.widget() is window.analytics.panel
+    assert window.sharing.comments_dock.widget().objectName() == "commentsScroll"
+    assert window.compare.dock.widget() is window.compare.view
+    # the comments panel learnt the project opened before it existed, the analytics refresh once shown
+    assert window.comment_list.panel._project is window.project
+    assert window.analytics.analysis is None  # as before: the findings wait for the dock's tab to be chosen
+    window.inspector_dock.raise_()
+    window.analytics_dock.raise_()
+    qtbot.waitUntil(lambda: window.analytics.analysis is not None, timeout=5000)
+
+
+def test_a_window_built_at_once_has_the_docks_contents_from_the_start(qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, project_file, map_first=False)
+    assert window.analytics_dock.widget() is window.analytics.panel
+    assert window.compare.dock.widget() is window.compare.view
+    assert window.sharing.comments_dock.widget() is not None
+
+
+def test_the_map_is_laid_out_once_with_the_view_menus_switches(qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, project_file, map_first=True)
+    assert window.canvas is not None
+    scene = window.canvas.journey_scene
+    extras = window.map_extras
+    assert scene.layout_settings.persona_band == extras.act_persona_band.isChecked()
+    assert scene.layout_settings.actions_lane == extras.act_actions_lane.isChecked()
+    assert scene.relayout_count == 1  # not a default layout first and the switched one after it
+    extras.act_actions_lane.toggle()  # the switch still relays the map out
+    assert scene.layout_settings.actions_lane == extras.act_actions_lane.isChecked()
+    assert scene.relayout_count == 2
+    extras.act_actions_lane.toggle()
