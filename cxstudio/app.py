@@ -120,6 +120,9 @@ def run_editor(path: str | None) -> int:
 
         file_opener = FileOpenFilter(lambda opened: windows[0].open_path(opened), app)
         app.installEventFilter(file_opener)
+    from cxstudio import memory
+
+    memory.postpone()  # malloc's thresholds help the opens after the first: set after the first paint (below)
     recovered = window.offer_recovery()  # a dialog only when a crashed editor left unsaved work
     if path is not None and not recovered:
         window.open_path(path)  # before the window shows: its first paint is the map (no start page first)
@@ -128,6 +131,7 @@ def run_editor(path: str | None) -> int:
     window.setup.later(api.clean_up_leftovers)
     window.setup.later(logs.setup_logging)  # the same log file, from now on rolled over when full
     window.setup.later(api.prepare_writing)  # SQLAlchemy for the first edit, which need not wait for it then
+    window.setup.later(memory.resume)
     window.setup.later(_collect_from_now_on)
     if os.environ.get("CXSTUDIO_EXIT_AT_FIRST_PAINT"):  # bench/bench_startup.py: report the first paint, quit
         from cxstudio.ui import first_paint

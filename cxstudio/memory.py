@@ -8,14 +8,13 @@ every 4 KiB, which on L cost about 6 of the 50 ms an open takes (bench/bench_per
 `keep_freed_memory` raises both thresholds once per process: blocks up to 32 MiB come from the heap,
 and up to 64 MiB of freed heap is kept for the next allocation. The price is that after a project is
 closed up to that much stays counted in the process's resident size until it is used again.
+The editor's launch `postpone`s the call until after the window's first paint (`resume`): it helps
+only the opens after the first, and loading ctypes for it costs the first paint ~2 ms.
 
 Other C libraries (macOS, Windows, musl) manage this themselves: there the call does nothing.
 """
 
 from __future__ import annotations
-
-import ctypes
-import platform
 
 M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
 M_MMAP_THRESHOLD = -3
@@ -23,17 +22,36 @@ MMAP_THRESHOLD_BYTES = 32 << 20  # glibc's own ceiling for its adaptive threshol
 TRIM_THRESHOLD_BYTES = 64 << 20
 
 _taken: bool | None = None  # the answer of the first call
+_postponed = False  # the editor's launch: nothing until `resume`
+
+
+def postpone() -> None:
+    """Make `keep_freed_memory` do nothing until `resume` (the editor's first open, before its first paint)."""
+    global _postponed
+    _postponed = True
+
+
+def resume() -> bool:
+    """End `postpone` and raise the thresholds now; whether the C library took the settings."""
+    global _postponed
+    _postponed = False
+    return keep_freed_memory()
 
 
 def keep_freed_memory() -> bool:
     """Raise glibc's mmap and trim thresholds once per process; whether the C library took the settings."""
     global _taken
+    if _postponed:
+        return False
     if _taken is None:
         _taken = _set_thresholds()
     return _taken
 
 
 def _set_thresholds() -> bool:
+    import ctypes
+    import platform
+
     if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
         return False
     try:

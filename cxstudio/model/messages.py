@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import string
@@ -212,7 +213,14 @@ MODEL_SENTENCES: tuple[tuple[str, str], ...] = (
     (r"A comment cannot reply to itself\.", "Ein Kommentar kann nicht auf sich selbst antworten."),
     (r"Use (?:move_cards|the move operations) to move .*\.", "Verschieben Sie Elemente durch Ziehen auf der Karte."),
 )
-_MODEL_PATTERNS = tuple((re.compile(pattern, re.S), german) for pattern, german in MODEL_SENTENCES)
+
+
+@functools.cache
+def _model_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """MODEL_SENTENCES compiled, on the first German message (compiling them costs start-up ~3 ms)."""
+    return tuple((re.compile(pattern, re.S), german) for pattern, german in MODEL_SENTENCES)
+
+
 _KIND_DE = {
     "project": "Projekt", "channel": "Kanal", "department": "Abteilung", "persona": "Persona",
     "touchpoint": "Touchpoint", "journey": "Customer Journey", "stage": "Phase", "lane": "Bahn", "card": "Karte",
@@ -230,7 +238,7 @@ def model_sentence(sentence: str, language: str, field_names: Mapping[str, str] 
     """
     if language != "de":
         return sentence
-    for pattern, german in _MODEL_PATTERNS:
+    for pattern, german in _model_patterns():
         match = pattern.fullmatch(sentence)
         if match is None:
             continue

@@ -42,7 +42,7 @@ from cxstudio.ui.autosave import Autosave
 from cxstudio.ui.compare_commands import CompareCommands
 from cxstudio.ui.edit_commands import EditCommands, add_kinds_menu
 from cxstudio.ui.i18n import Translations, choose_language
-from cxstudio.ui.icons import set_action_icons
+from cxstudio.ui.icons import set_action_icons, window_actions
 from cxstudio.ui.journey_tabs import JourneyTabs
 from cxstudio.ui.map_extras import install_map_extras
 from cxstudio.ui.panels.history import HistoryPanel
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self.inspector.shownChanged.connect(self._update_status)  # the status bar names what the inspector shows
         self.history = HistoryPanel()
         bind_outline(self.selection, self.outline)
-        bind_inspector(self.selection, self.inspector)
+        bind_inspector(self.selection, self.inspector, self.setup)  # map_first: its form after the first paint
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette, left)
         self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline, left)
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
                                           self.act_journey_properties)
 
     def _build_toolbar(self) -> None:  # icons, short fixed labels, the full command in the tooltip (ui.toolbar)
-        set_action_icons(self.findChildren(QAction))  # menus and toolbar (the Insert menu's kinds included)
+        set_action_icons(window_actions(self))  # menus and toolbar (the Insert menu's kinds included)
         self.toolbar = build_main_toolbar(self, [
             [self.act_new, self.act_open, self.act_save], [self.act_undo, self.act_redo],
             [self.act_insert_card, self.act_insert_stage, self.act_delete],

@@ -63,6 +63,10 @@ class ReadOnlyBanner(QFrame):
         self.setVisible(bool(texts))
 
 
+def _now(call: Callable[[], object]) -> None:
+    call()
+
+
 class ProjectController(QObject):
     """The project open in one window and its file: every file command, the title's marker, the banner.
 
@@ -108,9 +112,13 @@ class ProjectController(QObject):
     def _set_opened(self, opened: files.OpenedFile | None) -> None:
         self.opened = opened
         if opened is not None and opened.path is not None:
-            self.settings.add_recent_file(opened.path)
-            self.fill_recent_menu()
+            setup = getattr(self.window, "setup", None)  # the launch: the settings file is written after the first paint
+            (setup.later if setup is not None else _now)(lambda path=opened.path: self._remember_recent(path))
         self._attach()
+
+    def _remember_recent(self, path: Path) -> None:
+        self.settings.add_recent_file(path)
+        self.fill_recent_menu()
 
     def _attach(self) -> None:
         """Follow the open project's session (modified marker, write errors) and tell the window."""

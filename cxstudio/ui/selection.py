@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from cxstudio.model.document import Document
     from cxstudio.ui.panels.inspector import InspectorPanel
     from cxstudio.ui.panels.outline import OutlinePanel
+    from cxstudio.ui.window_setup import WindowSetup
 
 EntityT = TypeVar("EntityT", bound=Entity)
 _KEEP = object()
@@ -131,11 +132,30 @@ def bind_outline(selection: SelectionModel, outline: OutlinePanel) -> None:
     outline.selectionChanged.connect(chosen)
 
 
-def bind_inspector(selection: SelectionModel, inspector: InspectorPanel) -> None:
+def bind_inspector(selection: SelectionModel, inspector: InspectorPanel, setup: WindowSetup | None = None) -> None:
     """The inspector shows the one selected element, the common fields of several cards (a count for other
-    several), and the current journey for none."""
+    several), and the current journey for none.
+
+    With a deferred `setup` (the editor's launch) the form is built right after the window's first paint
+    (or when `setup.finish` is called), for the selection of that moment: the map is painted first.
+    """
+    queued = False
+
+    def show_queued() -> None:
+        nonlocal queued
+        queued = False
+        show_now()
 
     def show(_value: object = None) -> None:
+        nonlocal queued
+        if setup is not None and not setup.done:
+            if not queued:
+                queued = True
+                setup.later(show_queued)
+            return
+        show_now()
+
+    def show_now() -> None:
         ids = selection.ids
         if len(ids) == 1:
             inspector.show_element(ids[0])

@@ -114,6 +114,11 @@ def test_the_installed_cxstudio_reports_its_version_and_exports_headless(install
                             work, data)
     assert result.returncode == 0, result.stderr
     assert (work / "wand.pdf").read_bytes().startswith(b"%PDF")
+    # the client report hyphenates German words with pyphen's dictionaries, which the package must carry
+    result, _seconds = _run([str(installed), "export", "beispiel.cxstudio", "-o", "bericht.pdf", "--report"],
+                            work, data)
+    assert result.returncode == 0, result.stderr
+    assert (work / "bericht.pdf").read_bytes().startswith(b"%PDF")
     result, _seconds = _run([str(installed), "render", "beispiel.cxstudio", "-o", "karte.png"], work, data)
     assert result.returncode == 0, result.stderr
     assert (work / "karte.png").read_bytes().startswith(b"\x89PNG")

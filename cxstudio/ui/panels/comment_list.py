@@ -40,7 +40,6 @@ from cxstudio.ui import labels
 from cxstudio.ui.canvas.items.comment_markers import MarkerClicks
 from cxstudio.ui.commands import run_operation
 from cxstudio.ui.panels.comments import COMMENTABLE_KINDS, SharingChoice, bind_shared_box, current_author, shared_box
-from cxstudio.ui.workspace.dates import show_date
 
 if TYPE_CHECKING:
     from cxstudio.ui.main_window import MainWindow
@@ -288,6 +287,8 @@ class CommentListPanel(QWidget):
         about = [comment.author or _tr("(no author)")]
         if comment is root and self._target is None:  # with one element shown, every thread is on it
             about.append(element_label(document, comment.target_id))
+        from cxstudio.ui.workspace.dates import show_date  # Qt's date widgets load after the first paint
+
         item = QTreeWidgetItem([f"{text}\n{' · '.join(about)}"])
         item.setData(0, ID_ROLE, comment.id)
         item.setData(0, AUTHOR_ROLE, comment.author)

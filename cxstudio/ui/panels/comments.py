@@ -26,7 +26,6 @@ from cxstudio.editing.operations import delete_elements, edit_element
 from cxstudio.model.entities import Comment
 from cxstudio.model.events import event_kind
 from cxstudio.ui.commands import run_operation
-from cxstudio.ui.workspace.dates import show_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COMMENTABLE_KINDS = frozenset(Comment.REFS["target_id"].targets)
@@ -162,6 +161,8 @@ class CommentsSection(QWidget):
                     flags |= Qt.ItemFlag.ItemIsEditable
                 item.setFlags(flags)
                 item.setCheckState(Qt.CheckState.Checked if comment.resolved else Qt.CheckState.Unchecked)
+                from cxstudio.ui.workspace.dates import show_date  # loaded after the first paint
+
                 when = show_date(comment.created)
                 item.setToolTip(self.tr("%1, %2 (ticked: resolved)").replace("%1", comment.author or "?")
                                 .replace("%2", when))

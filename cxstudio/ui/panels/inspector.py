@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
@@ -46,7 +46,9 @@ from cxstudio.ui import labels
 from cxstudio.ui.commands import run_operation
 from cxstudio.ui.panels.comments import CommentsSection
 from cxstudio.ui.panels.multi_inspector import MultiCardForm
-from cxstudio.ui.workspace.dates import DateEdit, show_date
+
+if TYPE_CHECKING:
+    from cxstudio.ui.workspace.dates import DateEdit
 
 # Fields the inspector never shows: identity, placement (changed by dragging) and binary data.
 HIDDEN_FIELDS = frozenset({"id", "order", "journey_id", "stage_id", "lane_id", "picture"})
@@ -395,6 +397,8 @@ class InspectorPanel(QWidget):
                 target = self._project.document.find(value)
                 label.setText(target.label if target is not None else "")
             else:
+                from cxstudio.ui.workspace.dates import show_date  # Qt's date widgets: after the first paint
+
                 label.setText(show_date(value) if name == "created" else str(value or ""))
 
         self._setters[name] = show
@@ -622,6 +626,8 @@ class InspectorPanel(QWidget):
         return spin
 
     def _date_editor(self, name: str) -> DateEdit:
+        from cxstudio.ui.workspace.dates import DateEdit
+
         editor = DateEdit(self.tr("not set"))
         editor.setKeyboardTracking(False)  # typed dates count when complete (Return, leaving the field)
         editor.dateChanged.connect(lambda _date: self._commit(name, editor.iso()))
