@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 from cxstudio.export.pdf_ops import PathOps, TextBatch
+from cxstudio.export.spatial import BoxIndex
 from cxstudio.layout import GRID_LINE, INK, LANE_HEADER_FILL, MUTED_INK, JourneyLayout, Rect
 from cxstudio.layout import style as palette
 from cxstudio.layout.actions import (
@@ -22,6 +23,7 @@ from cxstudio.layout.actions import (
     NOTE_RADIUS,
     NOTE_STRIPE,
     STATUS_COLOURS,
+    ActionBadge,
 )
 from cxstudio.layout.persona import BAND_BORDER, BAND_FILL, PICTURE_FILL, PICTURE_INK, PersonaBand
 from cxstudio.layout.style import rgb
@@ -31,6 +33,24 @@ from cxstudio.model.entities import Persona
 
 def _visible(rect: Rect, region: Rect | None) -> bool:
     return region is None or rect.intersects(region) or region.contains_rect(rect)
+
+
+# The badges of the layout drawn last, on a grid: a report draws one journey's map in hundreds of parts,
+# and testing every badge of the journey for each part made a part's cost grow with the journey.
+_badge_grid: tuple[dict[str, ActionBadge], list[ActionBadge], BoxIndex] | None = None
+
+
+def _badges_meeting(layout: JourneyLayout, region: Rect | None) -> list[ActionBadge]:
+    global _badge_grid
+    badges = layout.action_badges
+    if region is None or len(badges) < 64:
+        return [b for b in badges.values() if _visible(b.rect, region)]
+    if _badge_grid is None or _badge_grid[0] is not badges:
+        listed = list(badges.values())
+        _badge_grid = (badges, listed, BoxIndex([b.rect for b in listed]))
+    _, listed, grid = _badge_grid
+    near = (listed[i] for i in grid.query(region.x, region.y, region.right, region.bottom))
+    return [b for b in near if _visible(b.rect, region)]
 
 
 def picture_reader(picture: bytes | None) -> Any | None:
@@ -122,7 +142,7 @@ def draw_map_extras(c: Any, doc: Document, layout: JourneyLayout, region: Rect |
             c.rect(n.x + 0.5, n.y + 0.5, NOTE_STRIPE, n.height - 1, stroke=0, fill=1)
             text.add_all(note.title_lines, INK)
             text.add_all(note.meta_lines, MUTED_INK)
-    badges = [b for b in layout.action_badges.values() if _visible(b.rect, region)]
+    badges = _badges_meeting(layout, region)
     if badges:
         pills = PathOps()
         for badge in badges:
