@@ -193,6 +193,7 @@ class WorkshopMode(QObject):
         self._layout = QByteArray()
         self._zoom: float | None = None
         window.projectChanged.connect(self._project_changed)
+        self.action.setEnabled(window.project is not None)  # nothing to run a workshop on from the start page
 
     @property
     def active(self) -> bool:
@@ -254,6 +255,7 @@ class WorkshopMode(QObject):
         canvas.set_zoom(max(WORKSHOP_ZOOM, canvas.zoom_factor()))
 
     def _project_changed(self) -> None:
+        self.action.setEnabled(self.window.project is not None or self.active)
         if self.active:
             self._zoom = None
             self._enlarge()

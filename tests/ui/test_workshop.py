@@ -146,3 +146,23 @@ def test_quick_capture_in_a_blueprint_lands_in_the_customer_actions(main_window,
     assert "keine Phase „Nirgendwo“" not in main_window.workshop.bar.feedback.text()  # English UI here
     assert "no stage “Nirgendwo”" in main_window.workshop.bar.feedback.text()
     QTest.keyClick(main_window, Qt.Key.Key_F11)
+
+
+def test_workshop_mode_waits_for_a_project(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """From the start page there is no map to run a workshop on: the command is off until a project opens."""
+    from cxstudio import api
+    from cxstudio.ui.main_window import MainWindow
+    from cxstudio.ui.settings import EditorSettings
+
+    window = MainWindow(EditorSettings(), "en")
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.workshop.action.isEnabled()
+    path = tmp_path / "workshop.cxstudio"
+    project = api.create("complaint-example", "en")
+    project.save_as(path)
+    project.close()
+    assert window.open_path(path)
+    assert window.workshop.action.isEnabled()
+    window.close_project()
+    assert not window.workshop.action.isEnabled()
