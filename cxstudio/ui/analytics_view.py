@@ -43,7 +43,6 @@ class AnalyticsController(QObject):
         self.analysis: Analysis | None = None
         self.last_seconds = 0.0
         self._stale = False  # the findings wait for the panel to be shown
-        self._bridge: object = None
         self._canvas: JourneyCanvas | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -51,6 +50,7 @@ class AnalyticsController(QObject):
         self._timer.timeout.connect(self.refresh)
         self.filter_bar.filterChanged.connect(self.set_filter)
         window.selection.journeyChanged.connect(lambda _journey: self.apply_filter())
+        window.files.changed.connect(self._on_changed)
         window.projectChanged.connect(self._project_changed)
 
     @property
@@ -82,14 +82,6 @@ class AnalyticsController(QObject):
     # ------------------------------------------------------------------ the project
     def _project_changed(self) -> None:
         window = self.window
-        if self._bridge is not None:
-            try:
-                self._bridge.changed.disconnect(self._on_changed)  # type: ignore[attr-defined]
-            except (RuntimeError, TypeError):
-                pass
-        self._bridge = window.files.bridge
-        if self._bridge is not None:
-            self._bridge.changed.connect(self._on_changed)  # type: ignore[attr-defined]
         if self._canvas is not None:
             try:
                 self._canvas.removeEventFilter(self)

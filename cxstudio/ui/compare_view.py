@@ -154,7 +154,6 @@ class CompareView(QWidget):
         self.changes: list[EntityChange] = []
         self.index = -1
         self._names: dict[str, str] = {}
-        self._bridge: Any = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -217,6 +216,7 @@ class CompareView(QWidget):
         self.act_next = self._action("actionNextChange", _tr("Next Change"), "F8", lambda: self.step(1))
         self.act_previous = self._action("actionPreviousChange", _tr("Previous Change"), "Shift+F8",
                                          lambda: self.step(-1))
+        window.files.changed.connect(self._on_changed)
         window.projectChanged.connect(self._project_changed)
         self._update_buttons()
 
@@ -248,22 +248,8 @@ class CompareView(QWidget):
         self.hide_internal.blockSignals(True)
         self.hide_internal.setChecked(copies)  # what a client copy leaves out is no news
         self.hide_internal.blockSignals(False)
-        self._follow_bridge()
         self.refresh()
         self.index = -1
-
-    def _follow_bridge(self) -> None:
-        bridge = self.window_.files.bridge
-        if bridge is self._bridge:
-            return
-        if self._bridge is not None:
-            try:
-                self._bridge.changed.disconnect(self._on_changed)
-            except (RuntimeError, TypeError):
-                pass
-        self._bridge = bridge
-        if bridge is not None:
-            bridge.changed.connect(self._on_changed)
 
     def _on_changed(self, _change_set: ChangeSet, _origin: str) -> None:
         if self.active:

@@ -85,9 +85,9 @@ class MapExtras(QObject):
         journey_menu = _menu_with(window, window.act_journey_properties)
         if journey_menu is not None:
             journey_menu.addActions([self.act_picture, self.act_remove_picture])
-        self._bridge: object = None
         self._canvas: JourneyCanvas | None = None
         self._drops: CatalogueDrops | None = None
+        window.files.changed.connect(self._on_changed)
         window.projectChanged.connect(self._project_changed)
         self._project_changed()
 
@@ -102,14 +102,6 @@ class MapExtras(QObject):
     # ------------------------------------------------------------------ the project
     def _project_changed(self) -> None:
         window = self.window
-        if self._bridge is not None:
-            try:
-                self._bridge.changed.disconnect(self._on_changed)  # type: ignore[attr-defined]
-            except (RuntimeError, TypeError):
-                pass
-        self._bridge = window.files.bridge
-        if self._bridge is not None:
-            self._bridge.changed.connect(self._on_changed)  # type: ignore[attr-defined]
         project = window.project
         locked = project is not None and project.refusal() is not None
         self.panel.set_project(project, locked)

@@ -76,6 +76,7 @@ class ProjectController(QObject):
     """
 
     projectChanged = Signal()
+    changed = Signal(object, str)  # the open project's change sets (do, undo, redo), whichever project is open
     saved = Signal()
     message = Signal(str)
 
@@ -130,6 +131,7 @@ class ProjectController(QObject):
         if project is not None:
             self.bridge = SessionBridge(project.session, self)
             self.bridge.cleanChanged.connect(lambda _clean: self.update_title())
+            self.bridge.changed.connect(self.changed)
             project.on_write_error(self._on_write_error)
         self.projectChanged.emit()
         self._show_banner()

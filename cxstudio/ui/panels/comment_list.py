@@ -421,7 +421,7 @@ class CommentsController(QObject):
         self.clicks = MarkerClicks(self)
         self.clicks.threadRequested.connect(self.open_thread)
         self.dock: QDockWidget | None = None
-        self._bridge: object = None
+        window.files.changed.connect(self._on_changed)
         window.projectChanged.connect(self._project_changed)
 
     @property
@@ -444,14 +444,6 @@ class CommentsController(QObject):
 
     def _project_changed(self) -> None:
         window = self.window
-        if self._bridge is not None:
-            try:
-                self._bridge.changed.disconnect(self._on_changed)  # type: ignore[attr-defined]
-            except (RuntimeError, TypeError):
-                pass
-        self._bridge = window.files.bridge
-        if self._bridge is not None:
-            self._bridge.changed.connect(self._on_changed)  # type: ignore[attr-defined]
         canvas = window.canvas
         if canvas is not None:
             canvas.journey_scene.comment_markers.set_enabled(True)

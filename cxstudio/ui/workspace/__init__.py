@@ -29,7 +29,7 @@ class WorkspaceController(QObject):
 
         self.window = window
         self.data: ProjectDataWindow = ProjectDataWindow(window)
-        self._bridge: object = None
+        window.files.changed.connect(self._on_changed)
         self.data.elementsChosen.connect(self._chosen)
         self.data.message.connect(window.show_message)
         self.data.tracker.showCards.connect(self.show_cards)  # type: ignore[attr-defined]
@@ -54,14 +54,6 @@ class WorkspaceController(QObject):
 
     def _project_changed(self) -> None:
         window = self.window
-        if self._bridge is not None:
-            try:
-                self._bridge.changed.disconnect(self._on_changed)  # type: ignore[attr-defined]
-            except (RuntimeError, TypeError):
-                pass
-        self._bridge = window.files.bridge
-        if self._bridge is not None:
-            self._bridge.changed.connect(self._on_changed)  # type: ignore[attr-defined]
         project = window.project
         locked = project is not None and project.refusal() is not None
         self.data.set_project(project, locked)
