@@ -52,3 +52,17 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     data_dir = tmp_path_factory.mktemp("cxstudio-data")
     monkeypatch.setenv("CXSTUDIO_DATA_DIR", str(data_dir))
     yield data_dir
+
+
+@pytest.fixture(scope="session")
+def german_example_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The German worked example saved as a project file, once per session: for tests that only read it."""
+    from cxstudio import api
+
+    path = tmp_path_factory.mktemp("german-example") / "beispiel.cxstudio"
+    project = api.create("complaint-example", language="de", with_working_copy=False)
+    try:
+        project.save_as(path)
+    finally:
+        project.close()
+    return path

@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from cxstudio import api
 from cxstudio.cli import main
 
 
-@pytest.fixture(scope="module")
-def project_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("options") / "beispiel.cxstudio"
-    project = api.create("complaint-example", language="de")
-    try:
-        project.save_as(path)
-    finally:
-        project.close()
-    return path
+@pytest.fixture
+def project_file(german_example_file: Path) -> Path:
+    """The German worked example as a project file (tests/conftest.py; these tests only read it)."""
+    return german_example_file
 
 
 def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:

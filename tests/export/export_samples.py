@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from cxstudio.api import OpenProject, create
 from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import LaneSpec
+from cxstudio.export.report import ReportResult
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
     Action,
@@ -128,3 +131,28 @@ def build_sample(card_repeat: int = 1) -> Sample:
     project.run(ops.add_element, Comment(target_id=created[1], author="Lea", text=INTERNAL_COMMENT, internal=True))
     project.run(ops.add_element, Comment(target_id=created[1], author="Lea", text=SHARED_COMMENT, internal=False))
     return Sample(project, journey.id, titles)
+
+
+@dataclass
+class GermanReport:
+    """The German worked example's client report, written once per test session (several test files read it)."""
+
+    doc: Document
+    path: Path
+    result: ReportResult
+    pages: list[str]  # each page's text, lines joined with spaces
+
+
+def build_german_report(folder: Path) -> GermanReport:
+    import pdfplumber
+
+    from cxstudio.content.templates import build_document
+    from cxstudio.export.options import ExportOptions
+    from cxstudio.export.report import export_report
+
+    doc = build_document("complaint-example", "de")
+    out = folder / "bericht.pdf"
+    result = export_report(doc, out, ExportOptions(date=dt.date(2026, 11, 23)))
+    with pdfplumber.open(out) as pdf:
+        pages = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    return GermanReport(doc, out, result, pages)

@@ -41,18 +41,10 @@ def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def example_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The German worked example saved as a real project file."""
-    from cxstudio import api
-
-    path = tmp_path_factory.mktemp("example") / "beispiel.cxstudio"
-    project = api.create("complaint-example", language="de")
-    try:
-        project.save_as(path)
-    finally:
-        project.close()
-    return path
+@pytest.fixture
+def example_file(german_example_file: Path) -> Path:
+    """The German worked example as a project file (tests/conftest.py; these tests only read it)."""
+    return german_example_file
 
 
 def _cli(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:

@@ -3,18 +3,14 @@ pages at 7 pt, hyphenated tables, signed metric bars, units on every value, acti
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import pdfplumber
 import pytest
+from export_samples import GermanReport
 
-from cxstudio.content.templates import build_document
 from cxstudio.export import report_analysis, report_overview, report_summary, texts
-from cxstudio.export.options import ExportOptions
-from cxstudio.export.report import MIN_MAP_TEXT_PT, OVERVIEW_MIN_TEXT_PT, ReportResult, export_report
+from cxstudio.export.report import MIN_MAP_TEXT_PT, OVERVIEW_MIN_TEXT_PT
 from cxstudio.export.report_metrics import BEST, CURRENT, TARGET
 from cxstudio.export.report_summary import pain_rank
 from cxstudio.model.document import Document
@@ -23,22 +19,10 @@ from cxstudio.model.entities import Action, Card, Metric
 PUNCTUATION = ".,;:!?()[]{}\u201e\u201c\u201d\"'\u00bb\u00ab\u201a\u2018\u2019*\u00b7"
 
 
-@dataclass
-class Report:
-    doc: Document
-    path: Path
-    result: ReportResult
-    pages: list[str]  # each page's text, lines joined with spaces
-
-
-@pytest.fixture(scope="module")
-def german(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    doc = build_document("complaint-example", "de")
-    out = tmp_path_factory.mktemp("deliverable") / "bericht.pdf"
-    result = export_report(doc, out, ExportOptions(date=dt.date(2026, 11, 23)))
-    with pdfplumber.open(out) as pdf:
-        pages = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
-    return Report(doc, out, result, pages)
+@pytest.fixture
+def german(german_report: GermanReport) -> GermanReport:
+    """The German worked example's report (written once per session: tests/export/conftest.py)."""
+    return german_report
 
 
 def _vocabulary(doc: Document) -> set[str]:
@@ -61,7 +45,7 @@ def vars_of(entity: object) -> list[object]:
     return [getattr(entity, name) for name in type(entity).FIELD_INDEX]  # type: ignore[attr-defined]
 
 
-def _table_pages(report: Report) -> list[int]:
+def _table_pages(report: GermanReport) -> list[int]:
     """The summary's pages and every page from the touchpoint inventory on: the report's tables."""
     summary = next(i for i, p in enumerate(report.pages) if i > 1 and "Zusammenfassung für das Management" in p)
     personas = next(i for i, p in enumerate(report.pages) if i > summary and p.startswith("Personas"))
@@ -69,7 +53,7 @@ def _table_pages(report: Report) -> list[int]:
     return [*range(summary, personas), *range(inventory, len(report.pages))]
 
 
-def test_no_table_word_is_broken_without_a_hyphen(german: Report) -> None:
+def test_no_table_word_is_broken_without_a_hyphen(german: GermanReport) -> None:
     vocabulary = _vocabulary(german.doc)
     pieces = {w[i:j] for w in vocabulary for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
     broken: list[str] = []
@@ -109,7 +93,7 @@ def _bars_in_band(page: pdfplumber.page.Page, top: float, height: float) -> dict
     return found
 
 
-def test_the_nps_bars_point_the_way_of_their_sign(german: Report) -> None:
+def test_the_nps_bars_point_the_way_of_their_sign(german: GermanReport) -> None:
     nps = next(m for m in german.doc.all(Metric) if m.kind == "nps")
     assert nps.current is not None and nps.current < 0 < (nps.target or 0)
     checked = 0
@@ -135,7 +119,7 @@ def test_the_nps_bars_point_the_way_of_their_sign(german: Report) -> None:
     assert checked >= 2  # the executive summary and the metrics chapter
 
 
-def test_every_journey_has_a_one_page_overview_then_detail_pages(german: Report) -> None:
+def test_every_journey_has_a_one_page_overview_then_detail_pages(german: GermanReport) -> None:
     with pdfplumber.open(german.path) as pdf:
         for journey in german.doc.journeys():
             heading = f"Journey: {journey.name}"
@@ -157,7 +141,7 @@ def test_every_journey_has_a_one_page_overview_then_detail_pages(german: Report)
                 assert min(sizes) >= MIN_MAP_TEXT_PT - 0.05
 
 
-def test_executive_summary_with_scores_and_top_pain_points_and_actions(german: Report) -> None:
+def test_executive_summary_with_scores_and_top_pain_points_and_actions(german: GermanReport) -> None:
     doc = german.doc
     assert "Zusammenfassung für das Management" in german.pages[1]  # in the contents
     index = next(i for i, p in enumerate(german.pages) if i > 1 and p.startswith("Zusammenfassung für das Management"))
@@ -173,7 +157,7 @@ def test_executive_summary_with_scores_and_top_pain_points_and_actions(german: R
     assert top in summary
 
 
-def test_action_titles_stand_apart_from_their_descriptions(german: Report) -> None:
+def test_action_titles_stand_apart_from_their_descriptions(german: GermanReport) -> None:
     action = next(a for a in german.doc.all(Action) if a.description and len(a.title.split()) > 1)
     first_title, first_text = action.title[:5], action.description[:4]
     with pdfplumber.open(german.path) as pdf:
@@ -190,7 +174,7 @@ def test_action_titles_stand_apart_from_their_descriptions(german: Report) -> No
         assert below, action.description  # the description starts on its own line, in the regular face
 
 
-def test_every_metric_value_carries_its_unit_and_nothing_is_listed_twice(german: Report) -> None:
+def test_every_metric_value_carries_its_unit_and_nothing_is_listed_twice(german: GermanReport) -> None:
     text = " ".join(german.pages)
     compact = text.replace(" ", "").replace("-", "")  # lines hyphenated in narrow columns joined up
     for metric in german.doc.all(Metric):

@@ -3,21 +3,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import pytest
+from export_samples import GermanReport
 
-from cxstudio.content.templates import build_document
 from cxstudio.editing import operations as ops
 from cxstudio.editing.operations import LaneSpec
 from cxstudio.export.draw import layout_for_print
 from cxstudio.export.options import ExportOptions
-from cxstudio.export.report import MIN_MAP_TEXT_PT, ReportResult, export_report
+from cxstudio.export.report import MIN_MAP_TEXT_PT, export_report
 from cxstudio.export.report_overview import smallest_text
 from cxstudio.export.slices import DetailPage, detail_pages
 from cxstudio.layout.geometry import Rect
@@ -26,29 +24,17 @@ from cxstudio.model.document import Document
 TALL = "Reklamation der Jahresabrechnung (Ist)"
 
 
-@dataclass
-class Report:
-    doc: Document
-    path: Path
-    result: ReportResult
-    texts: list[str]
+@pytest.fixture
+def german(german_report: GermanReport) -> GermanReport:
+    """The German worked example's report (written once per session: tests/export/conftest.py)."""
+    return german_report
 
 
-@pytest.fixture(scope="module")
-def german(tmp_path_factory: pytest.TempPathFactory) -> Report:
-    doc = build_document("complaint-example", "de")
-    out = tmp_path_factory.mktemp("slices") / "bericht.pdf"
-    result = export_report(doc, out, ExportOptions(date=dt.date(2026, 11, 23)))
-    with pdfplumber.open(out) as pdf:
-        texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
-    return Report(doc, out, result, texts)
+def _detail_pages(report: GermanReport, journey_name: str) -> list[int]:
+    return [i for i, text in enumerate(report.pages) if text.startswith(f"{journey_name}: Teil ")]
 
 
-def _detail_pages(report: Report, journey_name: str) -> list[int]:
-    return [i for i, text in enumerate(report.texts) if text.startswith(f"{journey_name}: Teil ")]
-
-
-def test_a_tall_lane_is_split_between_cards_onto_landscape_pages(german: Report) -> None:
+def test_a_tall_lane_is_split_between_cards_onto_landscape_pages(german: GermanReport) -> None:
     tall = next(j for j in german.doc.journeys() if j.name == TALL)
     layout = layout_for_print(german.doc, tall.id)
     # at 7 pt its tallest lane is taller than the room under the stage headers of a landscape A4 page
@@ -65,11 +51,11 @@ def test_a_tall_lane_is_split_between_cards_onto_landscape_pages(german: Report)
                 assert page.width > page.height  # landscape
                 sizes = [c["size"] for c in page.chars if c["text"].strip()]
                 assert min(sizes) >= MIN_MAP_TEXT_PT - 0.05
-    continued = [i for i in _detail_pages(german, TALL) if "(Fortsetzung)" in german.texts[i]]
+    continued = [i for i in _detail_pages(german, TALL) if "(Fortsetzung)" in german.pages[i]]
     assert continued  # a lane split between pages is named again on the next
     stages = [s.name for s in german.doc.stages(tall.id)]
     for index in _detail_pages(german, TALL):  # every page repeats its stages' headers
-        assert any(name in german.texts[index] for name in stages)
+        assert any(name in german.pages[index] for name in stages)
 
 
 def _whole_lines(page: Any, text: str) -> list[dict[str, Any]]:
@@ -101,7 +87,7 @@ def _title_found(page: Any, lines: list[str]) -> bool:
     return False
 
 
-def test_every_card_is_whole_on_exactly_one_detail_page(german: Report) -> None:
+def test_every_card_is_whole_on_exactly_one_detail_page(german: GermanReport) -> None:
     with pdfplumber.open(german.path) as pdf:
         for journey in german.doc.journeys():
             layout = layout_for_print(german.doc, journey.id)
