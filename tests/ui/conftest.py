@@ -69,12 +69,33 @@ def _forget_changes(window: QWidget) -> None:
 
 
 @pytest.fixture
+def german(qapp: QApplication):  # type: ignore[no-untyped-def]
+    """The UI in German for one test (translations switched back to English afterwards)."""
+    from cxstudio.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    assert translations.switch("de")
+    yield translations
+    translations.switch("en")
+
+
+@pytest.fixture
 def main_window(qtbot):  # type: ignore[no-untyped-def]
     """An English main window without a project, closed (changes dropped) and deleted after the test."""
+    return _main_window(qtbot, "en")
+
+
+@pytest.fixture
+def german_main_window(german, qtbot):  # type: ignore[no-untyped-def]
+    """`main_window` in German: the UI's translations switched and the window's language German."""
+    return _main_window(qtbot, "de")
+
+
+def _main_window(qtbot, language: str):  # type: ignore[no-untyped-def]
     from cxstudio.ui.main_window import MainWindow
     from cxstudio.ui.settings import EditorSettings
 
-    window = MainWindow(EditorSettings(), "en")
+    window = MainWindow(EditorSettings(), language)
     # every keystroke is committed at once, however long a commit takes on a busy test machine
     # (the held-back typing of large projects has its own test)
     window.inspector.slow_commit_seconds = float("inf")

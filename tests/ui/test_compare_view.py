@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,12 +9,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 
 from cxstudio import api
 from cxstudio.editing import operations as ops
 from cxstudio.model.entities import Card
-from cxstudio.ui.i18n import Translations
 
 
 @dataclass
@@ -150,29 +148,11 @@ def test_swap_and_edits_keep_the_comparison_true(main_window, qtbot, returned: R
     window.compare.end_compare()
 
 
-def _forget_changes(window) -> None:  # type: ignore[no-untyped-def]
-    """At teardown, even of a failed test: no question about unsaved changes blocks the closing window."""
-    if window.opened is not None:
-        window.opened.project.session.mark_clean()
 
 
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    assert translations.switch("de")
-    yield translations
-    translations.switch("en")
-
-
-def test_the_compare_view_names_kinds_fields_and_changes_in_german(german: Translations, qtbot,
+def test_the_compare_view_names_kinds_fields_and_changes_in_german(german_main_window, qtbot,  # type: ignore[no-untyped-def]
                                                                      returned: Returned) -> None:
-    from cxstudio.ui.main_window import MainWindow
-    from cxstudio.ui.settings import EditorSettings
-
-    window = MainWindow(EditorSettings(), "de")
-    qtbot.addWidget(window, before_close_func=_forget_changes)
-    window.show()
-    qtbot.waitExposed(window)
+    window = german_main_window
     assert window.compare.act_compare.text() == "&Vergleichen mit…"
     assert window.open_path(returned.copy)
     _compare(qtbot, window, returned.original)

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox, QRadioButton
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QRadioButton
 
 from cxstudio import api
 from cxstudio.editing import comments
 from cxstudio.editing import operations as ops
 from cxstudio.model.entities import Card, Comment, Relation
-from cxstudio.ui.i18n import Translations
 from cxstudio.ui.merge_dialog import MergeDialog
 
 
@@ -229,33 +227,16 @@ def test_merge_is_off_in_review_mode(main_window, tmp_path: Path) -> None:
     assert main_window.compare.act_compare.isEnabled() and not main_window.compare.act_merge.isEnabled()
 
 
-def _forget_changes(window) -> None:  # type: ignore[no-untyped-def]
-    """At teardown, even of a failed test: no question about unsaved changes blocks the closing window."""
-    if window.opened is not None:
-        window.opened.project.session.mark_clean()
 
 
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    assert translations.switch("de")
-    yield translations
-    translations.switch("en")
-
-
-def test_the_merge_dialog_and_the_undo_step_read_in_german(german: Translations, qtbot, tmp_path: Path) -> None:
-    from cxstudio.ui.main_window import MainWindow
-    from cxstudio.ui.settings import EditorSettings
-
+def test_the_merge_dialog_and_the_undo_step_read_in_german(german_main_window, qtbot,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path) -> None:
     original, copy = _files(tmp_path)
     card = _sorted_cards(original)[0]
     with api.open_project(copy, review=False) as client:
         client.run(ops.edit_card, card.id, rating=2)
         client.save()
-    window = MainWindow(EditorSettings(), "de")
-    qtbot.addWidget(window, before_close_func=_forget_changes)
-    window.show()
-    qtbot.waitExposed(window)
+    window = german_main_window
     assert window.open_path(original)
     window.files.run(ops.edit_card, card.id, rating=9)
     key = f"{card.id}.rating"

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from cxstudio.ui.i18n import QM_FILE, TS_FILE, Translations, run_lrelease, run_lupdate
 
@@ -69,13 +67,6 @@ def test_the_shipped_qm_is_the_compiled_ts(tmp_path: Path) -> None:
     stale = {key: (shipped[key], text) for key, text in compiled.items() if shipped[key] != text}
     assert stale == {}, "cxstudio/resources/translations/cxstudio_de.qm is older than the .ts"
 
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    assert translations.switch("de")
-    yield translations
-    translations.switch("en")
 
 
 def test_the_german_ui_shows_german_menus_panels_and_qt_dialogs(german: Translations, qtbot) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from canvas_gestures import centre, double_click, press_key, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -13,14 +11,6 @@ from PySide6.QtWidgets import QApplication
 from cxstudio.editing.steps import STEP_PARAMS, STEP_TEXTS, StepName
 from cxstudio.ui.i18n import Translations
 from cxstudio.ui.labels import step_kinds, undo_step
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[Translations]:
-    translations = Translations(qapp)
-    assert translations.switch("de")
-    yield translations
-    translations.switch("en")
 
 
 def _sample(key: str) -> StepName:

@@ -228,15 +228,6 @@ def test_an_impossible_poster_explains_the_limit_and_offers_tiling(export_dialog
     assert max(dialog.plan.page_width_mm, dialog.plan.page_height_mm) <= 5080.0
 
 
-@pytest.fixture
-def german(qapp):  # type: ignore[no-untyped-def]
-    from cxstudio.ui.i18n import Translations
-
-    translations = Translations(qapp)
-    assert translations.switch("de")
-    yield translations
-    translations.switch("en")
-
 
 def test_the_dialog_and_its_refusals_are_in_the_ui_language(german, qtbot, example_project) -> None:  # type: ignore[no-untyped-def]
     dialog = ExportDialog(example_project, None, "map", "de")
