@@ -25,7 +25,14 @@ from cxstudio.layout.actions import (
     STATUS_COLOURS,
     ActionBadge,
 )
-from cxstudio.layout.persona import BAND_BORDER, BAND_FILL, PICTURE_FILL, PICTURE_INK, PersonaBand
+from cxstudio.layout.persona import (
+    BAND_BORDER,
+    BAND_FILL,
+    MAX_PICTURE_PIXELS,
+    PICTURE_FILL,
+    PICTURE_INK,
+    PersonaBand,
+)
 from cxstudio.layout.style import rgb
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Persona
@@ -61,8 +68,8 @@ def picture_reader(picture: bytes | None) -> Any | None:
         from reportlab.lib.utils import ImageReader
 
         reader = ImageReader(io.BytesIO(picture))
-        width, height = reader.getSize()
-        if width <= 0 or height <= 0:
+        width, height = reader.getSize()  # from the header: nothing is decoded yet
+        if width <= 0 or height <= 0 or width * height > MAX_PICTURE_PIXELS:
             return None
         return reader
     except Exception:  # any undecodable bytes: the initials are drawn instead

@@ -18,6 +18,9 @@ from cxstudio.model.entities import Journey, Persona
 
 BAND_PADDING = 10.0
 PICTURE_SIZE = 92.0
+# A picture from a file is decoded only up to this many pixels (the editor stores at most 512 x 512): a few
+# kilobytes of a stranger's PNG can claim 90,000 x 90,000 pixels, gigabytes once decoded. Larger: initials.
+MAX_PICTURE_PIXELS = 4096 * 4096
 NAME_SIZE = 14.0
 ROLE_SIZE = 9.5
 QUOTE_SIZE = 10.5

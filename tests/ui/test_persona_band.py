@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
 from cxstudio import api
+from cxstudio.editing import operations
 from cxstudio.model.entities import Journey, Persona
 from cxstudio.ui.persona_picture import MAX_PICTURE_SIDE, PictureError, picture_from_file
 
@@ -99,3 +100,53 @@ def test_the_view_switch_hides_the_band_and_double_clicking_the_band_shows_the_p
     assert scene.layout.grid_rect.y < top_with_band
     extras.act_persona_band.trigger()
     assert scene.map_extras.band is not None and scene.layout.grid_rect.y == top_with_band
+
+
+def _picture_bomb(width: int = 10_000, height: int = 15_000) -> bytes:
+    """A valid 1-bit PNG of `width` x `height` white pixels: 150 million pixels in about 20 KB."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    row = b"\x00" + b"\xff" * ((width + 7) // 8)
+    packer = zlib.compressobj(9)
+    pixels = b"".join(packer.compress(row * 500) for _ in range(height // 500)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_a_picture_claiming_150_million_pixels_is_never_decoded_on_screen_or_in_print(tmp_path: Path) -> None:
+    """A stranger's project may hold a tiny PNG that decodes to gigabytes: the band shows the initials instead."""
+    import subprocess
+    import sys
+
+    from cxstudio.export.persona_band import picture_reader
+    from cxstudio.ui.canvas.items.persona_band import decode_picture
+
+    bomb = _picture_bomb()
+    assert len(bomb) < 100_000
+    assert decode_picture(bomb) is None and picture_reader(bomb) is None
+    path = _example(tmp_path)
+    with api.open_project(path) as project:
+        persona = project.document.all(Persona)[0]
+        project.run(operations.edit_element, persona.id, picture=bomb)
+        project.save()
+    script = (
+        "import sys\n"
+        "from cxstudio import api\n"
+        "from cxstudio.export.options import ExportOptions\n"
+        "from cxstudio.export.poster import export_poster, plan_poster\n"
+        "doc = api.read_project(sys.argv[1]).document\n"
+        "journey = next(j for j in doc.journeys() if j.persona_id)\n"
+        "options = ExportOptions(journey_id=journey.id, paper='A1', persona_band=True)\n"
+        "export_poster(doc, plan_poster(doc, options), sys.argv[2])\n"
+        "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(path), str(tmp_path / "poster.pdf")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout.split()[-1]) < 400 * 1024  # KiB: decoding it would take 450 MB and more
+    assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
+

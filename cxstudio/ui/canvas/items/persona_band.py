@@ -7,12 +7,19 @@ cannot read shows the initials, like a persona without picture.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxstudio.layout import style as palette
-from cxstudio.layout.persona import BAND_BORDER, BAND_FILL, PICTURE_FILL, PICTURE_INK, PersonaBand
+from cxstudio.layout.persona import (
+    BAND_BORDER,
+    BAND_FILL,
+    MAX_PICTURE_PIXELS,
+    PICTURE_FILL,
+    PICTURE_INK,
+    PersonaBand,
+)
 from cxstudio.ui.canvas.items.common import MUTED_TEXT_COLOUR, TEXT_COLOUR, Z_HEADER, draw_lines, qcolour
 
 Z_BAND = Z_HEADER
@@ -22,7 +29,14 @@ def decode_picture(picture: bytes | None) -> QImage | None:
     """The persona's picture as a QImage, or None when there is none or Qt cannot read it."""
     if not picture:
         return None
-    image = QImage.fromData(QByteArray(picture))
+    data = QByteArray(picture)
+    source = QBuffer(data)
+    source.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(source)
+    size = reader.size()  # from the header, before any pixel is decoded
+    if not size.isValid() or size.width() * size.height() > MAX_PICTURE_PIXELS:
+        return None
+    image = reader.read()
     return None if image.isNull() else image
 
 
