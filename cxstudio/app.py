@@ -67,6 +67,15 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def _save_compiled_methods(moment: str) -> None:
+    """Keep the dataclass methods compiled in this run for the next start (cxstudio.method_cache), and log it."""
+    from cxstudio import logs, method_cache
+
+    count = method_cache.compiled_now()
+    if method_cache.save():
+        logs.logger().info("%d dataclass methods compiled %s, cached for the next start", count, moment)
+
+
 def run_editor(path: str | None) -> int:
     """Run the editor (optionally on `path`) until its window closes; returns the process exit code."""
     if not display_available():
@@ -82,6 +91,9 @@ def run_editor(path: str | None) -> int:
     import gc
 
     gc.disable()  # start-up makes modules, classes and widgets that live on: no cycles to collect until painted
+    from cxstudio import method_cache
+
+    method_cache.install()  # the dataclasses' methods compiled at the last start (saved after the first paint)
     from cxstudio import api, logs
 
     logs.setup_logging(rotating=False)  # the rollover after the first paint (below)
@@ -132,6 +144,7 @@ def run_editor(path: str | None) -> int:
     window.setup.later(logs.setup_logging)  # the same log file, from now on rolled over when full
     window.setup.later(api.prepare_writing)  # SQLAlchemy for the first edit, which need not wait for it then
     window.setup.later(memory.resume)
+    window.setup.later(lambda: _save_compiled_methods("at start-up"))
     window.setup.later(_collect_from_now_on)
     if os.environ.get("CXSTUDIO_EXIT_AT_FIRST_PAINT"):  # bench/bench_startup.py: report the first paint, quit
         from cxstudio.ui import first_paint
@@ -148,6 +161,7 @@ def run_editor(path: str | None) -> int:
     try:
         return int(app.exec())
     finally:
+        _save_compiled_methods("while the editor ran")  # also those of the parts used later
         crashes.uninstall()
         logs.logger().info("editor closed")
 

@@ -43,6 +43,10 @@ class FirstPaintProbe(QObject):
 
     def _report(self) -> None:
         print(f"{PREFIX} {time.time():.6f}", file=sys.stdout, flush=True)
+        from cxstudio import logs, method_cache
+
+        logs.logger().info("first paint; %d dataclass methods compiled for it (the others came from the cache)",
+                           method_cache.compiled_now())
         self._watched.removeEventFilter(self)
         for window in self._app.topLevelWidgets():
             opened = getattr(window, "opened", None)

@@ -118,15 +118,23 @@ def test_the_editor_launched_on_a_file_paints_its_map_and_quits_when_the_benchma
 
     from cxstudio.logs import system_text
 
-    environment = {**os.environ, "CXSTUDIO_DATA_DIR": str(tmp_path / "data"), "CXSTUDIO_EXIT_AT_FIRST_PAINT": "1",
-                   "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "cxstudio", str(project_file)], capture_output=True, text=True,
-                            timeout=120, env=environment)
-    assert result.returncode == 0, result.stderr
-    assert [line.split()[0] for line in result.stdout.splitlines()] == ["cxstudio-first-paint"]
-    log = (tmp_path / "data" / "logs" / "cxstudio.log").read_text(encoding="utf-8")
+    def launch(data: Path) -> str:
+        environment = {**os.environ, "CXSTUDIO_DATA_DIR": str(data), "CXSTUDIO_EXIT_AT_FIRST_PAINT": "1",
+                       "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+        result = subprocess.run([sys.executable, "-m", "cxstudio", str(project_file)], capture_output=True,
+                                text=True, timeout=120, env=environment)
+        assert result.returncode == 0, result.stderr
+        assert [line.split()[0] for line in result.stdout.splitlines()] == ["cxstudio-first-paint"]
+        assert not list((data / "working-copies").iterdir())  # its working copy went with it
+        return (data / "logs" / "cxstudio.log").read_text(encoding="utf-8")
+
+    log = launch(tmp_path / "data")
     assert "editor started on" in log and system_text() in log
-    assert not list((tmp_path / "data" / "working-copies").iterdir())  # its working copy went with it
+    assert "dataclass methods compiled for it" in log and "for it (the others" in log
+    assert "first paint; 0 dataclass" not in log  # the first start compiles them, then keeps them
+    assert (tmp_path / "cache" / "cxstudio" / "dataclass-methods.marshal").is_file()
+    second = launch(tmp_path / "data-2")  # the next start takes every method it needs from the cache
+    assert "first paint; 0 dataclass methods compiled for it" in second
 
 
 def test_the_logs_system_text_is_what_platform_says_without_scanning_the_python_binary() -> None:

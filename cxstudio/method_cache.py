@@ -1,0 +1,133 @@
+"""The compiled methods of dataclasses, kept between runs of the editor so that start-up need not compile them again.
+
+`dataclasses` writes the source of each class's `__init__`, `__repr__`, `__eq__`, `__hash__` (and
+`__setattr__`/`__delattr__` when frozen) and compiles it with `exec` when the class is made: some
+0.1 ms a method, and the ~50 dataclasses the editor makes before its map is painted cost it ~25 ms
+(bench/bench_startup.py). The code compiled from the same source by the same Python is the same, so
+`install` gives the `dataclasses` module an `exec` that takes the code object from a cache when it
+has compiled that exact source before, and compiles it (as `exec` would) otherwise; `save` writes
+what was compiled anew to the user's cache folder for the next start, as Python does with bytecode.
+
+The cache is keyed by the whole source text, and its file by Python's bytecode magic number: another
+Python, or a file that is damaged, unreadable, too large or not what `save` wrote, is ignored (the
+methods are then compiled as always). It holds only code that `dataclasses` generated; nothing is
+cached when `dataclasses` stops calling `exec` by that name.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+FILE_NAME = "dataclass-methods.marshal"
+MAX_ENTRIES = 4096  # far beyond the few hundred methods the editor makes
+MAX_FILE_BYTES = 8 << 20
+SOURCE_NAME = "<string>"  # what `exec` names code compiled from a string
+
+_known: dict[str, CodeType] = {}
+_compiled_now: dict[str, CodeType] = {}
+_installed = False
+
+
+def cache_file() -> Path:
+    """Where the compiled methods are kept: the user's cache folder (XDG_CACHE_HOME on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("cxstudio", appauthor=False)) / FILE_NAME
+
+
+def _magic() -> bytes:
+    from importlib.util import MAGIC_NUMBER
+
+    return MAGIC_NUMBER
+
+
+def _load(path: Path) -> dict[str, CodeType]:
+    """The cache in `path`; empty when it is missing, unreadable, from another Python or not a cache at all."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return {}
+    magic = _magic()
+    if len(data) > MAX_FILE_BYTES or not data.startswith(magic):
+        return {}
+    try:
+        loaded = marshal.loads(data[len(magic):])
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(loaded, dict) or len(loaded) > MAX_ENTRIES:
+        return {}
+    return {source: code for source, code in loaded.items()
+            if isinstance(source, str) and isinstance(code, CodeType) and code.co_filename == SOURCE_NAME}
+
+
+def _cached_exec(source: Any, globals: dict[str, Any] | None = None,
+                 locals: dict[str, Any] | None = None) -> None:
+    """`exec` for the `dataclasses` module: a string's code object from the cache, compiled when new."""
+    if isinstance(source, str):
+        code = _known.get(source)
+        if code is None:
+            # exactly what exec(str) does inside dataclasses.py, which inherits no __future__ flags
+            code = compile(source, SOURCE_NAME, "exec", dont_inherit=True)
+            if len(_known) < MAX_ENTRIES:
+                _known[source] = _compiled_now[source] = code
+        source = code
+    exec(source, globals, locals)  # the code dataclasses generated, run as it would run it
+
+
+def install(path: Path | None = None) -> None:
+    """Load the cache and let `dataclasses` use it from now on (once per process; idempotent)."""
+    global _installed
+    if _installed:
+        return
+    import dataclasses
+
+    if not hasattr(dataclasses, "_create_fn") and not hasattr(dataclasses, "_FuncBuilder"):
+        return  # a Python whose dataclasses compile differently: nothing to cache
+    _known.update(_load(path or cache_file()))
+    dataclasses.exec = _cached_exec  # type: ignore[attr-defined]  # shadows the builtin for that module only
+    _installed = True
+
+
+def uninstall() -> None:
+    """Give `dataclasses` the builtin `exec` back and forget the cache (tests)."""
+    global _installed
+    import dataclasses
+
+    if getattr(dataclasses, "exec", None) is _cached_exec:
+        del dataclasses.exec  # type: ignore[attr-defined]
+    _known.clear()
+    _compiled_now.clear()
+    _installed = False
+
+
+def compiled_now() -> int:
+    """How many methods were compiled in this process because the cache did not have them."""
+    return len(_compiled_now)
+
+
+def save(path: Path | None = None) -> bool:
+    """Write the cache when methods were compiled anew; whether it was written. Never raises for a file problem."""
+    if not _compiled_now:
+        return False
+    target = path or cache_file()
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            handle.write(_magic())
+            marshal.dump(dict(_known), handle)
+        os.replace(temporary, target)
+    except (OSError, ValueError):
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
+    _compiled_now.clear()
+    return True
+
