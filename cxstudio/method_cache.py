@@ -1,4 +1,4 @@
-"""The compiled methods of dataclasses, kept between runs of the editor so that start-up need not compile them again.
+"""The compiled methods of dataclasses and model records, kept between editor runs so start-up need not compile them again.
 
 `dataclasses` writes the source of each class's `__init__`, `__repr__`, `__eq__`, `__hash__` (and
 `__setattr__`/`__delattr__` when frozen) and compiles it with `exec` when the class is made: some
@@ -7,6 +7,7 @@
 `install` gives the `dataclasses` module an `exec` that takes the code object from a cache when it
 has compiled that exact source before, and compiles it (as `exec` would) otherwise; `save` writes
 what was compiled anew to the user's cache folder for the next start, as Python does with bytecode.
+The model's records generate their constructors the same way and run them through `run_generated`.
 
 The cache is keyed by the whole source text, and its file by Python's bytecode magic number: another
 Python, or a file that is damaged, unreadable, too large or not what `save` wrote, is ignored (the
@@ -77,6 +78,14 @@ def _cached_exec(source: Any, globals: dict[str, Any] | None = None,
                 _known[source] = _compiled_now[source] = code
         source = code
     exec(source, globals, locals)  # the code dataclasses generated, run as it would run it
+
+
+def run_generated(source: str, namespace: dict[str, Any]) -> None:
+    """Run generated source (a model record's constructor) in `namespace`: from the cache once `install`ed."""
+    if _installed:
+        _cached_exec(source, namespace)
+    else:
+        exec(source, namespace)  # the code the caller generated from its own class's field names
 
 
 def install(path: Path | None = None) -> None:

@@ -132,3 +132,23 @@ def test_the_cache_lives_in_the_users_cache_folder_which_the_tests_redirect(tmp_
 
     cache_home = os.environ["XDG_CACHE_HOME"]  # set by tests/conftest.py to a temporary folder
     assert method_cache.cache_file().is_relative_to(cache_home)
+
+
+def test_a_model_records_generated_constructor_is_compiled_once_across_runs(cache: Path) -> None:
+    from cxstudio.model.entities import Card
+    from cxstudio.model.record import _generated_new
+
+    method_cache.install(cache)
+    new = _generated_new(Card, Card.FIELDS)
+    assert method_cache.compiled_now() == 1
+    card = new(Card, journey_id="j", stage_id="s", lane_id="l", title="Rückruf")
+    assert card == Card(id=card.id, journey_id="j", stage_id="s", lane_id="l", title="Rückruf")
+    assert method_cache.save(cache)
+    method_cache.uninstall()
+    method_cache.install(cache)
+    again = _generated_new(Card, Card.FIELDS)
+    assert method_cache.compiled_now() == 0
+    assert again(Card, id=card.id, journey_id="j", stage_id="s", lane_id="l", title="Rückruf") == card
+    method_cache.uninstall()
+    assert _generated_new(Card, Card.FIELDS)(Card, id=card.id, journey_id="j", stage_id="s", lane_id="l",
+                                             title="Rückruf") == card  # without the cache: plain exec

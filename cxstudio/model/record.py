@@ -19,6 +19,7 @@ try:  # namedtuple's C-level field accessor
 except ImportError:  # pragma: no cover - other Python implementations
     _tuplegetter = None
 
+from cxstudio.method_cache import run_generated
 from cxstudio.model.checks import _CONTROL_CHARS, CheckedRecord, _brief_repr
 from cxstudio.model.fields import MISSING, FieldSpec, Ref, field, field_spec
 
@@ -201,7 +202,7 @@ def _generated_new(cls: type[Entity], specs: tuple[FieldSpec, ...]) -> Callable[
         f"def __new__(cls, *, {', '.join(parameters)}):\n"
         f"    return _tuple_new(cls, ({', '.join(f'({v})' for v in values)},))"
     )
-    exec(source, namespace)  # generated from the class's own field names only
+    run_generated(source, namespace)  # generated from the class's own field names only (exec, compiled once)
     new = namespace["__new__"]
     new.__qualname__ = f"{cls.__name__}.__new__"
     new.__doc__ = f"A {cls.KIND or cls.__name__} from its field values (keyword arguments)."

@@ -145,7 +145,27 @@ def sql_text_module() -> str:
         "SCHEMA_STATEMENTS: tuple[str, ...] = (\n"
         + "".join(f"    {statement!r},\n" for statement in compiled_schema())
         + ")\n"
+        "\n"
+        "# (type, name, table) of every object in the sqlite_master of a file CX Studio wrote -> its SQL with\n"
+        "# runs of white space made one space ('' for automatic indexes): untrusted.py compares files with it.\n"
+        f"SCHEMA_OBJECTS: dict[tuple[str, str, str], str] = {mapping(schema_objects())}\n"
     )
+
+
+def schema_objects() -> dict[tuple[str, str, str], str]:
+    """What SQLite's sqlite_master holds after the compiled schema: (type, name, table) -> its normalised SQL."""
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    try:
+        for statement in compiled_schema():
+            connection.execute(statement)
+        rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    finally:
+        connection.close()
+    # normalised as untrusted.normalised_sql does (which cannot be imported here: it needs this module's output)
+    return {(str(kind), str(name), str(table)): " ".join(str(sql).split()) if sql is not None else ""
+            for kind, name, table, sql in rows}
 
 
 SQL_TEXT_PATH = Path(__file__).with_name("sql_text.py")

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cxstudio.model.entities import MAX_PICTURE_BYTES
-from cxstudio.persistence.sql_text import SCHEMA_STATEMENTS, STORED_COLUMNS
+from cxstudio.persistence.sql_text import SCHEMA_OBJECTS, SCHEMA_STATEMENTS, STORED_COLUMNS
 
 # The largest project file CX Studio opens. A project of 50,000 cards takes about 70 MB; pictures add to
 # that. Larger files are refused before a byte is read (documented in the README).
@@ -105,20 +105,18 @@ def expected_objects() -> frozenset[tuple[str, str, str]]:
     return frozenset(expected_definitions())
 
 
-@functools.cache
 def expected_definitions() -> dict[tuple[str, str, str], str]:
-    """(type, name, table) -> the object's SQL with runs of white space made one space ('' for automatic indexes)."""
-    connection = sqlite3.connect(":memory:")
-    try:
-        for statement in schema_statements():
-            connection.execute(statement)
-        rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    finally:
-        connection.close()
-    return {(str(t), str(n), str(tb)): _normalised(sql) for t, n, tb, sql in rows}
+    """(type, name, table) -> the object's SQL with runs of white space made one space ('' for automatic indexes).
+
+    What SQLite's `sqlite_master` holds after SCHEMA_STATEMENTS, generated into sql_text.py (no
+    database is made for it at every start; the generator and tests/persistence/test_sql_constants.py
+    make one).
+    """
+    return SCHEMA_OBJECTS
 
 
-def _normalised(sql: object) -> str:
+def normalised_sql(sql: object) -> str:
+    """`sql` with every run of white space made one space; '' for None (an automatic index has no SQL)."""
     return " ".join(str(sql).split()) if sql is not None else ""
 
 
@@ -199,7 +197,7 @@ def inspect_schema(connection: sqlite3.Connection, schema_name: str = "main") ->
     identical = 0  # objects whose SQL is CX Studio's own
     for object_type, name, table, raw_sql in rows:
         object_type, name, table, sql = str(object_type), str(name), str(table), str(raw_sql or "")
-        identical += expected.get((object_type, name, table)) == _normalised(raw_sql)
+        identical += expected.get((object_type, name, table)) == normalised_sql(raw_sql)
         kind = _kind_of(object_type, sql)
         if name in STORED_COLUMNS:
             found_tables[name] = kind

@@ -354,11 +354,13 @@ class MainWindow(QMainWindow):
                                           self.act_journey_properties)
 
     def _build_toolbar(self) -> None:  # icons, short fixed labels, the full command in the tooltip (ui.toolbar)
-        set_action_icons(window_actions(self))  # menus and toolbar (the Insert menu's kinds included)
-        self.toolbar = build_main_toolbar(self, [
-            [self.act_new, self.act_open, self.act_save], [self.act_undo, self.act_redo],
-            [self.act_insert_card, self.act_insert_stage, self.act_delete],
-            [self.act_zoom_out, self.act_zoom_in, self.act_zoom_fit], [self.workshop.action]])
+        groups = [[self.act_new, self.act_open, self.act_save], [self.act_undo, self.act_redo],
+                  [self.act_insert_card, self.act_insert_stage, self.act_delete],
+                  [self.act_zoom_out, self.act_zoom_in, self.act_zoom_fit], [self.workshop.action]]
+        set_action_icons(action for group in groups for action in group)  # seen at the first paint
+        # the menus' own (the Insert menu's kinds included) are first seen when a menu opens
+        self.setup.later(lambda: set_action_icons(window_actions(self)))
+        self.toolbar = build_main_toolbar(self, groups)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
