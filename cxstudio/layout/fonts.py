@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import struct
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
@@ -125,9 +125,18 @@ class FontMetrics:
             self.typo_ascender, self.typo_descender, self.typo_line_gap = ascender, descender, line_gap
             self.win_ascent, self.win_descent = ascender, -descender
 
-        self.cmap: dict[int, int] = self._parse_cmap(data, tables[b"cmap"][0])
+        self._char_map = self._parse_cmap(data, tables[b"cmap"][0])
+        self._glyph_of = self._char_map.glyph
+        self._cmap: dict[int, int] | None = None
 
-    def _parse_cmap(self, data: bytes, cmap: int) -> dict[int, int]:
+    @property
+    def cmap(self) -> dict[int, int]:
+        """Every character code the font maps -> its glyph (built on first use; measuring looks glyphs up one by one)."""
+        if self._cmap is None:
+            self._cmap = self._char_map.mapping()
+        return self._cmap
+
+    def _parse_cmap(self, data: bytes, cmap: int) -> _CharMap:
         _version, count = struct.unpack_from(">HH", data, cmap)
         candidates: dict[tuple[int, int, int], int] = {}
         for index in range(count):
@@ -140,7 +149,7 @@ class FontMetrics:
         for (platform, encoding, fmt) in ((3, 10, 12), (0, 4, 12), (0, 6, 12), (3, 1, 4), (0, 3, 4), (0, 1, 4), (0, 0, 4)):
             table = candidates.get((platform, encoding, fmt))
             if table is not None:
-                return self._parse_format12(data, table) if fmt == 12 else self._parse_format4(data, table)
+                return _Format12(data, table) if fmt == 12 else _Format4(data, table)
         raise FontFileError(f"The font file {self.path} has no Unicode character map (cmap format 4 or 12).")
 
     @staticmethod
@@ -183,10 +192,10 @@ class FontMetrics:
     # ------------------------------------------------------------------ measuring
     def glyph_id(self, char: str) -> int:
         """The glyph for a character, 0 (.notdef) when the font has none."""
-        return self.cmap.get(ord(char), 0)
+        return self._glyph_of(ord(char))
 
     def has_glyph(self, char: str) -> bool:
-        return ord(char) in self.cmap
+        return self._glyph_of(ord(char)) != 0
 
     def advance_units(self, char: str) -> int:
         """Advance width of one character in font units (tab = space, line breaks = 0, missing = .notdef)."""
@@ -194,7 +203,7 @@ class FontMetrics:
             return 0
         if char == "\t":
             char = " "
-        glyph = self.cmap.get(ord(char), 0)
+        glyph = self._glyph_of(ord(char))
         return self.glyph_advances[glyph] if glyph < len(self.glyph_advances) else self.glyph_advances[0]
 
     def width_units(self, text: str) -> int:
@@ -214,6 +223,73 @@ class FontMetrics:
 
     def line_height(self, size: float) -> float:
         return (self.hhea_ascender - self.hhea_descender + self.hhea_line_gap) * size / self.units_per_em
+
+
+class _CharMap:
+    """A cmap subtable: one character's glyph looked up on demand (a bisection), or the whole mapping."""
+
+    def glyph(self, code: int) -> int:
+        raise NotImplementedError
+
+    def mapping(self) -> dict[int, int]:
+        raise NotImplementedError
+
+
+class _Format12(_CharMap):
+    """Format 12: groups of consecutive codes mapped to consecutive glyphs (full Unicode)."""
+
+    def __init__(self, data: bytes, table: int) -> None:
+        self.table = table
+        groups = struct.unpack_from(">I", data, table + 12)[0]
+        fields = struct.unpack_from(f">{3 * groups}I", data, table + 16)  # (start, end, first glyph) per group
+        self.starts, self.ends, self.firsts = fields[0::3], fields[1::3], fields[2::3]
+
+    def glyph(self, code: int) -> int:
+        group = bisect_right(self.starts, code) - 1
+        if group < 0 or code > self.ends[group]:
+            return 0
+        return self.firsts[group] + code - self.starts[group]
+
+    def mapping(self) -> dict[int, int]:
+        mapping: dict[int, int] = {}
+        for start, end, glyph in zip(self.starts, self.ends, self.firsts):
+            mapping.update(zip(range(start, end + 1), range(glyph, glyph + end + 1 - start)))
+        return mapping
+
+
+class _Format4(_CharMap):
+    """Format 4: segments of the Basic Multilingual Plane, by delta or through the glyph index array."""
+
+    def __init__(self, data: bytes, table: int) -> None:
+        length = struct.unpack_from(">H", data, table + 2)[0]
+        data, table = data[table:table + length], 0  # the subtable alone is kept, not the whole font file
+        self.table = table
+        self._data = data
+        seg_count = struct.unpack_from(">H", data, table + 6)[0] // 2
+        ends_at = table + 14
+        starts_at = ends_at + 2 * seg_count + 2  # skip reservedPad
+        deltas_at = starts_at + 2 * seg_count
+        self.range_offsets_at = deltas_at + 2 * seg_count
+        self.ends = struct.unpack_from(f">{seg_count}H", data, ends_at)
+        self.starts = struct.unpack_from(f">{seg_count}H", data, starts_at)
+        self.deltas = struct.unpack_from(f">{seg_count}h", data, deltas_at)
+        self.range_offsets = struct.unpack_from(f">{seg_count}H", data, self.range_offsets_at)
+
+    def glyph(self, code: int) -> int:
+        seg = bisect_left(self.ends, code)
+        if seg >= len(self.ends) or code < self.starts[seg] or self.starts[seg] == 0xFFFF:
+            return 0
+        delta, range_offset = self.deltas[seg], self.range_offsets[seg]
+        if range_offset == 0:
+            return (code + delta) & 0xFFFF
+        address = self.range_offsets_at + 2 * seg + range_offset + 2 * (code - self.starts[seg])
+        if address + 2 > len(self._data):
+            return 0  # an index past the subtable: no glyph, as a font renderer would decide
+        found = struct.unpack_from(">H", self._data, address)[0]
+        return (found + delta) & 0xFFFF if found else 0
+
+    def mapping(self) -> dict[int, int]:
+        return FontMetrics._parse_format4(self._data, self.table)
 
 
 class TextMeasurer:

@@ -101,6 +101,20 @@ def test_cmap_formats_4_and_12_agree(measurer: TextMeasurer) -> None:
     assert bmp[ord("ä")] == full[ord("ä")]
 
 
+def test_glyphs_looked_up_one_by_one_are_those_of_the_whole_cmap_in_both_formats(measurer: TextMeasurer) -> None:
+    from cxstudio.layout.fonts import _Format4, _Format12
+
+    for font in (measurer.regular, measurer.bold, measurer.italic, measurer.bold_italic):
+        data = font.path.read_bytes()
+        for char_map in (_Format4(data, font.cmap_subtables[(3, 1, 4)]),
+                         _Format12(data, font.cmap_subtables[(3, 10, 12)])):
+            mapping = char_map.mapping()
+            assert [char_map.glyph(code) for code in range(0x20000)] == [mapping.get(code, 0)
+                                                                          for code in range(0x20000)]
+        assert font.cmap == _Format12(data, font.cmap_subtables[(3, 10, 12)]).mapping()
+        assert font.glyph_id("ä") == font.cmap[ord("ä")] and font.has_glyph("€") and not font.has_glyph("\u4e00")
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(b"", "not a usable TrueType font"), (b"\x00\x01\x00\x00" + b"\x00" * 8, "has no 'head' table"),
