@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -18,6 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from cxstudio.ui.files import RecoveryEntry
 
 
 def ask_unsaved_changes(parent: QWidget | None, project_name: str) -> str:
@@ -96,16 +98,6 @@ class TemplateChooser(QDialog):
         """(template name, language) or None for an empty project."""
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-
-@dataclass(frozen=True)
-class RecoveryEntry:
-    """One piece of unsaved work the last session left behind, as the recovery dialog shows it."""
-
-    key: Any  # what the file layer needs to recover or discard it
-    project_name: str
-    last_edit: str  # already formatted for the UI language
-    original_path: str | None
 
 
 class RecoveryDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -13,7 +13,6 @@ from cxstudio import api, logs
 from cxstudio.api import ProjectFileError
 from cxstudio.model.errors import ModelError
 from cxstudio.model.messages import detail_text, error_detail
-from cxstudio.ui.dialogs import RecoveryEntry
 
 if TYPE_CHECKING:
     from cxstudio.content.templates import TemplateInfo
@@ -162,6 +161,16 @@ def format_time(moment: dt.datetime | None) -> str:
 
     when = moment if moment is not None else dt.datetime.now()
     return show_date(when.strftime("%Y-%m-%dT%H:%M"))
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """One piece of unsaved work the last session left behind, as the recovery dialog shows it."""
+
+    key: Any  # what the file layer needs to recover or discard it
+    project_name: str
+    last_edit: str  # already formatted for the UI language
+    original_path: str | None
 
 
 def recoverable(language: str) -> list[RecoveryEntry]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QMainWindow, QMenu, QMessageBox, QPushButton
 
 from cxstudio import api
-from cxstudio.ui import dialogs, files
+from cxstudio.ui import files
 from cxstudio.ui.bridge import SessionBridge
 from cxstudio.ui.commands import run_operation
 from cxstudio.ui.settings import EditorSettings
@@ -164,6 +164,8 @@ class ProjectController(QObject):
 
     def _on_write_error(self, error: api.ProjectFileError) -> None:
         """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
+        from cxstudio.ui import dialogs
+
         if self.opened is None:
             return  # the project moved to another window (a language switch)
         text = error.message(self.language)
@@ -177,6 +179,8 @@ class ProjectController(QObject):
     # ------------------------------------------------------------------ commands
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True if the window may go on (saved, discarded or nothing to save)."""
+        from cxstudio.ui import dialogs
+
         self._before_command()
         opened = self.opened
         if opened is None or opened.project.session.is_clean:
@@ -198,6 +202,8 @@ class ProjectController(QObject):
         self._release_current()
 
     def new_project(self) -> bool:
+        from cxstudio.ui import dialogs
+
         chooser = dialogs.TemplateChooser(files.templates(), self.language, self.window)
         try:
             if chooser.exec() != dialogs.TemplateChooser.DialogCode.Accepted:
@@ -216,6 +222,8 @@ class ProjectController(QObject):
 
         A FileError becomes a dialog titled `problem_title` (after `on_problem`); False when nothing was opened.
         """
+        from cxstudio.ui import dialogs
+
         if not self.maybe_save():
             return False
         try:
@@ -252,6 +260,8 @@ class ProjectController(QObject):
                                      forget_if_gone)
 
     def save(self) -> bool:
+        from cxstudio.ui import dialogs
+
         self._before_command()
         opened = self.opened
         if opened is None:
@@ -288,6 +298,8 @@ class ProjectController(QObject):
 
     def _save_over_changed_file(self, opened: files.OpenedFile, text: str) -> bool:
         """Another program replaced the file since it was opened or saved here: overwrite it, Save As, or cancel."""
+        from cxstudio.ui import dialogs
+
         box = QMessageBox(self.window)
         box.setObjectName("changedOnDiskQuestion")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -314,6 +326,8 @@ class ProjectController(QObject):
         return True
 
     def save_as(self, path: str | Path | None = None) -> bool:
+        from cxstudio.ui import dialogs
+
         self._before_command()
         opened = self.opened
         if opened is None:
@@ -373,6 +387,8 @@ class ProjectController(QObject):
     # ------------------------------------------------------------------ recovery
     def offer_recovery(self) -> bool:
         """At start-up: offer unsaved work left by a crashed editor; True if a project was recovered."""
+        from cxstudio.ui import dialogs
+
         try:
             entries = files.recoverable(self.language)
         except files.FileError as problem:
@@ -382,13 +398,13 @@ class ProjectController(QObject):
             return False
         recovered = [False]
 
-        def recover(entry: dialogs.RecoveryEntry) -> bool:
+        def recover(entry: files.RecoveryEntry) -> bool:
             if not self._replace_current(lambda: files.recover(entry, self.language), self.tr("Cannot recover project")):
                 return False
             recovered[0] = True
             return True
 
-        def discard(entry: dialogs.RecoveryEntry) -> None:
+        def discard(entry: files.RecoveryEntry) -> None:
             try:
                 files.discard(entry)
             except files.FileError as problem:

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from cxstudio import api, logs
 from cxstudio.model.entities import Comment
-from cxstudio.ui import dialogs, files
-from cxstudio.ui.panels.comment_list import install_comments
+from cxstudio.ui import files
+from cxstudio.ui.panels.comments_dock import install_comments
 from cxstudio.ui.project_controller import PROJECT_SUFFIX
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ class SharingCommands:
     def save_client_copy(self, path: str | Path | None = None, keep_comments: bool | None = None) -> bool:
         """Write a client copy of the open project (asks where, and about comments, when `path` is None); True if
         written. A refusal is one sentence in a dialog; the project and its file stay as they were."""
+        from cxstudio.ui import dialogs
+
         window = self.window
         project = window.project
         if project is None:
@@ -219,6 +221,8 @@ class SharingCommands:
         return answer == QMessageBox.StandardButton.Yes
 
     def _write(self, project: api.OpenProject, target: Path, keep: bool) -> bool:
+        from cxstudio.ui import dialogs
+
         window = self.window
         window.show_message(_tr("Writing the client copy %1…").replace("%1", target.name))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
