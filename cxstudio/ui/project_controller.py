@@ -164,11 +164,10 @@ class ProjectController(QObject):
 
     def _on_write_error(self, error: api.ProjectFileError) -> None:
         """Tell the user once when edits stop reaching the recovery copy (e.g. the disk is full)."""
-        from cxstudio.ui import dialogs
-
         if self.opened is None:
             return  # the project moved to another window (a language switch)
         text = error.message(self.language)
+        from cxstudio.ui import dialogs
         QTimer.singleShot(0, lambda: dialogs.show_problem(self.window, self.tr("Changes not secured"), text))
 
     def _release_current(self) -> None:
@@ -179,12 +178,11 @@ class ProjectController(QObject):
     # ------------------------------------------------------------------ commands
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True if the window may go on (saved, discarded or nothing to save)."""
-        from cxstudio.ui import dialogs
-
         self._before_command()
         opened = self.opened
         if opened is None or opened.project.session.is_clean:
             return True
+        from cxstudio.ui import dialogs
         answer = dialogs.ask_unsaved_changes(self.window, self.display_name())
         if answer == "save":
             return self.save()
@@ -222,8 +220,6 @@ class ProjectController(QObject):
 
         A FileError becomes a dialog titled `problem_title` (after `on_problem`); False when nothing was opened.
         """
-        from cxstudio.ui import dialogs
-
         if not self.maybe_save():
             return False
         try:
@@ -231,6 +227,7 @@ class ProjectController(QObject):
         except files.FileError as problem:
             if on_problem is not None:
                 on_problem()
+            from cxstudio.ui import dialogs
             dialogs.show_problem(self.window, problem_title, problem.text)
             return False
         self._release_current()
@@ -260,8 +257,6 @@ class ProjectController(QObject):
                                      forget_if_gone)
 
     def save(self) -> bool:
-        from cxstudio.ui import dialogs
-
         self._before_command()
         opened = self.opened
         if opened is None:
@@ -273,6 +268,7 @@ class ProjectController(QObject):
         except files.FileError as problem:
             if problem.code == "changed_on_disk":
                 return self._save_over_changed_file(opened, problem.text)
+            from cxstudio.ui import dialogs
             dialogs.show_problem(self.window, self.tr("Cannot save project"), problem.text)
             return False
         self._after_save()
@@ -298,8 +294,6 @@ class ProjectController(QObject):
 
     def _save_over_changed_file(self, opened: files.OpenedFile, text: str) -> bool:
         """Another program replaced the file since it was opened or saved here: overwrite it, Save As, or cancel."""
-        from cxstudio.ui import dialogs
-
         box = QMessageBox(self.window)
         box.setObjectName("changedOnDiskQuestion")
         box.setIcon(QMessageBox.Icon.Warning)
@@ -320,14 +314,13 @@ class ProjectController(QObject):
         try:
             files.save(opened, self.language, overwrite=True)
         except files.FileError as problem:
+            from cxstudio.ui import dialogs
             dialogs.show_problem(self.window, self.tr("Cannot save project"), problem.text)
             return False
         self._after_save()
         return True
 
     def save_as(self, path: str | Path | None = None) -> bool:
-        from cxstudio.ui import dialogs
-
         self._before_command()
         opened = self.opened
         if opened is None:
@@ -343,6 +336,7 @@ class ProjectController(QObject):
         try:
             files.save_as(opened, Path(path), self.language)
         except files.FileError as problem:
+            from cxstudio.ui import dialogs
             dialogs.show_problem(self.window, self.tr("Cannot save project"), problem.text)
             return False
         self.settings.add_recent_file(Path(path))
@@ -387,8 +381,6 @@ class ProjectController(QObject):
     # ------------------------------------------------------------------ recovery
     def offer_recovery(self) -> bool:
         """At start-up: offer unsaved work left by a crashed editor; True if a project was recovered."""
-        from cxstudio.ui import dialogs
-
         try:
             entries = files.recoverable(self.language)
         except files.FileError as problem:
@@ -410,6 +402,7 @@ class ProjectController(QObject):
             except files.FileError as problem:
                 self.message.emit(problem.text)
 
+        from cxstudio.ui import dialogs
         dialog = dialogs.RecoveryDialog(entries, recover, discard, self.window)
         try:
             dialog.exec()

@@ -182,14 +182,13 @@ class SharingCommands:
     def save_client_copy(self, path: str | Path | None = None, keep_comments: bool | None = None) -> bool:
         """Write a client copy of the open project (asks where, and about comments, when `path` is None); True if
         written. A refusal is one sentence in a dialog; the project and its file stay as they were."""
-        from cxstudio.ui import dialogs
-
         window = self.window
         project = window.project
         if project is None:
             return False
         window.inspector.flush()
         if project.read_only or project.review:
+            from cxstudio.ui import dialogs
             dialogs.show_problem(window, _tr("Cannot save client copy"),
                                  _tr("A client copy can only be made of a project open for editing."))
             return False
@@ -206,6 +205,7 @@ class SharingCommands:
             finally:
                 dialog.deleteLater()
             if project.path is not None and target.exists() and target.resolve() == project.path.resolve():
+                from cxstudio.ui import dialogs
                 dialogs.show_problem(window, _tr("Cannot save client copy"),
                                      api.ProjectFileError("client_copy_onto_project", path=target).message(self.language))
                 return False
@@ -221,8 +221,6 @@ class SharingCommands:
         return answer == QMessageBox.StandardButton.Yes
 
     def _write(self, project: api.OpenProject, target: Path, keep: bool) -> bool:
-        from cxstudio.ui import dialogs
-
         window = self.window
         window.show_message(_tr("Writing the client copy %1…").replace("%1", target.name))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -233,6 +231,7 @@ class SharingCommands:
             QGuiApplication.restoreOverrideCursor()
             files._logged("Client copy", error, target)
             problem = files._problem(error, self.language, target)
+            from cxstudio.ui import dialogs
             dialogs.show_problem(window, _tr("Cannot save client copy"), problem.text)
             window.show_message("")
             return False
