@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
 import os
 import stat
@@ -24,9 +23,16 @@ def lock_path_for(project_path: Path) -> Path:
 
 
 def current_user() -> str:
+    """The login name, found as getpass.getuser() finds it (without importing getpass, which loads termios)."""
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(variable)
+        if user:
+            return user
     try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+        import pwd
+
+        return pwd.getpwuid(os.getuid())[0]
+    except (ImportError, KeyError, OSError, AttributeError):
         return f"uid {os.getuid()}" if hasattr(os, "getuid") else "unknown user"
 
 

@@ -104,7 +104,7 @@ class MapExtras(QObject):
         window = self.window
         project = window.project
         locked = project is not None and project.refusal() is not None
-        self.panel.set_project(project, locked)
+        window.setup.later(self._fill_catalogue)  # a tab behind the outline: after the first paint at start-up
         for action in (self.act_picture, self.act_remove_picture):
             action.setEnabled(project is not None and not locked)
         self._canvas = window.canvas
@@ -112,6 +112,10 @@ class MapExtras(QObject):
             self._drops = CatalogueDrops(self._canvas)
             self._canvas.viewport().installEventFilter(self)
             self.apply_switches()
+
+    def _fill_catalogue(self) -> None:
+        project = self.window.project
+        self.panel.set_project(project, project is not None and project.refusal() is not None)
 
     def _on_changed(self, change_set: ChangeSet, _origin: str) -> None:
         self.panel.apply_change_set(change_set)

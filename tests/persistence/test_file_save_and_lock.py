@@ -314,3 +314,16 @@ def test_save_does_not_overwrite_a_version_another_program_put_there(tmp_path: P
     project.save(overwrite=True)
     assert sha256(path) != theirs and not project.is_modified
     project.close()
+
+
+def test_the_lock_names_the_user_as_getpass_would_without_loading_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import getpass
+
+    from cxstudio.persistence.lock import current_user
+
+    assert current_user() == getpass.getuser()
+    monkeypatch.setenv("LOGNAME", "Jürgen")
+    assert current_user() == getpass.getuser() == "Jürgen"
+    for variable in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        monkeypatch.delenv(variable, raising=False)
+    assert current_user() == getpass.getuser()  # the password database's name for the uid
