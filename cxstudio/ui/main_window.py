@@ -170,7 +170,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_panels(self) -> None:
-        self.palette = PalettePanel()
+        self.palette = PalettePanel(fill_now=False)
+        self.setup.later(self.palette.fill)  # the map is painted first (map_first), the panels' entries right after
         self.outline = OutlinePanel()
         self.edits = EditCommands(self.selection, self.files, self.outline, lambda: self.canvas, self)
         self.edits.message.connect(self.show_message)
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
             bridge.changed.connect(self._on_changed)
         locked = project is not None and project.refusal() is not None  # read-only or review: no map edits
         self.inspector.set_project(project, locked)
-        self.outline.set_project(project, locked)
+        self.setup.later(self._fill_outline)  # after the first paint at start-up, else now
         self.history.set_session(
             project.session if project is not None else None, project is not None and project.read_only,
             go_to=(lambda index: files.go_to_step(project, index)) if project is not None else None,
@@ -433,6 +434,12 @@ class MainWindow(QMainWindow):
             self.view_choice.setCurrentIndex(max(self.view_choice.findData(str(self.canvas.view())), 0))
             self._check_view_action()
         self.projectChanged.emit()
+
+    def _fill_outline(self) -> None:
+        """The outline of the current project, with the current selection selected in it."""
+        project = self.project
+        self.outline.set_project(project, project is not None and project.refusal() is not None)
+        self.outline.select_ids([i for i in self.selection.ids if self.outline.item_for(i) is not None])
 
     def _make_canvas(self, project: OpenProject, bridge: SessionBridge) -> JourneyCanvas:
         from cxstudio.layout.settings import DEFAULT_SETTINGS

@@ -29,12 +29,17 @@ def test_the_docks_contents_come_after_the_first_paint_and_work_as_before(qtbot,
     assert all(dock.widget() is None for dock in docks)  # the docks exist (restoreState places them), still empty
     assert window.findChild(QWidget, "compareView") is None
     assert window.map_extras.panel._project is None  # the catalogue, a tab behind the outline: not yet filled
+    assert window.palette.tree.topLevelItemCount() == 0 and window.outline.tree.topLevelItemCount() == 0
     assert not window.act_new.icon().isNull() and not window.act_zoom_fit.icon().isNull()  # the toolbar's now
     assert window.act_about.icon().isNull()  # a menu's own icon: when the menus can first be opened
     window.show()
     qtbot.waitUntil(lambda: window.setup.done, timeout=5000)
     assert not window.act_about.icon().isNull() and not window.act_export.icon().isNull()
     assert window.map_extras.panel._project is window.project
+    assert window.palette.tree.topLevelItemCount() == 3  # cards, structure, lanes: right after the first paint
+    journeys = window.project.document.journeys()
+    assert window.outline.tree.topLevelItemCount() == len(journeys)
+    assert window.outline.tree.topLevelItem(0).isExpanded()  # the first journey open, as when built at once
     assert window.analytics_dock.widget() is window.analytics.panel
     assert window.sharing.comments_dock.widget().objectName() == "commentsScroll"
     assert window.compare.dock.widget() is window.compare.view

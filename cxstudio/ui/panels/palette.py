@@ -47,7 +47,7 @@ class PalettePanel(QWidget):
 
     insertRequested = Signal(dict)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, fill_now: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("palette")
         self.tree = PaletteTree()
@@ -59,7 +59,8 @@ class PalettePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
-        self._fill()
+        if fill_now:
+            self.fill()
 
     def _group(self, text: str) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self.tree, [text])
@@ -77,7 +78,10 @@ class PalettePanel(QWidget):
         item.setToolTip(0, self.tr("Drag onto the map, or press Enter to insert"))
         return item
 
-    def _fill(self) -> None:
+    def fill(self) -> None:
+        """Add the entries (once): at construction, or after the window's first paint at start-up."""
+        if self.tree.topLevelItemCount():
+            return
         cards = self._group(self.tr("Cards"))
         for kind, text in labels.card_kinds().items():
             self._entry(cards, text, {"what": "card", "kind": CardKind(kind).value}).setIcon(0, card_kind_icon(kind))
