@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -128,6 +127,8 @@ def _check_uuid(entity: CheckedRecord, name: str, value: object) -> None:
         return
     if not isinstance(value, str):
         raise InvariantError(f"{entity.KIND}: {name} must be a UUID string, not {_brief_repr(value)}.")
+    import uuid  # only to tell a malformed UUID from a non-canonical one
+
     try:
         uuid.UUID(value)
     except ValueError:

@@ -8,7 +8,7 @@ A subclass declares annotated fields with defaults; `Entity.__init_subclass__` k
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Callable
 from enum import StrEnum
 from operator import itemgetter
@@ -29,8 +29,12 @@ _replace_control_chars = _CONTROL_CHARS.sub
 
 
 def new_id() -> str:
-    """A fresh random UUID in its canonical text form."""
-    return str(uuid.uuid4())
+    """A fresh random UUID (version 4) in its canonical text form: str(uuid.uuid4()), without importing uuid."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _field_getter(index: int, doc: str) -> Any:

@@ -7,7 +7,6 @@ import json
 import os
 import stat
 import sys
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -299,7 +298,7 @@ def _write_exclusive(path: Path, info: LockInfo) -> None:
 
 def acquire_lock(project_path: Path) -> LockOutcome:
     """Lock a project for this process, taking over a stale lock; otherwise report who holds it."""
-    info = LockInfo(current_user(), host_name(), os.getpid(), now_iso(), uuid.uuid4().hex, boot_id())
+    info = LockInfo(current_user(), host_name(), os.getpid(), now_iso(), os.urandom(16).hex(), boot_id())
     path = lock_path_for(project_path)
     taken_over = None
     for _attempt in range(3):

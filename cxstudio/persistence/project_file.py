@@ -8,7 +8,6 @@ import os
 import sqlite3
 import stat
 import threading
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 from cxstudio.editing.lineage import Lineage, Revision, RevisionKind
 from cxstudio.editing.session import ChangeSet, Origin, Session
 from cxstudio.model.document import Document
+from cxstudio.model.record import new_id
 from cxstudio.persistence import checks, schema, verified
 from cxstudio.persistence.errors import ProjectFileError, detail_of, read_only_reason
 from cxstudio.persistence.file_version import FileVersion, changed_since, file_version, same_file, version_of
@@ -273,8 +273,8 @@ class ProjectFile:
     def _next_revision(self, kind: str = RevisionKind.SAVE, lineage: Lineage | None = None) -> Revision:
         parent = (lineage if lineage is not None else self.lineage).head_id
         if self.merged_id is not None and kind == RevisionKind.SAVE:
-            return Revision(str(uuid.uuid4()), parent, RevisionKind.MERGE, _now(), self.merged_id)
-        return Revision(str(uuid.uuid4()), parent, kind, _now())
+            return Revision(new_id(), parent, RevisionKind.MERGE, _now(), self.merged_id)
+        return Revision(new_id(), parent, kind, _now())
 
     def snapshot(self, revision_id: str) -> bytes | None:
         """The content this project keeps for a handed-out revision (a client copy's bytes), else None."""
@@ -304,7 +304,7 @@ class ProjectFile:
         def fill(temporary: Path) -> None:
             from cxstudio.persistence.database import plain_engine
 
-            source = self.working.folder / f"client-copy-{uuid.uuid4().hex[:8]}.cxstudio"
+            source = self.working.folder / f"client-copy-{os.urandom(4).hex()}.cxstudio"
             engine = plain_engine(source)
             try:
                 _create_schema(engine)
@@ -627,7 +627,7 @@ def _folder_hint() -> Path:
 
 
 def _temporary_name(target: Path) -> Path:
-    return target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.saving"
+    return target.parent / f".{target.name}.{os.urandom(4).hex()}.saving"
 
 
 def _decide_access(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import uuid
 from pathlib import Path
 
 from cxstudio import __version__
@@ -55,7 +54,7 @@ def remember_verified(digest: str) -> None:
     digests = [d for d in _load() if d != digest] + [digest]
     record = {"program": _program(), "digests": digests[-MAX_ENTRIES:]}
     path = _record_path()
-    temporary = path.with_name(f"{RECORD_NAME}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = path.with_name(f"{RECORD_NAME}.{os.urandom(4).hex()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(json.dumps(record), encoding="utf-8")

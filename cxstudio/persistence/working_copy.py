@@ -12,7 +12,6 @@ import stat
 import struct
 import sys
 import threading
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,7 +104,7 @@ class WorkingCopy:
 
     @classmethod
     def new(cls, original_path: Path | None, unsaved: bool) -> WorkingCopy:
-        folder = working_copies_dir() / uuid.uuid4().hex
+        folder = working_copies_dir() / os.urandom(16).hex()
         folder.mkdir(parents=True)
         meta = WorkingCopyMeta(None if original_path is None else str(original_path), os.getpid(), host_name(),
                                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), unsaved, boot_id())
@@ -388,7 +387,7 @@ def record_save(temporary: Path) -> Path | None:
     the next start remove exactly that file. None when the note cannot be written (the save goes on regardless).
     """
     folder = saves_dir()
-    name = uuid.uuid4().hex
+    name = os.urandom(16).hex()
     record = folder / f"{name}.json"
     staging = folder / f"{name}.tmp"
     text = json.dumps({"format": 1, "pid": os.getpid(), "host": host_name(), "boot": boot_id(),

@@ -345,3 +345,15 @@ def test_graph_queries(session: Session) -> None:
     assert graph.cycles(["depends_on"]) == []
     session.undo_all()
     assert graph.graph.number_of_edges() == RelationGraph(doc, follow=False).graph.number_of_edges()
+
+
+def test_new_ids_are_canonical_random_version_4_uuids() -> None:
+    import uuid
+
+    from cxstudio.model.record import new_id
+
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
