@@ -152,6 +152,9 @@ def test_the_logs_system_text_is_what_platform_says_without_scanning_the_python_
     if not glibc:
         pytest.skip("platform.platform() names the C library this way on Linux with glibc")
     assert system_text() == platform.platform(terse=True)
+    from cxstudio.logs import python_version
+
+    assert python_version() == platform.python_version()
 
 
 def test_the_log_started_without_rollover_gets_it_on_the_same_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
