@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
+from cxstudio.method_cache import run_generated
 from cxstudio.model.errors import InvariantError
 from cxstudio.model.fields import FieldKind, FieldSpec, Ref
 
@@ -261,7 +262,7 @@ def _all_field_validator(entity_type: type[CheckedRecord]) -> Callable[[CheckedR
             lines.append("    if not _str(v).strip():")
             lines.append(f"        _empty_name_error(self, {name!r})")
     lines.append("    self._validate_more()")
-    exec("\n".join(lines), namespace)  # generated from the class's own field names and kinds only
+    run_generated("\n".join(lines), namespace)  # from the field names and kinds only (compiled once)
     validate_all: Callable[[CheckedRecord], None] = namespace["validate_all"]
     validate_all.__qualname__ = validate_all.__name__ = f"validate_all_{entity_type.KIND}"
     return validate_all

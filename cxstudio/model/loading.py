@@ -15,6 +15,7 @@ from itertools import chain, repeat
 from operator import is_not
 from typing import Any
 
+from cxstudio.method_cache import run_generated
 from cxstudio.model.checks import _CONTROL_CHARS, MAX_PICTURE_BYTES, _text_limit
 from cxstudio.model.errors import InvariantError
 from cxstudio.model.fields import FieldKind, FieldSpec
@@ -56,7 +57,7 @@ def entity_builder(
         lines.append(f"    return _new(_cls, ({', '.join(parts)},))")
     else:
         lines.append("    return _new(_cls, values)")
-    exec("\n".join(lines), namespace)  # generated from the class's own field names only
+    run_generated("\n".join(lines), namespace)  # generated from the field names only (compiled once)
     build: EntityBuilder = namespace["build"]
     build.__qualname__ = build.__name__ = f"build_{entity_type.KIND}"
     build.__doc__ = f"A {entity_type.KIND} from its field values in field order, without validation."
