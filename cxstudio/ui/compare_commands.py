@@ -38,9 +38,9 @@ def _tr(text: str) -> str:
 class CompareCommands:
     """The compare and merge entries of the File menu for one main window, and the Compare dock.
 
-    The dock exists from the start (the window's saved state places it); the list of changes in it
-    (`view`, with the comparison's modules) is built when first needed: after the window's first paint
-    (`window.setup`), or at once when asked for.
+    The dock and the list of changes in it (`view`, with the comparison's modules) are built when first
+    needed: after the window's first paint (`window.setup`), or at once when asked for; the window's
+    saved state places the dock then (`restoreDockWidget`).
     """
 
     def __init__(self, window: MainWindow, file_menu: QMenu) -> None:
@@ -54,16 +54,25 @@ class CompareCommands:
         self.act_merge = self._action("actionMergeReturned", _tr("&Merge Returned File…"), lambda: self.merge_returned())
         file_menu.addActions([self.act_compare, self.act_merge])
         self._view: CompareView | None = None
-        self.dock = QDockWidget(_tr("Compare"), window)
-        self.dock.setObjectName("compareDock")
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.outline_dock, self.dock)
-        window.outline_dock.raise_()
-        self.dock.hide()
+        self._dock: QDockWidget | None = None
         file_menu.aboutToShow.connect(self.update_actions)
         window.projectChanged.connect(self.update_actions)
         self.update_actions()
-        window.setup.later(lambda: self.view)  # after the first paint (map_first), else now
+        window.setup.later(lambda: self.view)  # the dock and its list: after the first paint (map_first), else now
+
+    @property
+    def dock(self) -> QDockWidget:
+        """The Compare dock: hidden until a comparison, made on first use where the saved window state puts it."""
+        if self._dock is None:
+            window = self.window
+            dock = self._dock = QDockWidget(_tr("Compare"), window)
+            dock.setObjectName("compareDock")
+            if not window.restoreDockWidget(dock):  # no saved place (the first start): a tab behind the outline
+                window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+                window.tabifyDockWidget(window.outline_dock, dock)
+                window.outline_dock.raise_()
+                dock.hide()
+        return self._dock
 
     @property
     def view(self) -> CompareView:

@@ -70,3 +70,23 @@ def test_the_map_is_laid_out_once_with_the_view_menus_switches(qtbot, project_fi
     assert scene.layout_settings.actions_lane == extras.act_actions_lane.isChecked()
     assert scene.relayout_count == 2
     extras.act_actions_lane.toggle()
+
+
+def test_the_compare_dock_made_after_the_first_paint_goes_where_the_saved_window_state_put_it(
+        qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    settings = EditorSettings()
+    first = _window(qtbot, project_file, map_first=False)
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.compare.dock)
+    first.compare.dock.show()
+    first.save_window_state()
+    assert first.dockWidgetArea(first.compare.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+    later = MainWindow(settings, "de", map_first=True)
+    qtbot.addWidget(later, before_close_func=_forget_changes)
+    assert later.compare._dock is None  # not made before the first paint
+    later.show()
+    qtbot.waitUntil(lambda: later.setup.done, timeout=5000)
+    assert later.dockWidgetArea(later.compare.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert later.compare.dock.isVisible()
