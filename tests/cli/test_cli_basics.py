@@ -58,3 +58,24 @@ def test_a_refused_project_name_is_one_sentence(tmp_path: Path) -> None:
     assert "control characters" in result.stderr and "\x01" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize("argv", [[], ["Projekt.cxstudio"], ["edit"], ["edit", "Kunde/Reklamation.cxstudio"],
+                                  ["edit", "--help"], ["Projekt.cxstudio", "-x"]])
+def test_the_editors_start_gets_what_its_parser_would_give(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from cxstudio import cli
+
+    seen: list[object] = []
+    monkeypatch.setitem(cli._HANDLERS, "edit", lambda args: seen.append(args) or 0)
+    code = cli.main(argv)
+    arguments = argv if argv and argv[0] == "edit" else ["edit", *argv]
+    try:
+        expected = cli._build_parser("edit").parse_args(arguments)
+    except SystemExit:  # --help prints and exits 0
+        assert seen == [] and code == 0
+        return
+    except cli.UsageError:  # an unknown switch: one sentence, exit 2
+        assert seen == [] and code == cli.EXIT_USAGE and "Unrecognized arguments: -x" in capsys.readouterr().err
+        return
+    assert seen == [expected] and code == 0
