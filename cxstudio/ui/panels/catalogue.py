@@ -27,6 +27,7 @@ from cxstudio.model.document import Document
 from cxstudio.model.entities import Card, Channel, Department, Journey, Stage, Touchpoint
 from cxstudio.model.events import Changed
 from cxstudio.ui.canvas.catalogue_drop import CATALOGUE_MIME_TYPE, catalogue_mime_data
+from cxstudio.ui.line_edits import clear_button_when_typed
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 JOURNEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,7 +84,7 @@ class CataloguePanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("catalogueFilter")
         self.filter.setPlaceholderText(self.tr("Filter touchpoints"))
-        self.filter.setClearButtonEnabled(True)
+        clear_button_when_typed(self.filter)
         self.filter.textChanged.connect(lambda _text: self._apply_filter())
         self.tree = CatalogueTree()
         self.tree.setObjectName("catalogueTree")

@@ -20,6 +20,7 @@ from cxstudio.analysis.filters import EMPTY_FILTER, CardFilter
 from cxstudio.model.document import Document
 from cxstudio.model.entities import Card, Channel, Department, Persona
 from cxstudio.ui import labels
+from cxstudio.ui.line_edits import clear_button_when_typed
 
 ACTIVE_STYLE = "QLabel { background: #fde68a; color: #78350f; border-radius: 3px; padding: 1px 6px; }"
 
@@ -86,7 +87,7 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText(self.tr("Find text…"))
-        self.text.setClearButtonEnabled(True)
+        clear_button_when_typed(self.text)
         self.text.setMinimumWidth(90)
         self.text.textChanged.connect(self._changed)
         second.addWidget(self.text, 1)

@@ -13,6 +13,7 @@ from cxstudio.model.entities import Card, Journey, Lane, Stage
 from cxstudio.model.events import Changed
 from cxstudio.ui import labels
 from cxstudio.ui.commands import run_operation
+from cxstudio.ui.line_edits import clear_button_when_typed
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,7 +53,7 @@ class OutlinePanel(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("outlineFilter")
         self.filter.setPlaceholderText(self.tr("Find in the outline…"))
-        self.filter.setClearButtonEnabled(True)
+        clear_button_when_typed(self.filter)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(200)
