@@ -67,12 +67,21 @@ def _collect_from_now_on() -> None:
     gc.enable()
 
 
+def method_cache_file() -> Path:
+    """Where the editor keeps the compiled methods of its dataclasses: the user's cache folder (XDG_CACHE_HOME)."""
+    import platformdirs
+
+    from cxstudio.method_cache import FILE_NAME
+
+    return Path(platformdirs.user_cache_dir("cxstudio", appauthor=False)) / FILE_NAME
+
+
 def _save_compiled_methods(moment: str) -> None:
     """Keep the dataclass methods compiled in this run for the next start (cxstudio.method_cache), and log it."""
     from cxstudio import logs, method_cache
 
     count = method_cache.compiled_now()
-    if method_cache.save():
+    if method_cache.save(method_cache_file()):
         logs.logger().info("%d dataclass methods compiled %s, cached for the next start", count, moment)
 
 
@@ -93,7 +102,7 @@ def run_editor(path: str | None) -> int:
     gc.disable()  # start-up makes modules, classes and widgets that live on: no cycles to collect until painted
     from cxstudio import method_cache
 
-    method_cache.install()  # the dataclasses' methods compiled at the last start (saved after the first paint)
+    method_cache.install(method_cache_file())  # the dataclasses' methods compiled at the last start (saved after the first paint)
     from cxstudio import api, logs
 
     logs.setup_logging(rotating=False)  # the rollover after the first paint (below)

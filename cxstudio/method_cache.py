@@ -6,7 +6,8 @@
 (bench/bench_startup.py). The code compiled from the same source by the same Python is the same, so
 `install` gives the `dataclasses` module an `exec` that takes the code object from a cache when it
 has compiled that exact source before, and compiles it (as `exec` would) otherwise; `save` writes
-what was compiled anew to the user's cache folder for the next start, as Python does with bytecode.
+what was compiled anew for the next start, as Python does with bytecode (the editor keeps it in the user's
+cache folder: cxstudio.app).
 The model's records generate their constructors the same way and run them through `run_generated`.
 
 The cache is keyed by the whole source text, and its file by Python's bytecode magic number: another
@@ -31,13 +32,6 @@ SOURCE_NAME = "<string>"  # what `exec` names code compiled from a string
 _known: dict[str, CodeType] = {}
 _compiled_now: dict[str, CodeType] = {}
 _installed = False
-
-
-def cache_file() -> Path:
-    """Where the compiled methods are kept: the user's cache folder (XDG_CACHE_HOME on Linux)."""
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("cxstudio", appauthor=False)) / FILE_NAME
 
 
 def _magic() -> bytes:
@@ -88,8 +82,8 @@ def run_generated(source: str, namespace: dict[str, Any]) -> None:
         exec(source, namespace)  # the code the caller generated from its own class's field names
 
 
-def install(path: Path | None = None) -> None:
-    """Load the cache and let `dataclasses` use it from now on (once per process; idempotent)."""
+def install(path: Path) -> None:
+    """Load the cache kept in `path` and let `dataclasses` use it from now on (once per process; idempotent)."""
     global _installed
     if _installed:
         return
@@ -97,7 +91,7 @@ def install(path: Path | None = None) -> None:
 
     if not hasattr(dataclasses, "_create_fn") and not hasattr(dataclasses, "_FuncBuilder"):
         return  # a Python whose dataclasses compile differently: nothing to cache
-    _known.update(_load(path or cache_file()))
+    _known.update(_load(path))
     dataclasses.exec = _cached_exec  # type: ignore[attr-defined]  # shadows the builtin for that module only
     _installed = True
 
@@ -119,11 +113,11 @@ def compiled_now() -> int:
     return len(_compiled_now)
 
 
-def save(path: Path | None = None) -> bool:
-    """Write the cache when methods were compiled anew; whether it was written. Never raises for a file problem."""
+def save(path: Path) -> bool:
+    """Write the cache to `path` when methods were compiled anew; whether it was written. Never raises for a file problem."""
     if not _compiled_now:
         return False
-    target = path or cache_file()
+    target = path
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -130,8 +130,10 @@ def test_saving_where_no_file_can_be_written_says_so_without_raising(cache: Path
 def test_the_cache_lives_in_the_users_cache_folder_which_the_tests_redirect(tmp_path: Path) -> None:
     import os
 
+    from cxstudio.app import method_cache_file
+
     cache_home = os.environ["XDG_CACHE_HOME"]  # set by tests/conftest.py to a temporary folder
-    assert method_cache.cache_file().is_relative_to(cache_home)
+    assert method_cache_file().is_relative_to(cache_home)
 
 
 def test_a_model_records_generated_constructor_is_compiled_once_across_runs(cache: Path) -> None:
