@@ -90,3 +90,18 @@ def test_the_compare_dock_made_after_the_first_paint_goes_where_the_saved_window
     qtbot.waitUntil(lambda: later.setup.done, timeout=5000)
     assert later.dockWidgetArea(later.compare.dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert later.compare.dock.isVisible()
+
+
+def test_the_banner_and_the_filter_state_get_their_colours_when_first_shown(qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    from cxstudio.analysis.filters import CardFilter
+    from cxstudio.ui.panels.filter_bar import ACTIVE_STYLE
+    from cxstudio.ui.project_controller import BANNER_STYLE
+
+    window = _window(qtbot, project_file, map_first=True)
+    banner, state = window.banner, window.analytics.filter_bar.state
+    assert banner.styleSheet() == "" and state.styleSheet() == ""  # no style sheet before the first paint
+    window.show()
+    banner.show_reason("another editor has it open")
+    assert banner.isVisible() and banner.styleSheet() == BANNER_STYLE
+    window.analytics.filter_bar.set_highlight(CardFilter(ids=frozenset({"x"})), "Schmerzpunkte")
+    assert state.isVisible() and state.styleSheet() == ACTIVE_STYLE
