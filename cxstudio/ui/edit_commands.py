@@ -12,7 +12,6 @@ from cxstudio.content.new_elements import new_lane_name, new_stage_name
 from cxstudio.editing import operations
 from cxstudio.model.entities import Card, CardKind, Lane, LaneKind, Stage
 from cxstudio.ui import files
-from cxstudio.ui.delete_question import confirm_delete
 from cxstudio.ui.panels.outline import OutlinePanel
 from cxstudio.ui.project_controller import ProjectController
 from cxstudio.ui.selection import SelectionModel
@@ -74,6 +73,8 @@ class EditCommands(QObject):
         if self.outline.tree.hasFocus():
             ids = self.outline.selected_ids()
             project = self.files.project
+            from cxstudio.ui.delete_question import confirm_delete
+
             if ids and (project.refusal() is not None or confirm_delete(self.outline, project.document, ids)):
                 self.files.run(operations.delete_elements, ids)
             return

@@ -49,7 +49,6 @@ from cxstudio.ui.panels.history import HistoryPanel
 from cxstudio.ui.panels.inspector import InspectorPanel
 from cxstudio.ui.panels.outline import OutlinePanel
 from cxstudio.ui.panels.palette import PalettePanel
-from cxstudio.ui.preferences import PreferencesDialog
 from cxstudio.ui.project_controller import PROJECT_SUFFIX, ProjectController
 from cxstudio.ui.selection import SelectionModel, bind_inspector, bind_outline
 from cxstudio.ui.settings import EditorSettings
@@ -57,7 +56,6 @@ from cxstudio.ui.sharing import SharingCommands
 from cxstudio.ui.toolbar import build_main_toolbar
 from cxstudio.ui.window_setup import WindowSetup
 from cxstudio.ui.workshop import WorkshopMode
-from cxstudio.ui.workspace import install_workspace
 
 if TYPE_CHECKING:
     from cxstudio.ui.bridge import SessionBridge
@@ -109,7 +107,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        self.setup.later(lambda: setattr(self, "_workspace", install_workspace(self)))  # see `workspace`
+        self.setup.later(self._install_workspace)  # see `workspace`
         install_map_extras(self)  # catalogue dock and drops, persona band, actions lane, persona picture
         self._restore_window()
         self._show_project()
@@ -372,6 +370,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.selection_label)
         bar.addPermanentWidget(self.zoom_label)
 
+    def _install_workspace(self) -> None:  # the project data window: after the first paint
+        from cxstudio.ui.workspace import install_workspace
+        self._workspace = install_workspace(self)
+
     @property
     def workspace(self) -> WorkspaceController:
         """View > Project Data… / Action Tracker… (`.data`); built after the first paint, or now if asked earlier."""
@@ -618,6 +620,8 @@ class MainWindow(QMainWindow):
         self.edits.redo()
 
     def preferences(self) -> None:
+        from cxstudio.ui.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         try:
             if dialog.exec() == PreferencesDialog.DialogCode.Accepted:

@@ -18,7 +18,6 @@ from cxstudio.editing.operations import edit_element
 from cxstudio.model.entities import Journey, Persona
 from cxstudio.ui.canvas.catalogue_drop import CatalogueDrops
 from cxstudio.ui.panels.catalogue import CataloguePanel
-from cxstudio.ui.persona_picture import PictureError, picture_from_file
 from cxstudio.ui.settings import settings_file
 
 if TYPE_CHECKING:
@@ -172,6 +171,8 @@ class MapExtras(QObject):
                 _tr("Pictures (%1)").replace("%1", PICTURE_FILTER))
             if not path:
                 return False
+        from cxstudio.ui.persona_picture import PictureError, picture_from_file
+
         try:
             data = picture_from_file(path)
         except PictureError as error:

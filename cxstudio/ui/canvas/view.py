@@ -28,20 +28,18 @@ from cxstudio.layout.rows import preferred_view
 from cxstudio.model.entities import Card, CardKind, Lane, Stage
 from cxstudio.ui.canvas.cell_marker import CellMarker
 from cxstudio.ui.canvas.clipboard import CARD_CLIPBOARD
-from cxstudio.ui.canvas.context_menu import build_context_menu, relation_kind_labels
-from cxstudio.ui.canvas.editor import InlineTitleEditor
 from cxstudio.ui.canvas.items import CardItem, HeaderItem
 from cxstudio.ui.canvas.modes import IdleMode, MouseMode
 from cxstudio.ui.canvas.palette_drops import PaletteDrops
 from cxstudio.ui.canvas.scene import JourneyScene
 from cxstudio.ui.canvas.text import register_bundled_fonts
 from cxstudio.ui.commands import run_operation
-from cxstudio.ui.delete_question import confirm_delete
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
     from cxstudio.layout.settings import LayoutSettings
     from cxstudio.ui.bridge import SessionBridge
+    from cxstudio.ui.canvas.editor import InlineTitleEditor
     from cxstudio.ui.selection import SelectionModel
 
 R = TypeVar("R")
@@ -328,6 +326,8 @@ class JourneyCanvas(PaletteDrops, QGraphicsView):
         """Ask with a small menu which kind of relation to draw; None if the user dismisses it."""
         menu = QMenu(self)
         menu.setObjectName("relationKindMenu")
+        from cxstudio.ui.canvas.context_menu import relation_kind_labels
+
         for kind, label in relation_kind_labels():
             action = menu.addAction(label)
             action.setData(kind)
@@ -406,6 +406,8 @@ class JourneyCanvas(PaletteDrops, QGraphicsView):
             self.select_ids(new_ids)
 
     def delete_selection(self) -> None:
+        from cxstudio.ui.delete_question import confirm_delete
+
         doc = self._project.document
         ids = [i for i in self.selected_ids() if i in doc]
         if not ids or (self._project.refusal() is None and not confirm_delete(self, doc, ids)):
@@ -494,6 +496,8 @@ class JourneyCanvas(PaletteDrops, QGraphicsView):
         def cancelled() -> None:
             self._editor = None
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        from cxstudio.ui.canvas.editor import InlineTitleEditor  # with the first F2 or drop
 
         self._editor = InlineTitleEditor(self, rect, text, committed, cancelled, size)
 
@@ -610,6 +614,8 @@ class JourneyCanvas(PaletteDrops, QGraphicsView):
                 centre = self.mapFromScene(item.sceneBoundingRect().center())
                 if self.viewport().rect().contains(centre):
                     view_pos, global_pos = centre, self.viewport().mapToGlobal(centre)
+        from cxstudio.ui.canvas.context_menu import build_context_menu  # with the first right-click
+
         menu = build_context_menu(self, self, self.mapToScene(view_pos))
         menu.exec(global_pos)
         menu.deleteLater()

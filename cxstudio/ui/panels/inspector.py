@@ -45,9 +45,9 @@ from cxstudio.model.events import Added, Removed
 from cxstudio.ui import labels
 from cxstudio.ui.commands import run_operation
 from cxstudio.ui.panels.comments import CommentsSection
-from cxstudio.ui.panels.multi_inspector import MultiCardForm
 
 if TYPE_CHECKING:
+    from cxstudio.ui.panels.multi_inspector import MultiCardForm
     from cxstudio.ui.workspace.dates import DateEdit
 
 # Fields the inspector never shows: identity, placement (changed by dragging) and binary data.
@@ -200,6 +200,8 @@ class InspectorPanel(QWidget):
             self._entity_id, self._selected_count = None, len(cards)
             self._show_nothing(len(cards))
             self._heading.setText(self.tr("%n cards selected", "", len(cards)))
+            from cxstudio.ui.panels.multi_inspector import MultiCardForm  # with the first multi-selection
+
             self.multi = MultiCardForm(project, cards, self._read_only, self.message.emit)
             self._form.addRow(self.multi)
             self._fit_scroll_area()
