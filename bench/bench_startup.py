@@ -9,8 +9,8 @@ so that load from other processes hits both alike; each run gets a fresh data fo
 start: no settings, no recent files, nothing to recover). One untimed launch of each comes first, so
 the bytecode is compiled and the files are in the page cache, as after an installation, and the
 editor's compiled dataclass methods are in the bench's cache folder (cxstudio/method_cache.py; a user's
-first start writes them): each run also launches the editor once more with an empty cache folder,
-reported beside the bar as the user's very first start. The editor's
+first start writes them): after the series, as many launches with an empty cache folder are reported
+beside the bar as the user's very first start. The editor's
 probe filters the events of the canvas's viewport only, the bare window's those of the application
 (it has one label); each series ends with the machine's load average before and after it.
 
@@ -130,6 +130,7 @@ def series(example: Path, runs: int, folder: Path, display: str | None) -> tuple
     for run in range(runs):
         bare.append(launch([sys.executable, "-c", BARE_WINDOW], child_environment(folder / f"bare{run}", display)))
         editor.append(launch(editor_command, child_environment(folder / f"editor{run}", display)))
+    for run in range(runs):  # after the compared series, so that it runs exactly as before
         first.append(launch(editor_command, child_environment(folder / f"first{run}", display,
                                                               cache_dir=folder / f"first{run}-cache")))
     return bare, editor, first
