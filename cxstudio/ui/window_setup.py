@@ -32,9 +32,17 @@ class WindowSetup(QObject):
         self._pending: list[Callable[[], object]] = []
         self._waiting = deferred  # parts handed over are kept until the first paint (or `finish`)
         self._building = 0  # parts being built right now
+        self._watching = False  # the event filter is on the window
         if deferred:
-            window.installEventFilter(self)
+            # the filter that sees the first paint goes on when the window is shown (`window_shown`): on before,
+            # every event of the window's construction (children, actions added: hundreds) would pass through Python
             QTimer.singleShot(FALLBACK_MS, self, self.finish)
+
+    def window_shown(self) -> None:
+        """The window is being shown (its showEvent): from now on watch for its first paint."""
+        if self._waiting and not self._watching:
+            self._watching = True
+            self._window.installEventFilter(self)
 
     @property
     def done(self) -> bool:
@@ -64,10 +72,13 @@ class WindowSetup(QObject):
     def _stop_waiting(self) -> None:
         if self._waiting:
             self._waiting = False
-            self._window.removeEventFilter(self)
+            if self._watching:
+                self._watching = False
+                self._window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint and self._waiting:
+        if watched is self._window and event.type() == QEvent.Type.Paint and self._waiting and self._watching:
+            self._watching = False
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self, self._after_frame)  # runs once this frame (the map in it) is on the screen
         return False
