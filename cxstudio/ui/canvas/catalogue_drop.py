@@ -14,7 +14,6 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QObject, QPointF, Qt
-from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
 from cxstudio.editing import operations as ops
 from cxstudio.model.entities import Card, CardKind, Touchpoint
@@ -94,6 +93,8 @@ class CatalogueDrops(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             return False
+        from PySide6.QtGui import QDragMoveEvent, QDropEvent  # PySide6 makes these types on first use
+
         assert isinstance(event, (QDragMoveEvent, QDropEvent))  # a DragEnter is a DragMove
         touchpoint_id = parse_catalogue_mime(event.mimeData())
         if touchpoint_id is None:

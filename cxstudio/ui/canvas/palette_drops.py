@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 from cxstudio.editing import operations as ops
 from cxstudio.model.entities import CardKind, LaneKind
 from cxstudio.ui.canvas.palette_mime import PaletteItem, parse_palette_mime
 from cxstudio.ui.canvas.scene import JourneyScene
+
+if TYPE_CHECKING:  # annotations only: PySide6 makes a type when it is first imported
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 
 
 class DropHost(Protocol):

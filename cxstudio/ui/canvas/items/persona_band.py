@@ -7,8 +7,10 @@ cannot read shows the initials, like a persona without picture.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, Qt
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPen
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cxstudio.layout import style as palette
@@ -22,6 +24,9 @@ from cxstudio.layout.persona import (
 )
 from cxstudio.ui.canvas.items.common import MUTED_TEXT_COLOUR, TEXT_COLOUR, Z_HEADER, draw_lines, qcolour
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
 Z_BAND = Z_HEADER
 
 
@@ -29,6 +34,9 @@ def decode_picture(picture: bytes | None) -> QImage | None:
     """The persona's picture as a QImage, or None when there is none or Qt cannot read it."""
     if not picture:
         return None
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice  # only for a picture: PySide6 makes the
+    from PySide6.QtGui import QImageReader  # types on first use
+
     data = QByteArray(picture)
     source = QBuffer(data)
     source.open(QIODevice.OpenModeFlag.ReadOnly)
