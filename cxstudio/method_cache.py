@@ -31,6 +31,7 @@ SOURCE_NAME = "<string>"  # what `exec` names code compiled from a string
 
 _known: dict[str, CodeType] = {}
 _compiled_now: dict[str, CodeType] = {}
+_used: set[str] = set()  # the sources this process ran (from the cache or compiled)
 _installed = False
 
 
@@ -68,8 +69,8 @@ def _cached_exec(source: Any, globals: dict[str, Any] | None = None,
         if code is None:
             # exactly what exec(str) does inside dataclasses.py, which inherits no __future__ flags
             code = compile(source, SOURCE_NAME, "exec", dont_inherit=True)
-            if len(_known) < MAX_ENTRIES:
-                _known[source] = _compiled_now[source] = code
+            _known[source] = _compiled_now[source] = code
+        _used.add(source)
         source = code
     exec(source, globals, locals)  # the code dataclasses generated, run as it would run it
 
@@ -105,6 +106,7 @@ def uninstall() -> None:
         del dataclasses.exec  # type: ignore[attr-defined]
     _known.clear()
     _compiled_now.clear()
+    _used.clear()
     _installed = False
 
 
@@ -121,9 +123,12 @@ def save(path: Path) -> bool:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        # what earlier runs compiled stays (other parts of the editor) until the file would grow past the
+        # bound (methods of classes changed or gone since): then only what this process ran is kept
+        kept = dict(_known) if len(_known) <= MAX_ENTRIES else {s: _known[s] for s in _used if s in _known}
         with temporary.open("wb") as handle:
             handle.write(_magic())
-            marshal.dump(dict(_known), handle)
+            marshal.dump(kept, handle)
         os.replace(temporary, target)
     except (OSError, ValueError):
         try:

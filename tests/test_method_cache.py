@@ -154,3 +154,22 @@ def test_a_model_records_generated_constructor_is_compiled_once_across_runs(cach
     method_cache.uninstall()
     assert _generated_new(Card, Card.FIELDS)(Card, id=card.id, journey_id="j", stage_id="s", lane_id="l",
                                              title="Rückruf") == card  # without the cache: plain exec
+
+
+def test_methods_of_classes_gone_since_are_dropped_once_the_cache_would_outgrow_its_bound(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.util import MAGIC_NUMBER
+
+    monkeypatch.setattr(method_cache, "MAX_ENTRIES", 20)
+    stale = {f"x_{n} = {n}\n": compile(f"x_{n} = {n}\n", "<string>", "exec") for n in range(20)}
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(MAGIC_NUMBER + marshal.dumps(stale))
+    method_cache.install(cache)
+    assert len(method_cache._known) == 20  # a full cache is still used
+    check_behaviour(*make_classes())
+    assert method_cache.save(cache)
+    method_cache.uninstall()
+    method_cache.install(cache)
+    assert not set(stale) & set(method_cache._known)  # the stale ones went, what this run used stayed
+    make_classes()
+    assert method_cache.compiled_now() == 0
