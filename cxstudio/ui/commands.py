@@ -1,11 +1,13 @@
-"""The editor's one way to change a project: an operation run through `OpenProject.run`, a refusal told as a message."""
+"""The editor's one way to change a project (an operation through `OpenProject.run`, a refusal told) and its window actions."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from cxstudio.api import OpenProject, ProjectFileError, Session
 from cxstudio.model.errors import ModelError
@@ -18,6 +20,21 @@ R = TypeVar("R")
 def ui_language() -> str:
     """The language of the editor's messages ('de' or 'en'): the default locale the translations set."""
     return "de" if QLocale().name().startswith("de") else "en"
+
+
+def window_action(window: QWidget, name: str, text: str, slot: Callable[[], object], shortcut: str = "",
+                  tip: str = "") -> QAction:
+    """An action of `window` (named `name` for tests and icons) that calls `slot`; its shortcut works window-wide."""
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if tip:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
 
 
 def run_operation(

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QDockWidget, QFileDialog, QMenu, QMessageBox
 
 from cxstudio.api import ProjectFileError, read_project
-from cxstudio.ui.commands import ui_language
+from cxstudio.ui.commands import ui_language, window_action
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject, ProjectData
@@ -50,8 +49,8 @@ class CompareCommands:
         self.choose_file: Callable[[str], Path | None] = self._choose_file
         self.choose_base: Callable[[], Path | None] = lambda: self._choose_file(_tr("Choose the File Both Started From"))
         file_menu.addSeparator()
-        self.act_compare = self._action("actionCompareWith", _tr("Compare &With…"), lambda: self.compare_with())
-        self.act_merge = self._action("actionMergeReturned", _tr("&Merge Returned File…"), lambda: self.merge_returned())
+        self.act_compare = window_action(window, "actionCompareWith", _tr("Compare &With…"), lambda: self.compare_with())
+        self.act_merge = window_action(window, "actionMergeReturned", _tr("&Merge Returned File…"), lambda: self.merge_returned())
         file_menu.addActions([self.act_compare, self.act_merge])
         self._view: CompareView | None = None
         self._dock: QDockWidget | None = None
@@ -84,13 +83,6 @@ class CompareCommands:
             self.dock.setWidget(self._view)
             self._view.ended.connect(self.dock.hide)
         return self._view
-
-    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
 
     @property
     def project(self) -> OpenProject | None:

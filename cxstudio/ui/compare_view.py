@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -31,7 +31,7 @@ from cxstudio.editing.compare import Comparison, EntityChange, compare, field_wo
 from cxstudio.model.entities import ENTITY_BY_KIND, Card, Comment, Relation
 from cxstudio.ui import labels
 from cxstudio.ui.canvas.compare_overlay import COLOURS, Ghost
-from cxstudio.ui.commands import ui_language
+from cxstudio.ui.commands import ui_language, window_action
 
 if TYPE_CHECKING:
     from cxstudio.api import ChangeSet, ProjectData
@@ -213,21 +213,12 @@ class CompareView(QWidget):
         column.addLayout(buttons)
         column.addWidget(self.tree, 1)
 
-        self.act_next = self._action("actionNextChange", _tr("Next Change"), "F8", lambda: self.step(1))
-        self.act_previous = self._action("actionPreviousChange", _tr("Previous Change"), "Shift+F8",
-                                         lambda: self.step(-1))
+        self.act_next = window_action(window, "actionNextChange", _tr("Next Change"), lambda: self.step(1), "F8")
+        self.act_previous = window_action(window, "actionPreviousChange", _tr("Previous Change"),
+                                          lambda: self.step(-1), "Shift+F8")
         window.files.changed.connect(self._on_changed)
         window.projectChanged.connect(self._project_changed)
         self._update_buttons()
-
-    def _action(self, name: str, text: str, key: str, slot: Any) -> QAction:
-        action = QAction(text, self.window_)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window_.addAction(action)
-        return action
 
     # ------------------------------------------------------------------ the comparison
     @property

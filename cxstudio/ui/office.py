@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
-from cxstudio.ui.commands import run_operation, ui_language
+from cxstudio.ui.commands import run_operation, ui_language, window_action
 
 if TYPE_CHECKING:
     from cxstudio.api import OpenProject
@@ -31,10 +31,10 @@ class OfficeCommands:
     def __init__(self, window: QWidget, file_menu: QMenu, before: QAction | None = None) -> None:
         self.window = window
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()  # tests replace it
-        self.act_export_excel = self._action("actionExportExcel", _tr("Export to E&xcel…"), self.export_workbook)
-        self.act_export_csv = self._action("actionExportCsv", _tr("Export to CS&V…"), self.export_csv)
-        self.act_export_pptx = self._action("actionExportPowerPoint", _tr("Export to Po&werPoint…"), self.export_slides)
-        self.act_import = self._action("actionImport", _tr("&Import…"), lambda: self.import_file())
+        self.act_export_excel = window_action(window, "actionExportExcel", _tr("Export to E&xcel…"), self.export_workbook)
+        self.act_export_csv = window_action(window, "actionExportCsv", _tr("Export to CS&V…"), self.export_csv)
+        self.act_export_pptx = window_action(window, "actionExportPowerPoint", _tr("Export to Po&werPoint…"), self.export_slides)
+        self.act_import = window_action(window, "actionImport", _tr("&Import…"), lambda: self.import_file())
         self._exports: OfficeExportRunner | None = None
         self.csv_table = "cards"  # the table File > Export to CSV offers first: the one chosen last
         actions = [self.act_export_excel, self.act_export_csv, self.act_export_pptx, self.act_import]
@@ -44,13 +44,6 @@ class OfficeCommands:
             file_menu.addActions(actions)
         file_menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
-
-    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
 
     @property
     def exports(self) -> OfficeExportRunner:

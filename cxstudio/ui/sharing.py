@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from cxstudio import api, logs
 from cxstudio.model.entities import Comment
 from cxstudio.ui import files
+from cxstudio.ui.commands import window_action
 from cxstudio.ui.panels.comments_dock import install_comments
 from cxstudio.ui.project_controller import PROJECT_SUFFIX
 
@@ -123,11 +124,12 @@ class SharingCommands:
     def __init__(self, window: MainWindow, file_menu: QMenu) -> None:
         self.window = window
         self.run_dialog: Callable[[QDialog], int] = lambda dialog: dialog.exec()  # tests may replace it
-        self.act_open_review = self._action("actionOpenForReview", _tr("Open for &Review…"), lambda: self.open_review(),
-                                            _tr("Open a project so that it can only be commented, as a client does."))
-        self.act_client_copy = self._action(
-            "actionSaveClientCopy", _tr("Save &Client Copy…"), lambda: self.save_client_copy(),
-            _tr("Write a copy for a client: without internal notes and comments, opening for review."))
+        self.act_open_review = window_action(
+            window, "actionOpenForReview", _tr("Open for &Review…"), lambda: self.open_review(),
+            tip=_tr("Open a project so that it can only be commented, as a client does."))
+        self.act_client_copy = window_action(
+            window, "actionSaveClientCopy", _tr("Save &Client Copy…"), lambda: self.save_client_copy(),
+            tip=_tr("Write a copy for a client: without internal notes and comments, opening for review."))
         actions = file_menu.actions()
         after_open = actions.index(window.recent_menu.menuAction()) + 1
         file_menu.insertAction(actions[after_open] if after_open < len(actions) else None, self.act_open_review)
@@ -138,14 +140,6 @@ class SharingCommands:
         file_menu.aboutToShow.connect(self.update_actions)
         window.projectChanged.connect(self.update_actions)
         self.update_actions()
-
-    def _action(self, name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
 
     @property
     def language(self) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from cxstudio.api import ChangeSet
 from cxstudio.model.entities import Card
+from cxstudio.ui.commands import window_action
 
 if TYPE_CHECKING:
     from cxstudio.ui.main_window import MainWindow
@@ -40,12 +42,9 @@ class WorkspaceController(QObject):
         window.projectChanged.connect(self._project_changed)
         self._project_changed()
 
-    def _action(self, name: str, text: str, shortcut: str, slot: object) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        self.window.addAction(action)
+    def _action(self, name: str, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        """A window action (`window_action`) placed in the View menu, before its Panels submenu."""
+        action = window_action(self.window, name, text, slot, shortcut)
         menus = [m for m in self.window.act_focus_inspector.associatedObjects() if isinstance(m, QMenu)]
         if menus:  # the View menu: before its last entry, the Panels submenu
             entries = menus[0].actions()
