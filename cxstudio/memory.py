@@ -1,4 +1,4 @@
-"""How the process keeps memory it freed for reuse: loading a project again need not fault in fresh pages.
+"""How the process keeps memory: freed memory kept for reuse (no fresh pages faulted in), the collector paused.
 
 glibc's malloc hands every freed block above its thresholds back to the system at once (large blocks
 are their own `mmap`, and free space at the top of the heap is trimmed from 128 KiB on). Loading a
@@ -15,6 +15,10 @@ Other C libraries (macOS, Windows, musl) manage this themselves: there the call 
 """
 
 from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 M_TRIM_THRESHOLD = -1  # glibc's mallopt parameters (malloc.h)
 M_MMAP_THRESHOLD = -3
@@ -61,3 +65,24 @@ def _set_thresholds() -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES))
+
+
+@contextmanager
+def paused_collection(freeze_on_success: bool = False) -> Iterator[None]:
+    """No cyclic garbage collection inside the block: for bulk building that makes only live objects.
+
+    Loading a project, laying a map out and building a report allocate objects that all stay alive, so
+    the collections their allocations trigger walk them and find nothing (a third of a load, a fifth of
+    a first paint); reference counting still frees what they drop. With `freeze_on_success` what exists
+    when the block ends without an error moves to the collector's permanent generation (`gc.freeze`),
+    out of every later collection's way until `gc.unfreeze`.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+        if freeze_on_success:
+            gc.freeze()
+    finally:
+        if was_enabled:
+            gc.enable()

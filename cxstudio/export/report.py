@@ -44,7 +44,6 @@ from cxstudio.export.report_canvas import (
     DraftCanvas,
     ReportCanvas,
     collect_young_garbage,
-    paused_garbage_collection,
 )
 from cxstudio.export.report_maps import OVERVIEW_MIN_TEXT_PT, MapLayouts, MapPage, OverviewMap
 from cxstudio.export.report_metrics import SignedBars, format_signed, metric_value
@@ -55,6 +54,7 @@ from cxstudio.export.report_tables import PagedTable, Wrapper, hyphenator, make_
 from cxstudio.export.slices import DetailPage, detail_pages
 from cxstudio.export.texts import format_date, word
 from cxstudio.layout.journey import ViewKind
+from cxstudio.memory import paused_collection
 from cxstudio.model.document import Document
 from cxstudio.model.entities import (
     Action,
@@ -577,7 +577,7 @@ def export_report(
         raise ExportError("unknown_report_paper", paper=paper)
     view_kind = _view(view)
     ids = list(journey_ids) if journey_ids is not None else [j.id for j in doc.journeys()]
-    with paused_garbage_collection():  # the build only adds live objects (report_canvas.py)
+    with paused_collection():  # the build only adds live objects; what it leaves is collected after
         builder = _ReportBuilder(doc, language, page_size, date or _dt.date.today(), view_kind, ids)
         reporter = ProgressReporter(progress, total=len(ids) + 4)
         story = builder.story(reporter)

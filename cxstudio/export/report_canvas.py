@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gc
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream
@@ -61,23 +59,6 @@ def compress_page(page: Any) -> None:
     contents.__Comment__ = "page stream"
     page.Contents = contents
     page.stream = None
-
-
-@contextmanager
-def paused_garbage_collection() -> Iterator[None]:
-    """No cyclic garbage collection while the report is built.
-
-    The build only adds live objects (the story, the layouts, the finished pages); every full collection
-    walks all of them and the project, so with the collector running the time grows faster than the
-    report. What cyclic garbage the build leaves is collected once it is done.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def collect_young_garbage() -> None:

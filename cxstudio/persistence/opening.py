@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cxstudio.memory import keep_freed_memory
+from cxstudio.memory import keep_freed_memory, paused_collection
 from cxstudio.model.document import Document
 from cxstudio.model.entities import MAX_PICTURE_BYTES, Entity
 from cxstudio.persistence import checks, schema, untrusted, verified
@@ -28,7 +28,6 @@ from cxstudio.persistence.sql_text import STORED_COLUMNS
 from cxstudio.persistence.store import (
     build_document,
     connect_bytes,
-    paused_garbage_collection,
     read_entities_from_bytes,
     readable_in_memory,
 )
@@ -251,10 +250,10 @@ def read_into_copy(source: Path, copy: Path | None, thorough: bool, for_editing:
     installation wrote (Save) or already found sound are used without repeating the checks: the same
     bytes give the same verdict (see verified.py). Files of an older format are migrated in memory
     first. The cyclic garbage collector pauses meanwhile; a project loaded `for_editing` is then kept
-    out of its way until closed (see `paused_garbage_collection`).
+    out of its way until closed (see `memory.paused_collection`).
     """
     keep_freed_memory()  # the next project loaded reuses this one's pages (see cxstudio/memory.py)
-    with paused_garbage_collection(keep_loaded=for_editing):
+    with paused_collection(freeze_on_success=for_editing):
         return _read_and_check(source, copy, thorough)
 
 

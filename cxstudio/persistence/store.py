@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from cxstudio.editing.session import ChangeSet
+from cxstudio.memory import paused_collection
 from cxstudio.model.checks import validation_problem
 from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity
@@ -43,7 +43,7 @@ def read_entities_from(driver: sqlite3.Connection, keep_going: Callable[[], bool
     so far are returned (the caller no longer needs them).
     """
     entities: list[Entity] = []
-    with paused_garbage_collection():
+    with paused_collection():
         for entity_type in ENTITY_TYPES:
             if keep_going is not None and not keep_going():
                 break
@@ -101,28 +101,8 @@ def read_entities_from_bytes(data: bytes, work_seconds: float | None = None,
         connection.close()
 
 
-@contextmanager
-def paused_garbage_collection(keep_loaded: bool = False) -> Iterator[None]:
-    """No cyclic garbage collection while bulk-loading (it only finds the new, live objects: a third of the time).
-
-    With `keep_loaded` (a project opened for editing), what was loaded is handed to the collector's
-    permanent generation when the loading succeeds (`gc.freeze`): the records of an open project live
-    until it is closed, and a collection that walks all of them (40-140 ms on L) would otherwise
-    interrupt opening or, later, editing. `release_loaded_objects` gives them back when the project closes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        if keep_loaded:
-            gc.freeze()
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def release_loaded_objects() -> None:
-    """Hand objects kept out of collection by `paused_garbage_collection(keep_loaded=True)` back to the collector."""
+    """Hand objects kept out of collection by `paused_collection(freeze_on_success=True)` back to the collector."""
     gc.unfreeze()
 
 
@@ -138,7 +118,7 @@ def build_document(entities: Iterable[Entity]) -> tuple[Document | None, list[st
     """A Document from loaded entities and the problems that make it unusable (none: the document is sound)."""
     entities = list(entities)
     try:
-        with paused_garbage_collection():
+        with paused_collection():
             document = Document.from_entities(entities, check=False)
     except InvariantError as exc:  # a duplicate id
         return None, [str(exc)]

@@ -14,6 +14,7 @@ from persistence_samples import apply_random_edits, assert_same_documents, rich_
 from cxstudio import api
 from cxstudio.editing import operations as ops
 from cxstudio.editing.session import Session
+from cxstudio.memory import paused_collection
 from cxstudio.model.document import Document
 from cxstudio.model.entities import ENTITY_TYPES, Entity, entity_builder
 from cxstudio.model.errors import InvariantError
@@ -21,7 +22,7 @@ from cxstudio.persistence import verified
 from cxstudio.persistence.errors import ProjectFileError
 from cxstudio.persistence.project_file import ProjectFile
 from cxstudio.persistence.schema import CODECS
-from cxstudio.persistence.store import paused_garbage_collection, read_entities_from, read_entities_from_bytes
+from cxstudio.persistence.store import read_entities_from, read_entities_from_bytes
 from cxstudio.persistence.working_copy import DATABASE_NAME, working_copies_dir
 
 UUID = "0f8fad5b-d9cb-469f-a165-70867728950e"
@@ -302,20 +303,20 @@ def test_an_opened_file_is_equal_the_working_copy_holds_it_and_edits_go_through(
 
 def test_garbage_collection_is_paused_only_while_loading() -> None:
     assert gc.isenabled()
-    with paused_garbage_collection():
+    with paused_collection():
         assert not gc.isenabled()
-        with paused_garbage_collection():
+        with paused_collection():
             assert not gc.isenabled()
         assert not gc.isenabled()
     assert gc.isenabled()
     gc.disable()
     try:
-        with paused_garbage_collection():
+        with paused_collection():
             pass
         assert not gc.isenabled()  # a caller that had switched it off keeps it off
     finally:
         gc.enable()
-    with pytest.raises(RuntimeError), paused_garbage_collection():
+    with pytest.raises(RuntimeError), paused_collection():
         raise RuntimeError("fails while loading")
     assert gc.isenabled()
 

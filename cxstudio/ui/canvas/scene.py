@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt
@@ -18,6 +16,7 @@ from cxstudio.editing.placement import NewCardPlace
 from cxstudio.layout import JourneyLayout, Rect, RelationRoute, ViewKind, is_touchpoint_card, layout_journey
 from cxstudio.layout.fonts import TextMeasurer, default_measurer
 from cxstudio.layout.settings import DEFAULT_SETTINGS, LayoutSettings
+from cxstudio.memory import paused_collection
 from cxstudio.model.entities import Card, Channel, Department, Journey, Relation, Touchpoint
 from cxstudio.model.events import Changed
 from cxstudio.ui.canvas.compare_overlay import CompareOverlayItem
@@ -53,23 +52,6 @@ BoxT = TypeVar("BoxT")
 NEW_CARD_EDITOR_HEIGHT = 40.0  # the title editor over a card being created, before it exists
 # kinds of entities whose change can alter a journey's picture even though they belong to no journey
 _SHARED_KINDS = frozenset({Channel.KIND, Department.KIND, Touchpoint.KIND, "persona", "project", "action", "insight"})
-
-
-@contextmanager
-def _paused_garbage_collection() -> Iterator[None]:
-    """No cyclic garbage collection while a relayout builds boxes and items.
-
-    Everything a relayout allocates stays alive (the layout, its boxes, the items), so the
-    collections its allocations would trigger find nothing; on L they cost a fifth of the
-    canvas's first paint. Reference counting still frees what the relayout drops.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class JourneyScene(QGraphicsScene):
@@ -199,7 +181,7 @@ class JourneyScene(QGraphicsScene):
 
     def relayout(self) -> None:
         """Compute the layout of the shown journey and bring the items in line with it."""
-        with _paused_garbage_collection():
+        with paused_collection():  # a relayout's boxes and items all stay alive
             self._relayout()
         self.dim_layer.follow(self.layout)
         self.compare_layer.follow(self.layout)
