@@ -6,7 +6,9 @@ rollover, loading SQLAlchemy for the first edit, the garbage collector) to a `Wi
 builds them in order right after the window's first paint: a zero timer posted from that paint
 event runs once the frame is on the screen, and each part then gets its own turn of the event loop,
 so input and repaints are handled between them. Something that needs a part earlier calls `finish`,
-which builds every waiting part at once (`MainWindow.workspace` does). Without `map_first` (tests, a
+which builds every waiting part at once (`MainWindow.workspace` does). The window tells it when it is
+shown (`window_shown`, from `MainWindow.showEvent`): only then does it watch the window's events for the
+first paint, so building the window sends none of its events through Python. Without `map_first` (tests, a
 window reopened in another language) every part is built in the constructor, exactly as before. A
 window that is never painted gets its parts after `FALLBACK_MS` all the same.
 """
@@ -77,7 +79,7 @@ class WindowSetup(QObject):
                 self._window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint and self._waiting and self._watching:
+        if watched is self._window and event.type() == QEvent.Type.Paint and self._waiting:
             self._watching = False
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self, self._after_frame)  # runs once this frame (the map in it) is on the screen

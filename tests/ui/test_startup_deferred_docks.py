@@ -32,7 +32,9 @@ def test_the_docks_contents_come_after_the_first_paint_and_work_as_before(qtbot,
     assert window.palette.tree.topLevelItemCount() == 0 and window.outline.tree.topLevelItemCount() == 0
     assert not window.act_new.icon().isNull() and not window.act_zoom_fit.icon().isNull()  # the toolbar's now
     assert window.act_about.icon().isNull()  # a menu's own icon: when the menus can first be opened
+    assert not window.setup._watching  # building the window sent none of its events through a Python filter
     window.show()
+    assert window.setup._watching or window.setup.done  # watching for the first paint once shown
     qtbot.waitUntil(lambda: window.setup.done, timeout=5000)
     assert not window.act_about.icon().isNull() and not window.act_export.icon().isNull()
     assert window.map_extras.panel._project is window.project
