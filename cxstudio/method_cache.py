@@ -12,8 +12,8 @@ The model's records generate their constructors the same way and run them throug
 
 The cache is keyed by the whole source text, and its file by Python's bytecode magic number: another
 Python, or a file that is damaged, unreadable, too large or not what `save` wrote, is ignored (the
-methods are then compiled as always). It holds only code that `dataclasses` generated; nothing is
-cached when `dataclasses` stops calling `exec` by that name.
+methods are then compiled as always). It holds only code that `dataclasses` and the model generated;
+nothing is cached for `dataclasses` when it stops calling `exec` by that name.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ MAX_FILE_BYTES = 8 << 20
 SOURCE_NAME = "<string>"  # what `exec` names code compiled from a string
 
 _known: dict[str, CodeType] = {}
-_compiled_now: dict[str, CodeType] = {}
+_compiled_count = 0  # sources compiled in this process since the last save
 _used: set[str] = set()  # the sources this process ran (from the cache or compiled)
 _installed = False
 
@@ -64,12 +64,14 @@ def _load(path: Path) -> dict[str, CodeType]:
 def _cached_exec(source: Any, globals: dict[str, Any] | None = None,
                  locals: dict[str, Any] | None = None) -> None:
     """`exec` for the `dataclasses` module: a string's code object from the cache, compiled when new."""
+    global _compiled_count
     if isinstance(source, str):
         code = _known.get(source)
         if code is None:
             # exactly what exec(str) does inside dataclasses.py, which inherits no __future__ flags
             code = compile(source, SOURCE_NAME, "exec", dont_inherit=True)
-            _known[source] = _compiled_now[source] = code
+            _known[source] = code
+            _compiled_count += 1
         _used.add(source)
         source = code
     exec(source, globals, locals)  # the code dataclasses generated, run as it would run it
@@ -99,25 +101,26 @@ def install(path: Path) -> None:
 
 def uninstall() -> None:
     """Give `dataclasses` the builtin `exec` back and forget the cache (tests)."""
-    global _installed
+    global _installed, _compiled_count
     import dataclasses
 
     if getattr(dataclasses, "exec", None) is _cached_exec:
         del dataclasses.exec  # type: ignore[attr-defined]
     _known.clear()
-    _compiled_now.clear()
+    _compiled_count = 0
     _used.clear()
     _installed = False
 
 
 def compiled_now() -> int:
-    """How many methods were compiled in this process because the cache did not have them."""
-    return len(_compiled_now)
+    """How many methods were compiled in this process (since the last save) because the cache did not have them."""
+    return _compiled_count
 
 
 def save(path: Path) -> bool:
     """Write the cache to `path` when methods were compiled anew; whether it was written. Never raises for a file problem."""
-    if not _compiled_now:
+    global _compiled_count
+    if not _compiled_count:
         return False
     target = path
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -136,6 +139,6 @@ def save(path: Path) -> bool:
         except OSError:
             pass
         return False
-    _compiled_now.clear()
+    _compiled_count = 0
     return True
 
