@@ -152,43 +152,6 @@ class FontMetrics:
                 return _Format12(data, table) if fmt == 12 else _Format4(data, table)
         raise FontFileError(f"The font file {self.path} has no Unicode character map (cmap format 4 or 12).")
 
-    @staticmethod
-    def _parse_format4(data: bytes, table: int) -> dict[int, int]:
-        seg_count = struct.unpack_from(">H", data, table + 6)[0] // 2
-        ends_at = table + 14
-        starts_at = ends_at + 2 * seg_count + 2  # skip reservedPad
-        deltas_at = starts_at + 2 * seg_count
-        range_offsets_at = deltas_at + 2 * seg_count
-        ends = struct.unpack_from(f">{seg_count}H", data, ends_at)
-        starts = struct.unpack_from(f">{seg_count}H", data, starts_at)
-        deltas = struct.unpack_from(f">{seg_count}h", data, deltas_at)
-        range_offsets = struct.unpack_from(f">{seg_count}H", data, range_offsets_at)
-        mapping: dict[int, int] = {}
-        for seg in range(seg_count):
-            start, end, delta, range_offset = starts[seg], ends[seg], deltas[seg], range_offsets[seg]
-            if start == 0xFFFF:
-                continue
-            for code in range(start, end + 1):
-                if range_offset == 0:
-                    glyph = (code + delta) & 0xFFFF
-                else:
-                    address = range_offsets_at + 2 * seg + range_offset + 2 * (code - start)
-                    glyph = struct.unpack_from(">H", data, address)[0]
-                    if glyph:
-                        glyph = (glyph + delta) & 0xFFFF
-                if glyph:
-                    mapping[code] = glyph
-        return mapping
-
-    @staticmethod
-    def _parse_format12(data: bytes, table: int) -> dict[int, int]:
-        groups = struct.unpack_from(">I", data, table + 12)[0]
-        fields = struct.unpack_from(f">{3 * groups}I", data, table + 16)  # (start, end, first glyph) per group
-        mapping: dict[int, int] = {}
-        for start, end, glyph in zip(fields[0::3], fields[1::3], fields[2::3]):
-            mapping.update(zip(range(start, end + 1), range(glyph, glyph + end + 1 - start)))
-        return mapping
-
     # ------------------------------------------------------------------ measuring
     def glyph_id(self, char: str) -> int:
         """The glyph for a character, 0 (.notdef) when the font has none."""
@@ -239,7 +202,6 @@ class _Format12(_CharMap):
     """Format 12: groups of consecutive codes mapped to consecutive glyphs (full Unicode)."""
 
     def __init__(self, data: bytes, table: int) -> None:
-        self.table = table
         groups = struct.unpack_from(">I", data, table + 12)[0]
         fields = struct.unpack_from(f">{3 * groups}I", data, table + 16)  # (start, end, first glyph) per group
         self.starts, self.ends, self.firsts = fields[0::3], fields[1::3], fields[2::3]
@@ -262,11 +224,9 @@ class _Format4(_CharMap):
 
     def __init__(self, data: bytes, table: int) -> None:
         length = struct.unpack_from(">H", data, table + 2)[0]
-        data, table = data[table:table + length], 0  # the subtable alone is kept, not the whole font file
-        self.table = table
-        self._data = data
-        seg_count = struct.unpack_from(">H", data, table + 6)[0] // 2
-        ends_at = table + 14
+        data = self._data = data[table:table + length]  # the subtable alone is kept, not the whole font file
+        seg_count = struct.unpack_from(">H", data, 6)[0] // 2
+        ends_at = 14
         starts_at = ends_at + 2 * seg_count + 2  # skip reservedPad
         deltas_at = starts_at + 2 * seg_count
         self.range_offsets_at = deltas_at + 2 * seg_count
@@ -289,7 +249,8 @@ class _Format4(_CharMap):
         return (found + delta) & 0xFFFF if found else 0
 
     def mapping(self) -> dict[int, int]:
-        return FontMetrics._parse_format4(self._data, self.table)
+        return {code: glyph for start, end in zip(self.starts, self.ends) if start != 0xFFFF
+                for code in range(start, end + 1) if (glyph := self.glyph(code))}
 
 
 class TextMeasurer:

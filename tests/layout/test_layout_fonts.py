@@ -18,6 +18,7 @@ from cxstudio.layout import (
     default_measurer,
     missing_glyphs,
 )
+from cxstudio.layout.fonts import _Format4, _Format12
 
 GERMAN = "äöüÄÖÜß€„“"
 
@@ -95,23 +96,21 @@ def test_cmap_formats_4_and_12_agree(measurer: TextMeasurer) -> None:
     data = font.path.read_bytes()
     subtables = font.cmap_subtables
     assert (3, 1, 4) in subtables and (3, 10, 12) in subtables
-    bmp = FontMetrics._parse_format4(data, subtables[(3, 1, 4)])
-    full = FontMetrics._parse_format12(data, subtables[(3, 10, 12)])
+    bmp = _Format4(data, subtables[(3, 1, 4)]).mapping()
+    full = _Format12(data, subtables[(3, 10, 12)]).mapping()
     assert bmp == {code: glyph for code, glyph in full.items() if code < 0x10000}
     assert bmp[ord("ä")] == full[ord("ä")]
 
 
 def test_glyphs_looked_up_one_by_one_are_those_of_the_whole_cmap_in_both_formats(measurer: TextMeasurer) -> None:
-    from cxstudio.layout.fonts import _Format4, _Format12
-
     for font in (measurer.regular, measurer.bold, measurer.italic, measurer.bold_italic):
         data = font.path.read_bytes()
-        for char_map in (_Format4(data, font.cmap_subtables[(3, 1, 4)]),
-                         _Format12(data, font.cmap_subtables[(3, 10, 12)])):
-            mapping = char_map.mapping()
-            assert [char_map.glyph(code) for code in range(0x20000)] == [mapping.get(code, 0)
-                                                                          for code in range(0x20000)]
-        assert font.cmap == _Format12(data, font.cmap_subtables[(3, 10, 12)]).mapping()
+        full = _Format12(data, font.cmap_subtables[(3, 10, 12)])
+        by_group = full.mapping()  # built from the groups, not by looking up
+        bmp = _Format4(data, font.cmap_subtables[(3, 1, 4)])
+        assert [full.glyph(code) for code in range(0x20000)] == [by_group.get(code, 0) for code in range(0x20000)]
+        assert [bmp.glyph(code) for code in range(0x10000)] == [by_group.get(code, 0) for code in range(0x10000)]
+        assert font.cmap == by_group
         assert font.glyph_id("ä") == font.cmap[ord("ä")] and font.has_glyph("€") and not font.has_glyph("\u4e00")
 
 
